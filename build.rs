@@ -1,0 +1,135 @@
+//! Provisions the guest runtimes that candor embeds.
+//!
+//! The Python runtime is CPython 3.14 as a WebAssembly component, built by
+//! componentize-py from the guest harness in `runtimes/python`. On a fresh
+//! machine this script creates a virtual environment with python3, installs the
+//! pinned componentize-py from the package index with pip, and builds the
+//! component into `OUT_DIR`. Set `CANDOR_PYTHON_COMPONENT` to the path of a
+//! component built beforehand to skip all of that (offline builds).
+//!
+//! The component's bytes are embedded in the library, together with their
+//! SHA-256, which keys the compiled-code cache at run time.
+
+use sha2::{Digest, Sha256};
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const COMPONENTIZE_PY: &str = "componentize-py==0.25.1";
+const PYTHON_GUEST_DIR: &str = "runtimes/python";
+const PYTHON_WORLD: &str = "guest";
+
+fn main() {
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo:rerun-if-env-changed=CANDOR_PYTHON_COMPONENT");
+    println!("cargo:rerun-if-env-changed=CANDOR_PYTHON");
+    for entry in fs::read_dir(PYTHON_GUEST_DIR).expect("runtimes/python exists") {
+        let path = entry.expect("readable runtimes/python").path();
+        if path.extension().is_some_and(|e| e == "py") {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+    }
+    println!("cargo:rerun-if-changed={PYTHON_GUEST_DIR}/wit/world.wit");
+
+    let component = match env::var_os("CANDOR_PYTHON_COMPONENT") {
+        Some(path) => PathBuf::from(path),
+        None => build_python_component(&out_dir),
+    };
+    let bytes = fs::read(&component)
+        .unwrap_or_else(|e| fail(&format!("reading {}: {e}", component.display())));
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let embedded = out_dir.join("python.wasm");
+    if component != embedded {
+        fs::write(&embedded, &bytes)
+            .unwrap_or_else(|e| fail(&format!("writing {}: {e}", embedded.display())));
+    }
+    let generated = format!(
+        "/// The Python guest component (CPython 3.14 + candor's harness).\n\
+         pub(crate) const COMPONENT: &[u8] = include_bytes!({path:?});\n\
+         /// SHA-256 of [`COMPONENT`], hex.\n\
+         pub(crate) const COMPONENT_SHA256: &str = {hex:?};\n",
+        path = embedded.display().to_string(),
+    );
+    fs::write(out_dir.join("python_runtime.rs"), generated)
+        .unwrap_or_else(|e| fail(&format!("writing python_runtime.rs: {e}")));
+}
+
+fn build_python_component(out_dir: &Path) -> PathBuf {
+    let venv = out_dir.join("componentize-venv");
+    let tool = venv.join("bin").join("componentize-py");
+    if !tool.exists() {
+        let python = env::var("CANDOR_PYTHON").unwrap_or_else(|_| "python3".to_string());
+        run(
+            Command::new(&python).args(["-m", "venv"]).arg(&venv),
+            &format!(
+                "creating a virtual environment with {python} (python3 with venv and pip is a prerequisite)"
+            ),
+        );
+        run(
+            Command::new(venv.join("bin").join("pip")).args([
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                COMPONENTIZE_PY,
+            ]),
+            &format!("installing {COMPONENTIZE_PY} with pip"),
+        );
+    }
+    let guest = Path::new(PYTHON_GUEST_DIR)
+        .canonicalize()
+        .unwrap_or_else(|e| fail(&format!("finding {PYTHON_GUEST_DIR}: {e}")));
+    // componentize-py writes bytecode caches next to the sources; build from a copy
+    let staging = out_dir.join("python-guest");
+    let _ = fs::remove_dir_all(&staging);
+    copy_dir(&guest, &staging);
+    let output = out_dir.join("python-built.wasm");
+    run(
+        Command::new(&tool)
+            .env_remove("VIRTUAL_ENV")
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .current_dir(&staging)
+            .arg("--quiet")
+            .arg("-d")
+            .arg(staging.join("wit"))
+            .args(["-w", PYTHON_WORLD, "componentize", "app", "-p"])
+            .arg(&staging)
+            .arg("-o")
+            .arg(&output),
+        "building the Python component with componentize-py",
+    );
+    output
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| fail(&format!("creating {}: {e}", to.display())));
+    for entry in fs::read_dir(from).unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))) {
+        let entry = entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())));
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "__pycache__" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(&name));
+        } else {
+            fs::copy(&path, to.join(&name))
+                .unwrap_or_else(|e| fail(&format!("copying {}: {e}", path.display())));
+        }
+    }
+}
+
+fn run(command: &mut Command, what: &str) {
+    match command.status() {
+        Ok(status) if status.success() => {}
+        Ok(status) => fail(&format!("{what}: exited with {status}")),
+        Err(e) => fail(&format!("{what}: {e}")),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("candor build: {message}");
+    eprintln!("candor build: set CANDOR_PYTHON_COMPONENT to a prebuilt component to build offline");
+    std::process::exit(1);
+}

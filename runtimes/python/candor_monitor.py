@@ -1,0 +1,284 @@
+"""Run-time facts: which handler fired, for which exception, how it ended, and
+which placeholder value came out.
+
+Two sources feed it. The probes that ``candor_static`` writes into the snippet
+say when a handler starts and which placeholder value it produced. CPython's
+``sys.monitoring`` says how frames end: PY_UNWIND (global, so it costs nothing
+until an exception leaves a frame) tells that a caught exception, or one chained
+to it, propagated after all; PY_RETURN, enabled only on the code objects whose
+handlers have fired, tells that a retry loop ended with a real result.
+
+Every fact is streamed to the host at once through ``emit``, so a run cut short
+by a limit still reports what it saw.
+"""
+
+import builtins
+import json
+import reprlib
+import sys
+
+TOOL_ID = 4  # a free sys.monitoring tool slot (0-3 and 5 are named by CPython)
+TOOL_NAME = "candor"
+DETAILED_FACTS = 3  # facts per handler or site that carry the full details; the rest only count
+
+_events = sys.monitoring.events
+_repr = reprlib.Repr()
+_repr.maxstring = 60
+_repr.maxother = 60
+_repr.maxlist = _repr.maxdict = _repr.maxset = _repr.maxtuple = 6
+_repr.maxlevel = 3
+
+
+def _short_repr(value):
+    try:
+        return _repr.repr(value)
+    except BaseException:  # a hostile or broken __repr__ must not break the run
+        return f"<{type(value).__name__}>"
+
+
+class _Firing:
+    """The latest unresolved firing of one handler in one frame."""
+
+    __slots__ = ("handler", "exc", "retry", "pending", "placeholder")
+
+    def __init__(self, handler, exc, retry):
+        self.handler = handler
+        self.exc = exc
+        self.retry = retry
+        self.pending = 1  # firings of a retry handler not yet resolved
+        self.placeholder = False  # the frame produced a placeholder after this firing
+
+
+class Monitor:
+    """Records handler firings for one run and streams them as facts."""
+
+    def __init__(self, emit, analysis):
+        self._emit = emit
+        self._dumps = json.dumps
+        self._filename = analysis.filename
+        self._lines = analysis.source.splitlines()
+        self._handlers = {h.id: h for h in analysis.handlers}
+        self._sites = analysis.sites
+        self._caught_counts = {}
+        self._value_counts = {}
+        self._frames = {}  # frame -> {handler id: _Firing}
+        self._fired_codes = set()
+        self._tampered = []
+        self._probes = {
+            "__candor_caught__": self.caught,
+            "__candor_value__": self.value,
+            "__candor_with__": self.with_block,
+            "__candor_finally__": self.finally_block,
+        }
+
+    # -- setup and teardown ---------------------------------------------------------
+
+    def start(self):
+        for name, probe in self._probes.items():
+            setattr(builtins, name, probe)
+        mon = sys.monitoring
+        if mon.get_tool(TOOL_ID) is not None:
+            mon.free_tool_id(TOOL_ID)
+        mon.use_tool_id(TOOL_ID, TOOL_NAME)
+        mon.register_callback(TOOL_ID, _events.PY_UNWIND, self._on_unwind)
+        mon.register_callback(TOOL_ID, _events.PY_RETURN, self._on_return)
+        mon.set_events(TOOL_ID, _events.PY_UNWIND)
+        self._mon = mon
+        self._set_local = mon.set_local_events
+
+    def stop(self):
+        """Checks that the snippet left the instrumentation alone, then detaches it."""
+        mon = self._mon
+        try:
+            if mon.get_tool(TOOL_ID) != TOOL_NAME:
+                self._tamper("the snippet freed or took over candor's sys.monitoring tool id")
+            elif mon.get_events(TOOL_ID) != _events.PY_UNWIND:
+                self._tamper("the snippet changed candor's sys.monitoring events")
+        except BaseException as error:
+            self._tamper(f"sys.monitoring no longer answers ({type(error).__name__})")
+        for name, probe in self._probes.items():
+            if getattr(builtins, name, None) is not probe:
+                self._tamper(f"the snippet replaced candor's probe {name}")
+        try:
+            if mon.get_tool(TOOL_ID) == TOOL_NAME:
+                mon.set_events(TOOL_ID, 0)
+                mon.free_tool_id(TOOL_ID)
+        except BaseException:
+            pass
+        return self._tampered
+
+    def _tamper(self, detail):
+        self._tampered.append(detail)
+        self._send({"fact": "tampered", "detail": detail})
+
+    def _send(self, fact):
+        self._emit(self._dumps(fact))
+
+    # -- probes ---------------------------------------------------------------------
+
+    def caught(self, hid):
+        """First statement of an `except` body: the handler `hid` fired."""
+        self._fired(hid, sys.exception(), sys._getframe(1))
+
+    def finally_block(self, hid):
+        """Start of a `finally` that may discard an in-flight exception."""
+        exc = sys.exception()
+        if exc is not None:
+            self._fired(hid, exc, sys._getframe(1))
+
+    def with_block(self, hid, manager):
+        """Wraps a `with` item so that an `__exit__` that swallows is seen."""
+        return _WithProbe(self, hid, manager)
+
+    def value(self, sid, value):
+        """Wraps a placeholder expression; records it when it stands in for a result."""
+        hid = self._sites[sid]["handler"]
+        firings = self._frames.get(sys._getframe(1))
+        if hid is None:
+            # a placeholder returned outside any handler: a finding only when this
+            # frame swallowed an exception before reaching it
+            if not firings:
+                return value
+            hid = next(reversed(firings))
+        if firings:
+            for firing in firings.values():
+                firing.placeholder = True
+        n = self._value_counts.get(sid, 0) + 1
+        self._value_counts[sid] = n
+        if n <= DETAILED_FACTS:
+            self._send(
+                {
+                    "fact": "value",
+                    "site": sid,
+                    "handler": hid,
+                    "type": type(value).__name__,
+                    "repr": _short_repr(value),
+                }
+            )
+        else:
+            self._send({"fact": "value", "site": sid, "handler": hid})
+        return value
+
+    # -- bookkeeping ----------------------------------------------------------------
+
+    def _fired(self, hid, exc, frame):
+        firings = self._frames.get(frame)
+        if firings is None:
+            firings = self._frames[frame] = {}
+        else:
+            # an outer handler in the same frame caught what an inner one raised
+            for other in list(firings.values()):
+                if other.handler != hid and _chained(exc, other.exc):
+                    self._resolve(firings, other, "propagated")
+        handler = self._handlers[hid]
+        previous = firings.get(hid)
+        if previous is not None and handler.retry:
+            previous.pending += 1
+            previous.exc = exc
+        else:
+            firings[hid] = _Firing(hid, exc, handler.retry)
+        code = frame.f_code
+        if code not in self._fired_codes:
+            self._fired_codes.add(code)
+            try:
+                self._set_local(TOOL_ID, code, _events.PY_RETURN)
+            except ValueError:
+                pass  # code the monitor cannot instrument: returns are not followed
+        n = self._caught_counts.get(hid, 0) + 1
+        self._caught_counts[hid] = n
+        if n <= DETAILED_FACTS:
+            self._send(self._caught_fact(hid, exc))
+        else:
+            self._send({"fact": "caught", "handler": hid})
+
+    def _caught_fact(self, hid, exc):
+        fact = {"fact": "caught", "handler": hid}
+        if exc is None:
+            return fact
+        fact["type"] = type(exc).__name__
+        try:
+            message = str(exc)
+        except BaseException:
+            message = ""
+        fact["message"] = message if len(message) <= 200 else message[:197] + "..."
+        fact["repr"] = _short_repr(exc)
+        line = None
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self._filename:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        if line is not None:
+            fact["line"] = line
+            if 0 < line <= len(self._lines):
+                text = self._lines[line - 1].strip()
+                fact["source"] = text if len(text) <= 80 else text[:77] + "..."
+        return fact
+
+    def _resolve(self, firings, firing, how):
+        del firings[firing.handler]
+        self._send({"fact": how, "handler": firing.handler, "count": firing.pending})
+
+    def _on_unwind(self, code, offset, exc):
+        """A frame ends by an exception: its caught exceptions may be surfacing after all."""
+        if code not in self._fired_codes:
+            return
+        firings = self._frames.pop(sys._getframe(1), None)
+        for firing in (firings or {}).values():
+            # a retry loop that gives up by raising, or a handler whose exception
+            # (or one chained to it) leaves the frame, hid nothing
+            if firing.retry or _chained(exc, firing.exc):
+                self._send(
+                    {"fact": "propagated", "handler": firing.handler, "count": firing.pending}
+                )
+
+    def _on_return(self, code, offset, retval):
+        """A frame returns: a retry loop that then returns a real result recovered."""
+        firings = self._frames.pop(sys._getframe(1), None)
+        for firing in (firings or {}).values():
+            if firing.retry and not firing.placeholder:
+                self._send(
+                    {"fact": "recovered", "handler": firing.handler, "count": firing.pending}
+                )
+
+    def swallowed_with(self, hid, exc, frame):
+        self._fired(hid, exc, frame)
+
+
+def _chained(exc, target):
+    """True when `exc` is `target` or was raised while handling it."""
+    seen = 0
+    while exc is not None and seen < 50:
+        if exc is target:
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+class _WithProbe:
+    """Stands in for a context manager; reports when its `__exit__` swallows."""
+
+    __slots__ = ("_monitor", "_hid", "_manager", "_exit")
+
+    def __init__(self, monitor, hid, manager):
+        kind = type(manager)
+        try:
+            enter, exit_ = kind.__enter__, kind.__exit__
+        except AttributeError:
+            raise TypeError(
+                f"'{kind.__name__}' object does not support the context manager protocol"
+            ) from None
+        self._monitor = monitor
+        self._hid = hid
+        self._manager = manager
+        self._exit = exit_
+
+    def __enter__(self):
+        return type(self._manager).__enter__(self._manager)
+
+    def __exit__(self, exc_type, exc, tb):
+        swallowed = self._exit(self._manager, exc_type, exc, tb)
+        if swallowed and exc is not None:
+            self._monitor.swallowed_with(self._hid, exc, sys._getframe(1))
+        return swallowed

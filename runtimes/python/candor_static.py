@@ -1,0 +1,486 @@
+"""Static facts about a snippet's exception handlers, and the rewrite that lets
+the run-time monitor see them fire.
+
+For every handler (an ``except`` clause, a ``with`` block, a ``finally`` that
+returns, breaks or continues) this module records where it is and what its body
+does: re-raises, surfaces the error (logging, printing, warnings, storing or
+returning the exception), recovers with a value computed from the data, drops
+the error (``pass``, ``continue``, ``break``, a bare ``return``), or substitutes
+a placeholder (a literal, a container of literals, a constant-argument
+constructor, a random value, a named constant, a positional fallback).
+
+These are facts, not verdicts: the rules that turn them into findings live on
+the host, shared by every guest language.
+
+The rewrite adds calls to four probes (bound as builtins by the monitor):
+``__candor_caught__(handler)`` as the first statement of each ``except`` body,
+``__candor_value__(site, value)`` around each placeholder, ``__candor_with__``
+around each ``with`` item, and ``__candor_finally__(handler)`` at the start of
+each ``finally`` that can discard an exception. Line numbers are kept, so
+tracebacks point at the user's lines.
+"""
+
+import ast
+
+CAUGHT = "__candor_caught__"
+VALUE = "__candor_value__"
+WITH = "__candor_with__"
+FINALLY = "__candor_finally__"
+
+# Calls whose presence in a handler means the error is made visible.
+_SURFACING_METHODS = frozenset(
+    "debug info warning warn error exception critical fatal log "
+    "print_exc print_exception format_exc format_exception print_stack".split()
+)
+# Calls that end the program loudly: as good as a re-raise.
+_EXITING_CALLS = frozenset("exit _exit abort quit".split())
+# Calls that record the failure for later (a list of errors, a counter of bad rows).
+_RECORDING_METHODS = frozenset("append appendleft add extend put put_nowait insert".split())
+# Callables whose constant-argument call makes a made-up value.
+_BUILTIN_TYPES = frozenset(
+    "dict list set tuple frozenset str int float bool bytes bytearray complex object".split()
+)
+_PLACEHOLDER_MODULES = frozenset(
+    "random uuid datetime date time secrets decimal fractions np numpy pd pandas".split()
+)
+_RANDOM_MODULES = frozenset("random secrets uuid".split())
+
+
+def _dotted(node):
+    """`a.b.c` as a list of names, or None for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return parts[::-1]
+    return None
+
+
+def _walk_local(nodes):
+    """Every node under `nodes`, not descending into nested functions, classes or lambdas."""
+    stack = list(nodes)[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+class _Scope:
+    """What the analysis needs to know about the function (or module) around a handler."""
+
+    def __init__(self, node, module_constants):
+        self.node = node
+        body = node.body if not isinstance(node, ast.Lambda) else []
+        self.loads = set()
+        self.returned_constants = []  # ast.dump of `return <constant>` outside handlers
+        handler_nodes = set()
+        for sub in _walk_local(body):
+            if isinstance(sub, ast.ExceptHandler):
+                handler_nodes.update(id(n) for n in _walk_local(sub.body))
+        for sub in _walk_local(body):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
+                self.loads.add(sub.id)
+            elif isinstance(sub, ast.Return) and id(sub) not in handler_nodes:
+                value = sub.value
+                if value is not None and _constant_kind(value) is not None:
+                    self.returned_constants.append(ast.dump(value))
+        self.params = set()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            a = node.args
+            for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                if arg is not None:
+                    self.params.add(arg.arg)
+        self.module_constants = module_constants
+        self.is_function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
+def _constant_kind(node):
+    """'literal' / 'container' / 'none' when `node` is built only from constants."""
+    if isinstance(node, ast.Constant):
+        return "none" if node.value is None else "literal"
+    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant):
+        return "literal"
+    if isinstance(node, ast.JoinedStr) and all(isinstance(v, ast.Constant) for v in node.values):
+        return "literal"
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        if all(_constant_kind(e) is not None for e in node.elts):
+            return "container"
+        return None
+    if isinstance(node, ast.Dict):
+        if all(k is not None and _constant_kind(k) is not None for k in node.keys) and all(
+            _constant_kind(v) is not None for v in node.values
+        ):
+            return "container"
+        return None
+    return None
+
+
+def _module_constants(tree):
+    """Module-level names bound exactly once, to a constant expression (SAMPLE = {...})."""
+    counts, values = {}, {}
+    for sub in _walk_local(tree.body):
+        targets = []
+        if isinstance(sub, ast.Assign):
+            targets = sub.targets
+        elif isinstance(sub, (ast.AugAssign, ast.AnnAssign)):
+            targets = [sub.target]
+        elif isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)):
+            targets = [sub.target]
+        elif isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            counts[sub.name] = counts.get(sub.name, 0) + 2
+        for t in targets:
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name):
+                    counts[n.id] = counts.get(n.id, 0) + 1
+                    if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
+                        values[n.id] = sub.value
+    return {
+        name: value
+        for name, value in values.items()
+        if counts.get(name) == 1 and _constant_kind(value) in ("literal", "container")
+    }
+
+
+class _Handler:
+    """Everything known statically about one handler."""
+
+    def __init__(self, hid, kind, node, scope, catches, loop_retry):
+        self.id = hid
+        self.kind = kind
+        self.node = node
+        self.scope = scope
+        self.catches = catches
+        self.retry = loop_retry
+        self.reraises = "never"
+        self.surfaces = False
+        self.recovers = False
+        self.drops = False
+        self.failure_value = False  # returns the function's own failure constant
+        self.sites = []  # placeholder sites inside the handler
+
+    def fact(self):
+        n = self.node
+        return {
+            "fact": "handler",
+            "id": self.id,
+            "kind": self.kind,
+            "line": n.lineno,
+            "column": n.col_offset + 1,
+            "end_line": n.end_lineno,
+            "end_column": (n.end_col_offset or 0) + 1,
+            "catches": self.catches,
+            "function": self.scope.node.name if self.scope.is_function else None,
+            "reraises": self.reraises,
+            "surfaces": self.surfaces,
+            "recovers": self.recovers,
+            "drops": self.drops,
+            "retry": self.retry,
+            "failure_value": self.failure_value,
+        }
+
+
+class Analysis:
+    """The handlers and placeholder sites of one snippet, and its rewritten tree."""
+
+    def __init__(self, source, filename):
+        self.source = source
+        self.filename = filename
+        self.tree = ast.parse(source, filename)
+        self.handlers = []
+        self.sites = []  # dict facts; index = site id
+        self._module_constants = _module_constants(self.tree)
+        _Rewriter(self).visit(self.tree)
+        ast.fix_missing_locations(self.tree)
+
+    def facts(self):
+        for h in self.handlers:
+            yield h.fact()
+        for site in self.sites:
+            yield site
+
+    def code(self):
+        return compile(self.tree, self.filename, "exec", dont_inherit=True)
+
+    # -- building blocks used by the rewriter --------------------------------
+
+    def new_site(self, handler, node, via, kind, text):
+        site = {
+            "fact": "site",
+            "id": len(self.sites),
+            "handler": handler.id if handler is not None else None,
+            "via": via,
+            "kind": kind,
+            "line": node.lineno,
+            "column": node.col_offset + 1,
+            "end_line": node.end_lineno,
+            "end_column": (node.end_col_offset or 0) + 1,
+            "text": text,
+        }
+        self.sites.append(site)
+        if handler is not None:
+            handler.sites.append(site)
+        return site["id"]
+
+    def segment(self, node):
+        text = ast.get_source_segment(self.source, node) or ast.unparse(node)
+        text = " ".join(text.split())
+        return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _call(name, args, like):
+    call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=args, keywords=[])
+    return ast.copy_location(call, like)
+
+
+def _probe_stmt(name, hid, like):
+    stmt = ast.Expr(value=_call(name, [ast.Constant(hid)], like))
+    return ast.copy_location(stmt, like)
+
+
+class _Rewriter(ast.NodeTransformer):
+    def __init__(self, analysis):
+        self.a = analysis
+        self.scopes = [_Scope(analysis.tree, analysis._module_constants)]
+        self.loops = [[]]  # per scope: the loop statements around the current node
+        self.in_handler = [0]  # per scope: depth of enclosing except bodies
+        self.after_swallow_scopes = set()
+
+    # -- scopes ----------------------------------------------------------------
+
+    def _visit_scope(self, node):
+        self.scopes.append(_Scope(node, self.a._module_constants))
+        self.loops.append([])
+        self.in_handler.append(0)
+        self.generic_visit(node)
+        self._wrap_after_swallow_returns(node)
+        self.in_handler.pop()
+        self.loops.pop()
+        self.scopes.pop()
+        return node
+
+    visit_FunctionDef = _visit_scope
+    visit_AsyncFunctionDef = _visit_scope
+
+    def _visit_loop(self, node):
+        self.loops[-1].append(node)
+        self.generic_visit(node)
+        self.loops[-1].pop()
+        return node
+
+    visit_For = _visit_loop
+    visit_AsyncFor = _visit_loop
+    visit_While = _visit_loop
+
+    # -- try / except / finally --------------------------------------------------
+
+    def _visit_try(self, node):
+        scope = self.scopes[-1]
+        retry = bool(self.loops[-1]) and any(
+            isinstance(s, (ast.Return, ast.Break)) for s in _walk_local(node.body)
+        )
+        for h in node.handlers:
+            handler = _Handler(
+                len(self.a.handlers), "except", h, scope, self._catches(h.type), retry
+            )
+            self.a.handlers.append(handler)
+            self._classify(handler, h.body, h.name, node)
+            h.body.insert(0, _probe_stmt(CAUGHT, handler.id, h.body[0]))
+            h._candor = handler
+        if node.finalbody and self._finally_discards(node.finalbody) and not self.in_handler[-1]:
+            handler = _Handler(len(self.a.handlers), "finally", node.finalbody[0], scope, [], False)
+            self.a.handlers.append(handler)
+            self._classify(handler, node.finalbody, None, node)
+            handler.drops = True
+            node.finalbody.insert(0, _probe_stmt(FINALLY, handler.id, node.finalbody[0]))
+        # visit children: the handler bodies count as "inside a handler"
+        node.body = [self.visit(s) for s in node.body]
+        for h in node.handlers:
+            self.in_handler[-1] += 1
+            h.body = [self.visit(s) for s in h.body]
+            self.in_handler[-1] -= 1
+            if h.type is not None:
+                h.type = self.visit(h.type)
+        node.orelse = [self.visit(s) for s in node.orelse]
+        node.finalbody = [self.visit(s) for s in node.finalbody]
+        return node
+
+    visit_Try = _visit_try
+    visit_TryStar = _visit_try
+
+    def _catches(self, type_node):
+        if type_node is None:
+            return []
+        elts = type_node.elts if isinstance(type_node, ast.Tuple) else [type_node]
+        return [self.a.segment(e) for e in elts]
+
+    @staticmethod
+    def _finally_discards(body):
+        for sub in _walk_local(body):
+            if isinstance(sub, ast.Return):
+                return True
+            if isinstance(sub, (ast.Break, ast.Continue)):
+                return True
+        return False
+
+    # -- with blocks -----------------------------------------------------------------
+
+    def visit_With(self, node):
+        scope = self.scopes[-1]
+        for item in node.items:
+            expr = item.context_expr
+            name = _dotted(expr.func) if isinstance(expr, ast.Call) else None
+            kind = "suppress" if name and name[-1] == "suppress" else "with"
+            catches = [self.a.segment(a) for a in expr.args] if kind == "suppress" else []
+            handler = _Handler(len(self.a.handlers), kind, node, scope, catches, False)
+            handler.drops = True
+            self.a.handlers.append(handler)
+            item.context_expr = _call(WITH, [ast.Constant(handler.id), self.visit(expr)], expr)
+        node.body = [self.visit(s) for s in node.body]
+        return node
+
+    # -- classification of a handler body ------------------------------------------------
+
+    def _classify(self, handler, body, exc_name, try_node):
+        scope = handler.scope
+        raises = [s for s in _walk_local(body) if isinstance(s, ast.Raise)]
+        exits = [
+            s
+            for s in _walk_local(body)
+            if isinstance(s, ast.Call) and (_dotted(s.func) or [""])[-1] in _EXITING_CALLS
+        ]
+        top_level_raise = any(isinstance(s, ast.Raise) for s in body) or any(
+            isinstance(s, ast.Expr) and s.value in exits for s in body
+        )
+        if top_level_raise:
+            handler.reraises = "always"
+        elif raises or exits:
+            handler.reraises = "sometimes"
+
+        only_flow = True
+        for sub in _walk_local(body):
+            if isinstance(sub, ast.Name) and exc_name and sub.id == exc_name:
+                if isinstance(sub.ctx, ast.Load):
+                    handler.surfaces = True
+            elif isinstance(sub, ast.Call):
+                name = _dotted(sub.func) or []
+                last = name[-1] if name else ""
+                if last == "print" or last in _SURFACING_METHODS:
+                    handler.surfaces = True
+                elif name[-2:] in (["stderr", "write"], ["stdout", "write"]):
+                    handler.surfaces = True
+                elif last in _RECORDING_METHODS and len(name) >= 2:
+                    handler.surfaces = True
+            elif isinstance(sub, ast.AugAssign):
+                handler.surfaces = True
+            elif isinstance(sub, (ast.Import, ast.ImportFrom)):
+                handler.recovers = True
+
+        for stmt in body:
+            if not isinstance(stmt, (ast.Pass, ast.Continue, ast.Break)) and not (
+                isinstance(stmt, ast.Return) and _constant_kind(stmt.value or ast.Constant(None)) == "none"
+            ) and not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                only_flow = False
+        handler.drops = only_flow
+
+        # placeholders: returned, yielded or assigned values
+        for sub in _walk_local(body):
+            if isinstance(sub, ast.Return) and sub.value is not None:
+                self._value(handler, sub, "value", "return", try_node)
+            elif isinstance(sub, (ast.Yield,)) and sub.value is not None:
+                self._value(handler, sub, "value", "yield", try_node)
+            elif isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+                target = sub.targets[0]
+                if isinstance(target, ast.Name) and target.id in scope.loads:
+                    self._value(handler, sub, "value", "assign", try_node)
+                elif isinstance(target, (ast.Attribute, ast.Subscript)):
+                    if self._placeholder(sub.value, scope, try_node) is None:
+                        handler.recovers = True
+            elif isinstance(sub, ast.AnnAssign) and sub.value is not None:
+                if isinstance(sub.target, ast.Name) and sub.target.id in scope.loads:
+                    self._value(handler, sub, "value", "assign", try_node)
+
+    def _value(self, handler, holder, field, via, try_node):
+        value = getattr(holder, field)
+        kind = self._placeholder(value, handler.scope, try_node)
+        if kind is None:
+            handler.recovers = True
+            return
+        if kind == "none":
+            return
+        if via == "return" and ast.dump(value) in handler.scope.returned_constants:
+            # the function's own failure value: it returns the same constant on its
+            # other explicit failure paths, so this is not a made-up result
+            handler.failure_value = True
+            return
+        sid = self.a.new_site(handler, value, via, kind, self.a.segment(value))
+        setattr(holder, field, _call(VALUE, [ast.Constant(sid), value], value))
+
+    def _placeholder(self, node, scope, try_node):
+        """The kind of placeholder `node` is, or None when it is computed from data."""
+        kind = _constant_kind(node)
+        if kind is not None:
+            return kind
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if not name:
+                return None
+            if any(isinstance(a, ast.Starred) for a in node.args) or any(
+                k.arg is None for k in node.keywords
+            ):
+                return None
+            args = list(node.args) + [k.value for k in node.keywords]
+            if any(_constant_kind(a) is None for a in args):
+                return None
+            if name[0] in _RANDOM_MODULES:
+                return "random"
+            last = name[-1]
+            if last in _BUILTIN_TYPES or last[:1].isupper() or name[0] in _PLACEHOLDER_MODULES:
+                return "constructor"
+            return None
+        if isinstance(node, ast.Name):
+            if (
+                node.id in scope.module_constants
+                and node.id not in scope.params
+                and (scope.is_function or True)
+            ):
+                return "constant"
+            return None
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            index = node.slice
+            if isinstance(index, ast.Constant) and isinstance(index.value, int):
+                base = node.value.id
+                for sub in _walk_local(try_node.body):
+                    if (
+                        isinstance(sub, ast.Subscript)
+                        and isinstance(sub.value, ast.Name)
+                        and sub.value.id == base
+                        and isinstance(sub.slice, ast.Constant)
+                        and isinstance(sub.slice.value, str)
+                    ):
+                        return "positional"
+        return None
+
+    # -- placeholders returned after a swallow, outside any handler ---------------------
+
+    def _wrap_after_swallow_returns(self, func):
+        handlers = [h for h in self.a.handlers if h.scope.node is func and h.kind == "except"]
+        if not handlers:
+            return
+        inside = set()
+        for h in handlers:
+            inside.update(id(n) for n in _walk_local(h.node.body))
+        scope = handlers[0].scope
+        for sub in _walk_local(func.body):
+            if isinstance(sub, ast.Return) and sub.value is not None and id(sub) not in inside:
+                value = sub.value
+                if isinstance(value, ast.Call) and _dotted(value.func) == [VALUE]:
+                    continue
+                kind = self._placeholder(value, scope, ast.Module(body=[], type_ignores=[]))
+                if kind in (None, "none"):
+                    continue
+                sid = self.a.new_site(None, value, "return_after_swallow", kind, self.a.segment(value))
+                sub.value = _call(VALUE, [ast.Constant(sid), value], value)

@@ -1,0 +1,85 @@
+//! Exit codes (DESIGN.md) and the errors that end the command.
+
+use candor::{Outcome, Report, Severity};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// How the command ends. The numeric values are the documented exit codes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Exit {
+    /// 0: no finding at or above `--fail-on`.
+    Clean,
+    /// 1: findings at or above `--fail-on`.
+    Findings,
+    /// 2: bad usage or unreadable input.
+    Usage(String),
+    /// 3: the snippet failed loudly (uncaught exception, non-zero exit).
+    SnippetFailed,
+    /// 4: a resource limit was hit.
+    LimitHit,
+    /// 5: internal error.
+    Internal(String),
+}
+
+impl Exit {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
+        Exit::Usage(message.into())
+    }
+
+    pub(crate) fn code(&self) -> u8 {
+        match self {
+            Exit::Clean => 0,
+            Exit::Findings => 1,
+            Exit::Usage(_) => 2,
+            Exit::SnippetFailed => 3,
+            Exit::LimitHit => 4,
+            Exit::Internal(_) => 5,
+        }
+    }
+
+    /// Prints the error line, if any, and returns the exit code.
+    pub(crate) fn report(self) -> ExitCode {
+        match &self {
+            Exit::Usage(m) => eprintln!("candor: error: {m}"),
+            Exit::Internal(m) => eprintln!("candor: internal error: {m}"),
+            _ => {}
+        }
+        ExitCode::from(self.code())
+    }
+
+    /// The exit a report calls for: the highest applicable of limit hit (4),
+    /// loud failure (3) and findings at or above `fail_on` (1).
+    pub(crate) fn for_report(report: &Report, fail_on: Option<Severity>) -> Exit {
+        if report.outcome.is_limit() {
+            Exit::LimitHit
+        } else if report.outcome == Outcome::Failed {
+            Exit::SnippetFailed
+        } else if fail_on.is_some_and(|level| report.max_severity().is_some_and(|s| s >= level)) {
+            Exit::Findings
+        } else {
+            Exit::Clean
+        }
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        exit.report()
+    }
+}
+
+impl From<candor::Error> for Exit {
+    fn from(error: candor::Error) -> Exit {
+        match error {
+            candor::Error::BadInput(m) | candor::Error::BadOption(m) => Exit::Usage(m),
+            other => Exit::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`candor run x.py | head`).
+pub(crate) fn print_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

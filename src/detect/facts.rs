@@ -1,0 +1,290 @@
+//! The facts a guest harness streams to the host, and their aggregation per
+//! handler and per placeholder site. Every guest language emits this format.
+
+use crate::report::{ExceptionInfo, ValueInfo};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One line the guest emitted.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+enum Fact {
+    Runtime {
+        name: String,
+        version: String,
+    },
+    Handler(HandlerFact),
+    Site(SiteFact),
+    Caught {
+        handler: u32,
+        #[serde(rename = "type")]
+        type_name: Option<String>,
+        message: Option<String>,
+        repr: Option<String>,
+        line: Option<u32>,
+        source: Option<String>,
+    },
+    Propagated {
+        handler: u32,
+        count: u64,
+    },
+    Recovered {
+        handler: u32,
+        count: u64,
+    },
+    Value {
+        site: u32,
+        handler: Option<u32>,
+        #[serde(rename = "type")]
+        type_name: Option<String>,
+        repr: Option<String>,
+    },
+    Tampered {
+        detail: String,
+    },
+}
+
+/// Whether a handler's body re-raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Reraise {
+    /// On every path.
+    Always,
+    /// On some paths (a conditional raise, a retry that gives up).
+    Sometimes,
+    /// Never.
+    Never,
+}
+
+/// What kind of construct catches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum HandlerKind {
+    /// `except` / `catch`.
+    Except,
+    /// `contextlib.suppress(...)`.
+    Suppress,
+    /// A `with` block whose `__exit__` may swallow.
+    With,
+    /// A `finally` that returns, breaks or continues, discarding an in-flight exception.
+    Finally,
+}
+
+/// Static facts about one handler.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct HandlerFact {
+    pub(crate) id: u32,
+    pub(crate) kind: HandlerKind,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) end_line: u32,
+    /// The exception types it names, as written; empty = everything.
+    #[serde(default)]
+    pub(crate) catches: Vec<String>,
+    pub(crate) reraises: Reraise,
+    /// It logs, prints, warns, stores or returns the error.
+    pub(crate) surfaces: bool,
+    /// It computes a replacement from the data (or imports a fallback).
+    pub(crate) recovers: bool,
+    /// Its body only passes, continues, breaks or returns nothing.
+    pub(crate) drops: bool,
+    /// It sits in a retry loop: the guarded code leaves the loop on success.
+    pub(crate) retry: bool,
+    /// It returns the function's own failure constant (a predicate's `False`).
+    #[serde(default)]
+    pub(crate) failure_value: bool,
+}
+
+/// Static facts about one placeholder expression.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct SiteFact {
+    pub(crate) id: u32,
+    /// The handler it is inside, or None for a placeholder returned after a swallow.
+    pub(crate) handler: Option<u32>,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) end_line: u32,
+    /// Its source text.
+    pub(crate) text: String,
+}
+
+/// A handler with what happened to it during the run.
+#[derive(Clone, Debug)]
+pub(crate) struct HandlerSite {
+    pub(crate) fact: HandlerFact,
+    /// Times it caught an exception.
+    pub(crate) fired: u64,
+    /// Firings whose exception (or one chained to it) propagated after all.
+    pub(crate) propagated: u64,
+    /// Retry firings followed by the retried code succeeding.
+    pub(crate) recovered: u64,
+    /// The first exception it caught.
+    pub(crate) exception: Option<CaughtException>,
+}
+
+impl HandlerSite {
+    /// Firings that ended with the exception gone and nothing to show for it.
+    pub(crate) fn swallowed(&self) -> u64 {
+        self.fired.saturating_sub(self.propagated + self.recovered)
+    }
+}
+
+/// An exception a handler caught.
+#[derive(Clone, Debug)]
+pub(crate) struct CaughtException {
+    pub(crate) info: ExceptionInfo,
+    /// A short repr (`KeyError('revenue')`).
+    pub(crate) repr: String,
+    /// The source text of the line it was raised at.
+    pub(crate) source: Option<String>,
+}
+
+/// A placeholder with the values it produced during the run.
+#[derive(Clone, Debug)]
+pub(crate) struct PlaceholderSite {
+    pub(crate) fact: SiteFact,
+    /// Times it stood in for a result.
+    pub(crate) produced: u64,
+    /// The first value it produced.
+    pub(crate) value: Option<ValueInfo>,
+    /// The handler whose swallow it followed (the site's own, or the frame's latest).
+    pub(crate) after_handler: Option<u32>,
+}
+
+/// Everything one run's guest reported.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GuestFacts {
+    pub(crate) runtime: Option<(String, String)>,
+    pub(crate) handlers: BTreeMap<u32, HandlerSite>,
+    pub(crate) sites: BTreeMap<u32, PlaceholderSite>,
+    pub(crate) tampering: Vec<String>,
+    /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
+    pub(crate) malformed: usize,
+}
+
+impl GuestFacts {
+    /// Folds the streamed lines, in order, into per-handler and per-site totals.
+    pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut facts = GuestFacts::default();
+        for line in lines {
+            match serde_json::from_str::<Fact>(line) {
+                Ok(fact) => facts.add(fact),
+                Err(_) => facts.malformed += 1,
+            }
+        }
+        facts
+    }
+
+    fn add(&mut self, fact: Fact) {
+        match fact {
+            Fact::Runtime { name, version } => self.runtime = Some((name, version)),
+            Fact::Handler(h) => {
+                self.handlers.insert(
+                    h.id,
+                    HandlerSite {
+                        fact: h,
+                        fired: 0,
+                        propagated: 0,
+                        recovered: 0,
+                        exception: None,
+                    },
+                );
+            }
+            Fact::Site(s) => {
+                self.sites.insert(
+                    s.id,
+                    PlaceholderSite {
+                        after_handler: s.handler,
+                        fact: s,
+                        produced: 0,
+                        value: None,
+                    },
+                );
+            }
+            Fact::Caught {
+                handler,
+                type_name,
+                message,
+                repr,
+                line,
+                source,
+            } => {
+                if let Some(h) = self.handlers.get_mut(&handler) {
+                    h.fired += 1;
+                    if h.exception.is_none()
+                        && let Some(type_name) = type_name
+                    {
+                        let message = message.unwrap_or_default();
+                        h.exception = Some(CaughtException {
+                            repr: repr.unwrap_or_else(|| format!("{type_name}({message:?})")),
+                            info: ExceptionInfo {
+                                type_name,
+                                message,
+                                line,
+                            },
+                            source,
+                        });
+                    }
+                }
+            }
+            Fact::Propagated { handler, count } => {
+                if let Some(h) = self.handlers.get_mut(&handler) {
+                    h.propagated += count;
+                }
+            }
+            Fact::Recovered { handler, count } => {
+                if let Some(h) = self.handlers.get_mut(&handler) {
+                    h.recovered += count;
+                }
+            }
+            Fact::Value {
+                site,
+                handler,
+                type_name,
+                repr,
+            } => {
+                if let Some(s) = self.sites.get_mut(&site) {
+                    s.produced += 1;
+                    if s.after_handler.is_none() {
+                        s.after_handler = handler;
+                    }
+                    if s.value.is_none()
+                        && let (Some(type_name), Some(repr)) = (type_name, repr)
+                    {
+                        s.value = Some(ValueInfo { type_name, repr });
+                    }
+                }
+            }
+            Fact::Tampered { detail } => self.tampering.push(detail),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_firings_and_values() {
+        let lines = [
+            r#"{"fact":"runtime","name":"cpython","version":"3.14.0"}"#,
+            r#"{"fact":"handler","id":0,"kind":"except","line":8,"column":9,"end_line":9,"end_column":20,"catches":["KeyError"],"function":"total","reraises":"never","surfaces":false,"recovers":false,"drops":false,"retry":false,"failure_value":false}"#,
+            r#"{"fact":"site","id":0,"handler":0,"via":"assign","kind":"literal","line":9,"column":17,"end_line":9,"end_column":20,"text":"0.0"}"#,
+            r#"{"fact":"caught","handler":0,"type":"KeyError","message":"'revenue'","repr":"KeyError('revenue')","line":7,"source":"v = row['revenue']"}"#,
+            r#"{"fact":"value","site":0,"handler":0,"type":"float","repr":"0.0"}"#,
+            r#"{"fact":"caught","handler":0}"#,
+            r#"{"fact":"value","site":0,"handler":0}"#,
+            r#"{"fact":"propagated","handler":0,"count":1}"#,
+            "not json",
+        ];
+        let facts = GuestFacts::from_lines(lines);
+        assert_eq!(facts.runtime, Some(("cpython".into(), "3.14.0".into())));
+        let h = &facts.handlers[&0];
+        assert_eq!((h.fired, h.propagated, h.swallowed()), (2, 1, 1));
+        assert_eq!(h.exception.as_ref().unwrap().info.line, Some(7));
+        let s = &facts.sites[&0];
+        assert_eq!(s.produced, 2);
+        assert_eq!(s.value.as_ref().unwrap().repr, "0.0");
+        assert_eq!(facts.malformed, 1);
+    }
+}

@@ -1,0 +1,84 @@
+#![doc = include_str!("latent_swallow.md")]
+
+use super::facts::{GuestFacts, HandlerKind, Reraise};
+use super::hides_errors;
+use crate::report::{Finding, FindingKind, Severity};
+
+/// The rule's documentation (also `candor --explain latent_swallow` and SARIF help).
+pub const EXPLANATION: &str = include_str!("latent_swallow.md");
+
+/// One finding per handler that would swallow but did not fire in this run.
+pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for handler in facts.handlers.values() {
+        let h = &handler.fact;
+        if handler.fired > 0
+            || h.kind == HandlerKind::With
+            || h.reraises != Reraise::Never
+            || h.retry
+        {
+            continue;
+        }
+        let has_placeholder = facts.sites.values().any(|s| s.fact.handler == Some(h.id));
+        if !(h.drops || has_placeholder) || !hides_errors(handler) {
+            continue;
+        }
+        let what = if h.catches.is_empty() {
+            "every exception".to_string()
+        } else {
+            h.catches.join(", ")
+        };
+        let how = if has_placeholder {
+            "substitute a placeholder for"
+        } else {
+            "drop"
+        };
+        findings.push(Finding {
+            kind: FindingKind::LatentSwallow,
+            severity: Severity::Info,
+            message: format!(
+                "this handler would {how} {what} without surfacing it (it did not fire in this run)"
+            ),
+            file: file.to_string(),
+            line: h.line,
+            column: h.column,
+            end_line: h.end_line,
+            exception: None,
+            value: None,
+            count: 0,
+        });
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{facts_of, handler_line};
+    use super::*;
+
+    #[test]
+    fn fires_on_an_unfired_dropping_handler() {
+        let facts = facts_of(&[&handler_line(0, r#""drops":true"#)]);
+        let found = check(&facts, "s.py");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[0].count, 0);
+    }
+
+    #[test]
+    fn quiet_once_fired_or_when_it_handles_the_error() {
+        let facts = facts_of(&[
+            &handler_line(0, r#""drops":true"#),
+            r#"{"fact":"caught","handler":0,"type":"ValueError","message":"x"}"#,
+        ]);
+        assert!(check(&facts, "s.py").is_empty());
+        for fields in [
+            r#""drops":true,"surfaces":true"#,
+            r#""drops":true,"reraises":"sometimes""#,
+            r#""drops":false"#,
+        ] {
+            let facts = facts_of(&[&handler_line(0, fields)]);
+            assert!(check(&facts, "s.py").is_empty(), "{fields}");
+        }
+    }
+}

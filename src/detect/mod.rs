@@ -1,0 +1,116 @@
+//! Turns guest facts into findings: one file per finding kind, the same rules
+//! for every guest language.
+//!
+//! A guest harness reports facts (see [`facts`]): every handler with what its
+//! body does, every placeholder expression, and during the run which handler
+//! caught which exception, whether it propagated after all, and which
+//! placeholder values came out. The rules below decide what is a finding.
+
+pub mod fabricated_value;
+pub(crate) mod facts;
+pub mod latent_swallow;
+pub mod swallowed_exception;
+
+use crate::report::{Finding, FindingKind};
+use facts::{GuestFacts, HandlerSite, Reraise};
+
+/// Exception types that end iteration or a generator: catching them is control flow.
+const CONTROL_FLOW: &[&str] = &["StopIteration", "StopAsyncIteration", "GeneratorExit"];
+
+/// The documentation of a finding kind: what it does, why it is bad, an
+/// example, what to do instead, references.
+pub fn explanation(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::FabricatedValue => fabricated_value::EXPLANATION,
+        FindingKind::SwallowedException => swallowed_exception::EXPLANATION,
+        FindingKind::LatentSwallow => latent_swallow::EXPLANATION,
+    }
+}
+
+/// The CWE a finding kind maps to.
+pub fn cwe(kind: FindingKind) -> u32 {
+    match kind {
+        FindingKind::FabricatedValue => 393,
+        FindingKind::SwallowedException => 390,
+        FindingKind::LatentSwallow => 703,
+    }
+}
+
+/// All findings of one run, ordered by line, then column, then kind.
+pub(crate) fn findings(facts: &GuestFacts, file: &str) -> Vec<Finding> {
+    let mut all = swallowed_exception::check(facts, file);
+    all.extend(fabricated_value::check(facts, file));
+    all.extend(latent_swallow::check(facts, file));
+    all.sort_by(|a, b| (a.line, a.column, a.kind).cmp(&(b.line, b.column, b.kind)));
+    all
+}
+
+/// True when the handler, as written, makes an error disappear: it neither
+/// re-raises on every path, nor surfaces the error, nor recovers from the data,
+/// nor returns the function's own failure value, and what it catches is not
+/// iteration control flow.
+pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
+    let h = &handler.fact;
+    if h.surfaces || h.recovers || h.failure_value || h.reraises == Reraise::Always {
+        return false;
+    }
+    let control = |name: &str| CONTROL_FLOW.contains(&name.rsplit('.').next().unwrap_or(name));
+    if !h.catches.is_empty() && h.catches.iter().all(|c| control(c)) {
+        return false;
+    }
+    if let Some(caught) = &handler.exception
+        && control(&caught.info.type_name)
+    {
+        return false;
+    }
+    true
+}
+
+/// ` (N times)` for N > 1.
+pub(crate) fn times(count: u64) -> String {
+    if count > 1 {
+        format!(" ({count} times)")
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::facts::GuestFacts;
+
+    /// A handler fact at line 5, column 9, with `fields` (JSON members) overriding the defaults.
+    pub(crate) fn handler_line(id: u32, fields: &str) -> String {
+        let mut base: serde_json::Value = serde_json::from_str(&format!(
+            r#"{{"fact":"handler","id":{id},"kind":"except","line":5,"column":9,"end_line":6,"end_column":13,
+               "catches":[],"function":null,"reraises":"never","surfaces":false,"recovers":false,
+               "drops":false,"retry":false,"failure_value":false}}"#
+        ))
+        .unwrap();
+        let extra: serde_json::Value = serde_json::from_str(&format!("{{{fields}}}")).unwrap();
+        for (k, v) in extra.as_object().unwrap() {
+            base[k] = v.clone();
+        }
+        base.to_string()
+    }
+
+    pub(crate) fn facts_of(lines: &[&str]) -> GuestFacts {
+        GuestFacts::from_lines(lines.iter().copied())
+    }
+
+    #[test]
+    fn every_kind_has_an_explanation_with_the_sections() {
+        for kind in crate::report::FindingKind::ALL {
+            let text = super::explanation(kind);
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+                "## References",
+            ] {
+                assert!(text.contains(section), "{} lacks {section}", kind.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+#![doc = include_str!("swallowed_exception.md")]
+
+use super::facts::GuestFacts;
+use super::{hides_errors, times};
+use crate::report::{Finding, FindingKind, Severity};
+
+/// The rule's documentation (also `candor --explain swallowed_exception` and SARIF help).
+pub const EXPLANATION: &str = include_str!("swallowed_exception.md");
+
+/// One finding per handler that dropped at least one exception it caught.
+pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for handler in facts.handlers.values() {
+        let count = handler.swallowed();
+        if count == 0 || !hides_errors(handler) {
+            continue;
+        }
+        let caught = handler.exception.as_ref();
+        let what = caught.map_or("an exception".to_string(), |c| c.repr.clone());
+        findings.push(Finding {
+            kind: FindingKind::SwallowedException,
+            severity: Severity::Warning,
+            message: format!("{what} was caught and dropped{}", times(count)),
+            file: file.to_string(),
+            line: handler.fact.line,
+            column: handler.fact.column,
+            end_line: handler.fact.end_line,
+            exception: caught.map(|c| c.info.clone()),
+            value: None,
+            count,
+        });
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{facts_of, handler_line};
+    use super::*;
+
+    #[test]
+    fn fires_on_a_dropping_handler_that_caught() {
+        let facts = facts_of(&[
+            &handler_line(0, r#""drops":true"#),
+            r#"{"fact":"caught","handler":0,"type":"ValueError","message":"bad","repr":"ValueError('bad')","line":3}"#,
+            r#"{"fact":"caught","handler":0}"#,
+        ]);
+        let found = check(&facts, "s.py");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].count, 2);
+        assert_eq!(
+            found[0].message,
+            "ValueError('bad') was caught and dropped (2 times)"
+        );
+        assert_eq!(found[0].exception.as_ref().unwrap().line, Some(3));
+        assert_eq!((found[0].line, found[0].column), (5, 9));
+    }
+
+    #[test]
+    fn quiet_when_it_surfaces_recovers_or_propagates() {
+        for fields in [
+            r#""surfaces":true"#,
+            r#""recovers":true"#,
+            r#""reraises":"always""#,
+        ] {
+            let facts = facts_of(&[
+                &handler_line(0, fields),
+                r#"{"fact":"caught","handler":0,"type":"ValueError","message":"bad"}"#,
+            ]);
+            assert!(check(&facts, "s.py").is_empty(), "{fields}");
+        }
+        let facts = facts_of(&[
+            &handler_line(0, r#""drops":true"#),
+            r#"{"fact":"caught","handler":0,"type":"ValueError","message":"bad"}"#,
+            r#"{"fact":"propagated","handler":0,"count":1}"#,
+        ]);
+        assert!(check(&facts, "s.py").is_empty());
+    }
+
+    #[test]
+    fn quiet_for_stop_iteration() {
+        let facts = facts_of(&[
+            &handler_line(0, r#""drops":true,"catches":["StopIteration"]"#),
+            r#"{"fact":"caught","handler":0,"type":"StopIteration","message":""}"#,
+        ]);
+        assert!(check(&facts, "s.py").is_empty());
+    }
+}

@@ -1,0 +1,44 @@
+//! The errors candor's library returns.
+
+use std::path::PathBuf;
+
+/// What can go wrong before or around a run. A snippet that fails, or hits a
+/// limit, is not an error: it is a [`Report`](crate::Report) with an outcome.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input cannot be run: unreadable, not UTF-8, or of an unknown language.
+    #[error("{0}")]
+    BadInput(String),
+    /// A limit or option value is malformed.
+    #[error("{0}")]
+    BadOption(String),
+    /// The compiled-code cache could not be read or written.
+    #[error("compile cache {path}: {message}")]
+    Cache {
+        /// The cache file or directory involved.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The WebAssembly engine failed outside the guest's control.
+    #[error("{context}: {source:#}")]
+    Engine {
+        /// What candor was doing.
+        context: String,
+        /// The engine's error.
+        #[source]
+        source: wasmtime::Error,
+    },
+}
+
+impl Error {
+    pub(crate) fn engine(context: impl Into<String>, source: wasmtime::Error) -> Self {
+        Error::Engine {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+/// `Result` with candor's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,33 @@
+//! candor runs untrusted, machine-generated code inside a WebAssembly sandbox
+//! under fuel, memory, time and output limits, and reports the failures such
+//! code hides: exceptions caught and thrown away, and made-up values returned in
+//! place of real results.
+//!
+//! ```no_run
+//! use candor::{Sandbox, Snippet};
+//!
+//! let sandbox = Sandbox::builder().build()?;
+//! let snippet = Snippet::python("try:\n    int('x')\nexcept ValueError:\n    pass\n");
+//! let report = sandbox.run_blocking(&snippet)?;
+//! for finding in &report.findings {
+//!     println!("{}:{}: {}", finding.file, finding.line, finding.message);
+//! }
+//! # Ok::<(), candor::Error>(())
+//! ```
+
+pub mod detect;
+mod error;
+pub mod report;
+mod runtimes;
+mod sandbox;
+
+pub use error::{Error, Result};
+pub use report::{
+    ExceptionInfo, Finding, FindingKind, Outcome, REPORT_SCHEMA, Report, RuntimeInfo, Severity,
+    ValueInfo,
+};
+pub use runtimes::{Language, Snippet, source_text};
+pub use sandbox::{
+    CACHE_DIR_ENV, CompileNotice, Limits, Sandbox, SandboxBuilder, default_cache_dir,
+    parse_duration, parse_fuel, parse_size,
+};

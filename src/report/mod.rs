@@ -1,0 +1,205 @@
+//! The report of a run (`candor.report/v1`) and its renderings.
+
+mod text;
+
+pub use text::render_text;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema identifier written into every JSON report.
+pub const REPORT_SCHEMA: &str = "candor.report/v1";
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The snippet ran to the end and exited with status 0.
+    Completed,
+    /// The snippet failed loudly: an uncaught exception, a syntax error, a non-zero exit or a trap.
+    Failed,
+    /// The fuel budget (CPU) ran out.
+    FuelExhausted,
+    /// The wall-clock limit was reached.
+    TimedOut,
+    /// The guest tried to grow its memory past the limit.
+    MemoryExceeded,
+}
+
+impl Outcome {
+    /// True for the outcomes that mean a resource limit was hit.
+    pub fn is_limit(self) -> bool {
+        matches!(
+            self,
+            Outcome::FuelExhausted | Outcome::TimedOut | Outcome::MemoryExceeded
+        )
+    }
+
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Completed => "completed",
+            Outcome::Failed => "failed",
+            Outcome::FuelExhausted => "fuel_exhausted",
+            Outcome::TimedOut => "timed_out",
+            Outcome::MemoryExceeded => "memory_exceeded",
+        }
+    }
+}
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something a linter would see: a handler that would swallow, but did not fire.
+    Info,
+    /// An exception that was caught and dropped during the run.
+    Warning,
+    /// A made-up value that stood in for a real result during the run.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON and text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The kinds of finding candor reports; see [`crate::detect`] for each rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A placeholder stood in for the real result after an exception (CWE-393).
+    FabricatedValue,
+    /// An exception was caught and dropped (CWE-390).
+    SwallowedException,
+    /// A handler that would swallow an exception, seen but not fired (CWE-703).
+    LatentSwallow,
+}
+
+impl FindingKind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [FindingKind; 3] = [
+        FindingKind::FabricatedValue,
+        FindingKind::SwallowedException,
+        FindingKind::LatentSwallow,
+    ];
+
+    /// The snake_case id (`swallowed_exception`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::FabricatedValue => "fabricated_value",
+            FindingKind::SwallowedException => "swallowed_exception",
+            FindingKind::LatentSwallow => "latent_swallow",
+        }
+    }
+
+    /// Looks a kind up by its id.
+    pub fn from_id(id: &str) -> Option<FindingKind> {
+        FindingKind::ALL.into_iter().find(|k| k.as_str() == id)
+    }
+}
+
+/// The exception behind a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExceptionInfo {
+    /// Its type name (`KeyError`).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Its message (`'revenue'`).
+    pub message: String,
+    /// The line of the snippet it was raised at, when known.
+    pub line: Option<u32>,
+}
+
+/// The value that stood in for a real result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueInfo {
+    /// Its type name (`float`).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// A short repr of it (`0.0`).
+    pub repr: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Which rule fired.
+    pub kind: FindingKind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence saying what happened.
+    pub message: String,
+    /// The snippet's file name as given.
+    pub file: String,
+    /// 1-based line of the handler, or of the substituted value.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// Last line of the handler or value.
+    pub end_line: u32,
+    /// The exception that was caught, when the handler fired.
+    pub exception: Option<ExceptionInfo>,
+    /// The value that stood in, for `fabricated_value`.
+    pub value: Option<ValueInfo>,
+    /// How many times it happened during the run (0 for `latent_swallow`).
+    pub count: u64,
+}
+
+/// The guest runtime that ran a snippet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuntimeInfo {
+    /// `cpython`.
+    pub name: String,
+    /// Its version (`3.14.0`).
+    pub version: String,
+}
+
+/// Everything candor knows about one run. Serialises to `candor.report/v1`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`REPORT_SCHEMA`].
+    pub schema: String,
+    /// The snippet's file name as given (`-` for stdin).
+    pub file: String,
+    /// `python`.
+    pub language: String,
+    /// The guest runtime.
+    pub runtime: RuntimeInfo,
+    /// How the run ended.
+    pub outcome: Outcome,
+    /// Why it ended abnormally, in words (a trap, a limit); None otherwise.
+    pub reason: Option<String>,
+    /// The snippet's exit status (1 for an uncaught exception); None when a limit stopped it.
+    pub exit_code: Option<i32>,
+    /// What it printed to stdout (lossy UTF-8), up to the output limit.
+    pub stdout: String,
+    /// What it printed to stderr (lossy UTF-8), up to the output limit.
+    pub stderr: String,
+    /// True when stdout or stderr went over the output limit and was cut.
+    pub truncated: bool,
+    /// Fuel the run used.
+    pub fuel_consumed: u64,
+    /// Wall-clock time of the run, in milliseconds.
+    pub duration_ms: f64,
+    /// True when the snippet interfered with candor's instrumentation: the
+    /// findings may then be incomplete.
+    pub instrumentation_tampered: bool,
+    /// What the tampering was, when there was any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tampering: Vec<String>,
+    /// The findings, ordered by line.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The most serious finding's severity, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}

@@ -1,0 +1,158 @@
+//! Guest languages: what a snippet is, and one module per runtime.
+
+pub(crate) mod python;
+
+use crate::error::{Error, Result};
+use crate::sandbox::Limits;
+use std::path::Path;
+
+/// A language candor can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// Python 3 (CPython 3.14 in WebAssembly).
+    Python,
+}
+
+impl Language {
+    /// Every language, in the order `candor runtimes` lists them.
+    pub const ALL: [Language; 1] = [Language::Python];
+
+    /// The name used on the command line and in reports (`python`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Python => "python",
+        }
+    }
+
+    /// File extensions that select this language.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &["py"],
+        }
+    }
+
+    /// The language a `--lang` value names (`python`, `py`).
+    pub fn from_name(name: &str) -> Option<Language> {
+        let name = name.to_ascii_lowercase();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.name() == name || l.extensions().contains(&name.as_str()))
+    }
+
+    /// The language of a file, from its extension.
+    pub fn from_path(path: &Path) -> Option<Language> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.extensions().contains(&ext.as_str()))
+    }
+}
+
+/// One program to run: its source and everything it may see.
+#[derive(Clone, Debug)]
+pub struct Snippet {
+    /// The language to run it as.
+    pub language: Language,
+    /// The name findings and tracebacks use (a path as given, or `-`).
+    pub file: String,
+    /// The source text.
+    pub code: String,
+    /// Bytes the guest reads from stdin (default: none).
+    pub stdin: Vec<u8>,
+    /// Arguments after the program name (`sys.argv[1:]`).
+    pub args: Vec<String>,
+    /// Environment variables the guest sees (default: none; the host's never leak in).
+    pub env: Vec<(String, String)>,
+    /// Limits for this run only; None uses the sandbox's.
+    pub limits: Option<Limits>,
+}
+
+impl Snippet {
+    /// A snippet of `language` named `file`.
+    pub fn new(language: Language, file: impl Into<String>, code: impl Into<String>) -> Self {
+        Snippet {
+            language,
+            file: file.into(),
+            code: code.into(),
+            stdin: Vec::new(),
+            args: Vec::new(),
+            env: Vec::new(),
+            limits: None,
+        }
+    }
+
+    /// A Python snippet named `snippet.py`.
+    pub fn python(code: impl Into<String>) -> Self {
+        Snippet::new(Language::Python, "snippet.py", code)
+    }
+
+    /// Reads a snippet from a file; the language comes from `language` or the extension.
+    pub fn from_path(path: &Path, language: Option<Language>) -> Result<Self> {
+        let shown = path.display().to_string();
+        let language = match language.or_else(|| Language::from_path(path)) {
+            Some(l) => l,
+            None => {
+                return Err(Error::BadInput(format!(
+                    "{shown}: unknown language (extension {:?}); pass --lang {}",
+                    path.extension()
+                        .map(|e| e.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    Language::ALL.map(|l| l.name()).join("|"),
+                )));
+            }
+        };
+        if path.is_dir() {
+            return Err(Error::BadInput(format!(
+                "{shown}: is a directory, not a file"
+            )));
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::BadInput(format!("reading {shown}: {}", io_reason(&e))))?;
+        let code = source_text(bytes, &shown)?;
+        Ok(Snippet::new(language, shown, code))
+    }
+
+    /// Sets the bytes the guest reads from stdin.
+    pub fn with_stdin(mut self, stdin: impl Into<Vec<u8>>) -> Self {
+        self.stdin = stdin.into();
+        self
+    }
+
+    /// Appends an argument.
+    pub fn with_arg(mut self, arg: impl Into<String>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    /// Adds an environment variable.
+    pub fn with_env(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Uses `limits` for this snippet instead of the sandbox's.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = Some(limits);
+        self
+    }
+}
+
+/// Decodes source bytes as UTF-8, naming the first bad byte on failure.
+pub fn source_text(bytes: Vec<u8>, shown: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        Error::BadInput(format!(
+            "reading {shown}: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// An I/O error in words, without the OS error number.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+        _ => e.to_string(),
+    }
+}

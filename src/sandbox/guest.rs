@@ -1,0 +1,198 @@
+//! What one guest instance can see: its WASI context (stdio, args, env,
+//! scratch directory, clocks, randomness), its memory limiter, and the facts it
+//! has streamed to the host.
+
+use super::output::CappedOutput;
+use crate::error::{Error, Result};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use wasmtime::ResourceLimiter;
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi::p2::pipe::MemoryInputPipe;
+use wasmtime_wasi::{
+    Deterministic, FsPerms, HostMonotonicClock, HostWallClock, WasiCtx, WasiCtxBuilder,
+    WasiCtxView, WasiView,
+};
+
+/// Most bytes of facts one run may stream to the host; beyond that they are dropped
+/// (a snippet can call the import itself, and must not exhaust the host's memory).
+const MAX_FACT_BYTES: usize = 16 << 20;
+
+/// The store data of one run.
+pub(crate) struct GuestState {
+    ctx: WasiCtx,
+    table: ResourceTable,
+    pub(crate) memory: MemoryLimiter,
+    pub(crate) facts: FactLog,
+}
+
+impl WasiView for GuestState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.ctx,
+            table: &mut self.table,
+        }
+    }
+}
+
+/// The facts a guest streamed, in order.
+#[derive(Default)]
+pub(crate) struct FactLog {
+    pub(crate) lines: Vec<String>,
+    bytes: usize,
+    pub(crate) dropped: usize,
+}
+
+impl FactLog {
+    pub(crate) fn push(&mut self, fact: String) {
+        if self.bytes + fact.len() > MAX_FACT_BYTES {
+            self.dropped += 1;
+            return;
+        }
+        self.bytes += fact.len();
+        self.lines.push(fact);
+    }
+}
+
+/// Holds linear memory to the limit, and remembers a refused growth so the
+/// report can say `memory_exceeded` however the guest reacted.
+pub(crate) struct MemoryLimiter {
+    limit: usize,
+    pub(crate) refused: bool,
+}
+
+/// The error a refused memory growth traps the guest with.
+#[derive(Debug, thiserror::Error)]
+#[error("linear memory limit of {limit} bytes exceeded (the guest asked for {desired})")]
+pub(crate) struct MemoryLimitExceeded {
+    limit: usize,
+    desired: usize,
+}
+
+impl ResourceLimiter for MemoryLimiter {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if desired > self.limit {
+            self.refused = true;
+            return Err(wasmtime::Error::new(MemoryLimitExceeded {
+                limit: self.limit,
+                desired,
+            }));
+        }
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        // a table element costs a pointer of host memory: hold tables to the memory limit too
+        Ok(desired.saturating_mul(std::mem::size_of::<usize>()) <= self.limit)
+    }
+}
+
+/// The inputs one guest gets.
+pub(crate) struct GuestIo<'a> {
+    pub(crate) args: &'a [String],
+    pub(crate) env: &'a [(String, String)],
+    pub(crate) stdin: &'a [u8],
+    pub(crate) scratch: &'a std::path::Path,
+    pub(crate) stdout: CappedOutput,
+    pub(crate) stderr: CappedOutput,
+    pub(crate) deterministic: bool,
+    pub(crate) memory_limit: u64,
+}
+
+impl GuestIo<'_> {
+    /// Builds the store data: no network, no host environment, no host files but
+    /// the scratch directory (which the guest sees as `/`).
+    pub(crate) fn into_state(self) -> Result<GuestState> {
+        let mut b = WasiCtxBuilder::new();
+        b.stdin(MemoryInputPipe::new(self.stdin.to_vec()))
+            .stdout(self.stdout)
+            .stderr(self.stderr)
+            .args(self.args)
+            .envs(self.env)
+            .allow_tcp(false)
+            .allow_udp(false)
+            .allow_ip_name_lookup(false)
+            .socket_addr_check(|_, _| Box::pin(async { false }));
+        b.preopened_dir(self.scratch, "/", FsPerms::ReadWrite)
+            .map_err(|e| {
+                Error::engine(
+                    format!("opening the scratch directory {}", self.scratch.display()),
+                    e,
+                )
+            })?;
+        if self.deterministic {
+            b.wall_clock(FixedClock::default())
+                .monotonic_clock(FixedClock::default())
+                .secure_random(Deterministic::new(fixed_bytes(1)))
+                .insecure_random(Deterministic::new(fixed_bytes(2)))
+                .insecure_random_seed(0x5eed);
+        }
+        let limit = usize::try_from(self.memory_limit).unwrap_or(usize::MAX);
+        Ok(GuestState {
+            ctx: b.build(),
+            table: ResourceTable::new(),
+            memory: MemoryLimiter {
+                limit,
+                refused: false,
+            },
+            facts: FactLog::default(),
+        })
+    }
+}
+
+/// A fixed pseudo-random byte cycle for `--deterministic` (an LCG, so it is not all zeroes).
+fn fixed_bytes(seed: u64) -> Vec<u8> {
+    let mut state = seed;
+    (0..4093)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 56) as u8
+        })
+        .collect()
+}
+
+/// A clock for `--deterministic`: starts at 2024-01-01T00:00:00Z and advances one
+/// microsecond per reading, so time still moves forward but never differs between runs.
+#[derive(Default)]
+struct FixedClock {
+    ticks: AtomicU64,
+}
+
+/// 2024-01-01T00:00:00Z in seconds since the Unix epoch.
+const FIXED_EPOCH_SECONDS: u64 = 1_704_067_200;
+
+impl FixedClock {
+    fn tick(&self) -> u64 {
+        self.ticks.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+impl HostWallClock for FixedClock {
+    fn resolution(&self) -> Duration {
+        Duration::from_micros(1)
+    }
+    fn now(&self) -> Duration {
+        Duration::from_secs(FIXED_EPOCH_SECONDS) + Duration::from_micros(self.tick())
+    }
+}
+
+impl HostMonotonicClock for FixedClock {
+    fn resolution(&self) -> u64 {
+        1_000
+    }
+    fn now(&self) -> u64 {
+        self.tick() * 1_000
+    }
+}

@@ -1,0 +1,141 @@
+//! The resource limits every run is held to, and the parsers for their flag values.
+
+use crate::error::{Error, Result};
+use std::time::Duration;
+
+/// CPython burns about 5e9 fuel units per second of guest CPU on a current x86-64 core.
+const FUEL_PER_SECOND: u64 = 5_000_000_000;
+
+/// The limits of one run. The defaults (see [`Limits::default`]) fit a snippet
+/// that takes up to ~10 s of CPU and 512 MiB of memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Fuel: the deterministic CPU budget, in WebAssembly instructions (roughly).
+    /// Default: 50 000 000 000, about 10 s of CPython on one core.
+    pub fuel: u64,
+    /// Wall-clock limit for the whole run, including time the guest sleeps. Default: 10 s.
+    pub timeout: Duration,
+    /// Largest linear memory the guest may grow to, in bytes. Default: 512 MiB.
+    pub memory: u64,
+    /// Bytes of stdout and of stderr kept, each; the rest is dropped and the
+    /// report says `truncated`. Default: 1 MiB.
+    pub max_output: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            fuel: 10 * FUEL_PER_SECOND,
+            timeout: Duration::from_secs(10),
+            memory: 512 << 20,
+            max_output: 1 << 20,
+        }
+    }
+}
+
+/// Parses a byte size: `1048576`, `512KiB`, `64MiB`, `1GiB`, `10MB`, `1.5GiB`.
+pub fn parse_size(text: &str) -> Result<u64> {
+    let trimmed = text.trim();
+    let split = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(split);
+    let unit_bytes: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "kib" => 1 << 10,
+        "m" | "mb" => 1_000_000,
+        "mib" => 1 << 20,
+        "g" | "gb" => 1_000_000_000,
+        "gib" => 1 << 30,
+        other => {
+            return Err(Error::BadOption(format!(
+                "invalid size {text:?}: unknown unit {other:?} (use B, KiB, MiB, GiB, KB, MB or GB)"
+            )));
+        }
+    };
+    let value: f64 = number.parse().map_err(|_| {
+        Error::BadOption(format!(
+            "invalid size {text:?}: expected a number and a unit, such as 512MiB"
+        ))
+    })?;
+    let bytes = value * unit_bytes as f64;
+    if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+        return Err(Error::BadOption(format!(
+            "invalid size {text:?}: out of range"
+        )));
+    }
+    Ok(bytes as u64)
+}
+
+/// Parses a duration: `10s`, `500ms`, `2m`, `1m30s`, or a bare number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration> {
+    let trimmed = text.trim();
+    let parsed = match trimmed.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 => Ok(Duration::from_secs_f64(seconds)),
+        Ok(_) => Err(()),
+        Err(_) => humantime::parse_duration(trimmed).map_err(|_| ()),
+    };
+    match parsed {
+        Ok(d) if !d.is_zero() => Ok(d),
+        _ => Err(Error::BadOption(format!(
+            "invalid duration {text:?}: expected a positive value such as 10s, 500ms or 2m"
+        ))),
+    }
+}
+
+/// Parses a fuel amount: digits, optionally with `_` separators or an `e` exponent (`5e9`).
+pub fn parse_fuel(text: &str) -> Result<u64> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != '_').collect();
+    let value = cleaned.parse::<u64>().ok().or_else(|| {
+        cleaned
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 1.0 && *v <= u64::MAX as f64 && v.fract() == 0.0)
+            .map(|v| v as u64)
+    });
+    match value {
+        Some(v) if v > 0 => Ok(v),
+        _ => Err(Error::BadOption(format!(
+            "invalid fuel {text:?}: expected a positive whole number such as 50000000000 or 5e10"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("512MiB").unwrap(), 512 << 20);
+        assert_eq!(parse_size("1 GiB").unwrap(), 1 << 30);
+        assert_eq!(parse_size("1024").unwrap(), 1024);
+        assert_eq!(parse_size("10MB").unwrap(), 10_000_000);
+        assert_eq!(parse_size("1.5KiB").unwrap(), 1536);
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("MiB").is_err());
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("-5MiB").is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("1m30s").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse_duration("2.5").unwrap(), Duration::from_millis(2500));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("-1").is_err());
+    }
+
+    #[test]
+    fn fuel() {
+        assert_eq!(parse_fuel("5e9").unwrap(), 5_000_000_000);
+        assert_eq!(parse_fuel("1_000").unwrap(), 1000);
+        assert!(parse_fuel("0").is_err());
+        assert!(parse_fuel("lots").is_err());
+        assert!(parse_fuel("1.5").is_err());
+    }
+}

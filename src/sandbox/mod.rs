@@ -1,0 +1,163 @@
+//! The sandbox: one engine and compiled runtimes, shared by every run; each run
+//! gets a fresh instance held to fuel, memory, wall-clock and output limits.
+
+pub(crate) mod cache;
+mod engine;
+pub(crate) mod execution;
+pub(crate) mod guest;
+pub(crate) mod limits;
+mod output;
+
+pub use cache::{CACHE_DIR_ENV, default_cache_dir};
+pub use limits::{Limits, parse_duration, parse_fuel, parse_size};
+
+use crate::error::{Error, Result};
+use crate::report::Report;
+use crate::runtimes::python::PythonRuntime;
+use crate::runtimes::{Language, Snippet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use wasmtime::Engine;
+
+/// A callback told when a runtime is about to be compiled (a one-time, ~20 s wait).
+pub type CompileNotice = Arc<dyn Fn(Language, &Path) + Send + Sync>;
+
+/// Builds a [`Sandbox`].
+///
+/// Defaults: [`Limits::default`], detection on, not deterministic, the cache
+/// directory from [`default_cache_dir`], no compile notice.
+#[derive(Clone, Default)]
+pub struct SandboxBuilder {
+    limits: Limits,
+    deterministic: bool,
+    no_detection: bool,
+    cache_dir: Option<PathBuf>,
+    notice: Option<CompileNotice>,
+}
+
+impl SandboxBuilder {
+    /// The limits every run gets unless its [`Snippet`] carries its own.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Fixes the guest's clocks and random seeds so that runs repeat bit for bit.
+    pub fn deterministic(mut self, on: bool) -> Self {
+        self.deterministic = on;
+        self
+    }
+
+    /// Turns detection of hidden failures on (the default) or off.
+    pub fn detection(mut self, on: bool) -> Self {
+        self.no_detection = !on;
+        self
+    }
+
+    /// Where compiled runtimes are cached.
+    pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.cache_dir = Some(dir.into());
+        self
+    }
+
+    /// Called before a runtime is compiled into the cache.
+    pub fn on_compile(mut self, notice: impl Fn(Language, &Path) + Send + Sync + 'static) -> Self {
+        self.notice = Some(Arc::new(notice));
+        self
+    }
+
+    /// Creates the engine and loads (or compiles once) the runtimes.
+    pub fn build(self) -> Result<Sandbox> {
+        let engine = engine::build_engine()?;
+        let cache_dir = match self.cache_dir.or_else(default_cache_dir) {
+            Some(dir) => dir,
+            None => {
+                return Err(Error::Cache {
+                    path: PathBuf::new(),
+                    message: format!("no cache directory: set {CACHE_DIR_ENV} or HOME"),
+                });
+            }
+        };
+        let notice = self.notice.clone();
+        let python = PythonRuntime::load(&engine, &cache_dir, &|path| {
+            if let Some(n) = &notice {
+                n(Language::Python, path)
+            }
+        })?;
+        Ok(Sandbox {
+            inner: Arc::new(Inner {
+                engine,
+                python,
+                limits: self.limits,
+                deterministic: self.deterministic,
+                detection: !self.no_detection,
+            }),
+        })
+    }
+}
+
+struct Inner {
+    engine: Engine,
+    python: PythonRuntime,
+    limits: Limits,
+    deterministic: bool,
+    detection: bool,
+}
+
+/// Runs snippets in isolated WebAssembly instances. Build it once (it holds the
+/// engine and the compiled runtimes); clones are cheap and share them; `run`
+/// may be called from many tasks at once.
+///
+/// ```no_run
+/// use candor::{Sandbox, Snippet};
+/// let sandbox = Sandbox::builder().build()?;
+/// let report = sandbox.run_blocking(&Snippet::python("print('hi')"))?;
+/// assert_eq!(report.stdout, "hi\n");
+/// # Ok::<(), candor::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+impl Sandbox {
+    /// A builder with the defaults.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// The limits runs get by default.
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    /// Runs one snippet in a fresh instance. Must be polled inside a tokio runtime
+    /// with timers enabled. A failing snippet or a limit hit is a [`Report`] with
+    /// that outcome, not an error.
+    pub async fn run(&self, snippet: &Snippet) -> Result<Report> {
+        let limits = snippet.limits.as_ref().unwrap_or(&self.inner.limits);
+        match snippet.language {
+            Language::Python => {
+                self.inner
+                    .python
+                    .run(
+                        &self.inner.engine,
+                        snippet,
+                        limits,
+                        self.inner.deterministic,
+                        self.inner.detection,
+                    )
+                    .await
+            }
+        }
+    }
+
+    /// [`Sandbox::run`] on a private single-threaded tokio runtime.
+    pub fn run_blocking(&self, snippet: &Snippet) -> Result<Report> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::BadInput(format!("starting an async runtime: {e}")))?;
+        runtime.block_on(self.run(snippet))
+    }
+}
