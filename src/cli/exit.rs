@@ -37,6 +37,11 @@ impl Exit {
         }
     }
 
+    /// The exit code, printing nothing.
+    pub(crate) fn code_only(self) -> ExitCode {
+        ExitCode::from(self.code())
+    }
+
     /// Prints the error line, if any, and returns the exit code.
     pub(crate) fn report(self) -> ExitCode {
         match &self {

@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests: run the real `candor` binary.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// What one `candor` invocation did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The stdout parsed as a JSON report.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// Runs `candor ARGS` in `dir`, with `env` added to a scrubbed environment.
+pub fn candor_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_candor"));
+    cmd.args(args).current_dir(dir).stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("candor runs");
+    Run {
+        code: status
+            .code()
+            .expect("candor exits with a code, not a signal"),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// Writes `code` to `dir/name` and runs `candor run name --format json EXTRA...` there.
+pub fn run_snippet(dir: &Path, name: &str, code: &str, extra: &[&str]) -> Run {
+    std::fs::write(dir.join(name), code).unwrap();
+    let mut args = vec!["run", name, "--format", "json"];
+    args.extend_from_slice(extra);
+    candor_in(dir, &args, &[])
+}
