@@ -7,7 +7,7 @@ use std::time::Duration;
 /// Resource limits, applied to each run.
 #[derive(Args, Clone, Debug)]
 pub(crate) struct LimitArgs {
-    /// CPU budget in fuel units (~5e9 per second of CPython) [default: 5e10]
+    /// CPU budget in fuel units (~1e10 per second of CPython) [default: 1e11]
     #[arg(long, value_name = "N", value_parser = fuel)]
     pub(crate) fuel: Option<u64>,
     /// Wall-clock limit, e.g. 10s, 500ms, 2m [default: 10s]

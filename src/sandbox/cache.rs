@@ -43,11 +43,6 @@ impl CacheEntry {
         }
     }
 
-    /// The cached file's path.
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Loads the compiled component, compiling and storing it first when absent
     /// or unusable. `notice` is called once, before a compile starts.
     pub(crate) fn load_or_compile(
