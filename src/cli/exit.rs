@@ -45,7 +45,7 @@ impl Exit {
     /// Prints the error line, if any, and returns the exit code.
     pub(crate) fn report(self) -> ExitCode {
         match &self {
-            Exit::Usage(m) => eprintln!("candor: error: {m}"),
+            Exit::Usage(m) if !m.is_empty() => eprintln!("candor: error: {m}"),
             Exit::Internal(m) => eprintln!("candor: internal error: {m}"),
             _ => {}
         }

@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and dispatch.
 
+mod check;
 mod exit;
 mod options;
 mod run;
@@ -27,6 +28,8 @@ struct Cli {
 enum Command {
     /// Run one snippet in the sandbox and report what it hid.
     Run(run::RunArgs),
+    /// Run many snippets (files, directories, or JSON lines) and report for CI.
+    Check(check::CheckArgs),
     /// List the guest runtimes and where their compiled forms are cached.
     Runtimes,
 }
@@ -55,6 +58,7 @@ pub fn main() -> ExitCode {
     let result = match (cli.explain, cli.command) {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),
+        (None, Some(Command::Check(args))) => check::check(args),
         (None, Some(Command::Runtimes)) => runtimes(),
         (None, None) => Err(Exit::usage("no command given; try `candor --help`")),
     };

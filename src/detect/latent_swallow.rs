@@ -10,9 +10,19 @@ pub const EXPLANATION: &str = include_str!("latent_swallow.md");
 /// One finding per handler that would swallow but did not fire in this run.
 pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if !facts.tampering.is_empty() {
+        // the probes that say whether a handler fired were tampered with:
+        // "it did not fire" cannot be claimed
+        return findings;
+    }
     for handler in facts.handlers.values() {
         let h = &handler.fact;
+        let produced = facts
+            .sites
+            .values()
+            .any(|s| s.fact.handler == Some(h.id) && s.produced > 0);
         if handler.fired > 0
+            || produced
             || h.kind == HandlerKind::With
             || h.reraises != Reraise::Never
             || h.retry

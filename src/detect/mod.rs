@@ -14,8 +14,15 @@ pub mod swallowed_exception;
 use crate::report::{Finding, FindingKind};
 use facts::{GuestFacts, HandlerSite, Reraise};
 
-/// Exception types that end iteration or a generator: catching them is control flow.
-const CONTROL_FLOW: &[&str] = &["StopIteration", "StopAsyncIteration", "GeneratorExit"];
+/// Exception types that end iteration, a generator or the draining of a queue:
+/// catching them is control flow.
+const CONTROL_FLOW: &[&str] = &[
+    "StopIteration",
+    "StopAsyncIteration",
+    "GeneratorExit",
+    "Empty",
+    "QueueEmpty",
+];
 
 /// The documentation of a finding kind: what it does, why it is bad, an
 /// example, what to do instead, references.

@@ -1,8 +1,16 @@
 //! The report of a run (`candor.report/v1`) and its renderings.
 
+mod check;
+mod github;
+mod junit;
+mod sarif;
 mod text;
 
-pub use text::render_text;
+pub use check::{CHECK_SCHEMA, CheckEntry, Totals, render_check_json};
+pub use github::render_github;
+pub use junit::render_junit;
+pub use sarif::render_sarif;
+pub use text::{render_finding, render_text, summary};
 
 use serde::{Deserialize, Serialize};
 
@@ -195,6 +203,21 @@ pub struct Report {
     pub tampering: Vec<String>,
     /// The findings, ordered by line.
     pub findings: Vec<Finding>,
+}
+
+/// Why a run did not complete, in one line: the limit or trap, else the last
+/// line of stderr (the exception), else the exit status.
+pub fn failure_reason(report: &Report) -> String {
+    if let Some(reason) = &report.reason {
+        return reason.clone();
+    }
+    if let Some(last) = report.stderr.lines().rev().find(|l| !l.trim().is_empty()) {
+        return last.trim().to_string();
+    }
+    match report.exit_code {
+        Some(code) => format!("exit status {code}"),
+        None => report.outcome.as_str().to_string(),
+    }
 }
 
 impl Report {

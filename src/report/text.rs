@@ -37,7 +37,7 @@ pub fn render_text(report: &Report, source: &str) -> String {
 }
 
 /// `file: outcome (exit N) in T ms, fuel F, N findings`.
-pub(crate) fn summary(report: &Report) -> String {
+pub fn summary(report: &Report) -> String {
     let mut s = format!("{}: {}", report.file, report.outcome.as_str());
     if let Some(code) = report.exit_code
         && (code != 0 || report.outcome != Outcome::Completed)
@@ -58,7 +58,8 @@ pub(crate) fn summary(report: &Report) -> String {
     s
 }
 
-fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
+/// Writes one finding as a diagnostic with a source excerpt.
+pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
     let _ = writeln!(
         out,
         "{}[{}]: {}",

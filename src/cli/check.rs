@@ -1,0 +1,253 @@
+//! `candor check`: many snippets on one shared runtime, results in a stable
+//! order, in the format a CI system reads.
+
+mod discover;
+mod jsonl;
+
+use super::exit::Exit;
+use super::options::{FailOn, LimitArgs};
+use candor::report::{CheckEntry, Totals};
+use candor::{Sandbox, Snippet};
+use clap::{Args, ValueEnum};
+use futures::StreamExt;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    /// Files and directories to check (directories are walked, honouring .gitignore)
+    #[arg(value_name = "PATH", required_unless_present = "jsonl")]
+    paths: Vec<PathBuf>,
+    /// Snippets to run run in parallel [default: the number of cores]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    jobs: Option<u16>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Write the result to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Lowest finding severity that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Only check files matching GLOB (repeatable; matched against the path below each PATH)
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip files matching GLOB (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Read snippets as JSON lines ({"id", "language", "code", "stdin"?, "args"?}) from FILE or -,
+    /// and write one report per line, with its id, in input order
+    #[arg(long, value_name = "FILE|-", conflicts_with = "paths")]
+    jsonl: Option<String>,
+    #[command(flatten)]
+    limits: LimitArgs,
+    /// Fix the guest's clock and random seeds
+    #[arg(long)]
+    deterministic: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
+enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+    Github,
+}
+
+pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
+    let jobs = args
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(jobs)
+        .enable_all()
+        .build()
+        .map_err(|e| Exit::Internal(format!("starting the async runtime: {e}")))?;
+    let sandbox = Sandbox::builder()
+        .limits(args.limits.limits())
+        .deterministic(args.deterministic)
+        .on_compile(|language, path| {
+            eprintln!(
+                "candor: compiling the {} runtime once (about 20 s); it is cached at {}",
+                language.name(),
+                path.display()
+            )
+        })
+        .build()?;
+    let mut sink = Sink::open(args.output.as_deref())?;
+    if let Some(source) = &args.jsonl {
+        return runtime.block_on(jsonl::run(
+            &sandbox,
+            source,
+            jobs,
+            args.fail_on.threshold(),
+            &mut sink,
+        ));
+    }
+
+    let inputs = discover::inputs(&args.paths, &args.include, &args.exclude)?;
+    let progress = (args.format == CheckFormat::Text
+        && args.output.is_none()
+        && std::io::stdout().is_terminal())
+    .then(|| progress_bar(inputs.len() as u64));
+    let entries = runtime.block_on(run_all(&sandbox, inputs, jobs, progress.as_ref()));
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+
+    let fail_on = args.fail_on.threshold();
+    let rendered = match args.format {
+        CheckFormat::Text => render_text(&entries),
+        CheckFormat::Json => candor::report::render_check_json(&entries),
+        CheckFormat::Sarif => {
+            let base = std::env::current_dir().unwrap_or_default();
+            candor::report::render_sarif(&entries, &base)
+        }
+        CheckFormat::Junit => candor::report::render_junit(&entries, fail_on),
+        CheckFormat::Github => candor::report::render_github(&entries),
+    };
+    sink.write(&rendered)?;
+    Ok(entries
+        .iter()
+        .map(|e| match e {
+            CheckEntry::Ran { report, .. } => Exit::for_report(report, fail_on),
+            CheckEntry::Unreadable { .. } => Exit::usage(""),
+        })
+        .max()
+        .unwrap_or(Exit::Clean))
+}
+
+/// Runs every input on `jobs` tasks; results come back in input order.
+async fn run_all(
+    sandbox: &Sandbox,
+    inputs: Vec<discover::Input>,
+    jobs: usize,
+    progress: Option<&ProgressBar>,
+) -> Vec<CheckEntry> {
+    let mut findings = 0usize;
+    futures::stream::iter(inputs)
+        .map(|input| {
+            let sandbox = sandbox.clone();
+            tokio::spawn(async move { run_one(&sandbox, input).await })
+        })
+        .buffered(jobs)
+        .map(|joined| {
+            let entry = joined.unwrap_or_else(|e| CheckEntry::Unreadable {
+                file: "?".into(),
+                error: format!("internal error: {e}"),
+            });
+            if let (Some(bar), CheckEntry::Ran { report, .. }) = (progress, &entry) {
+                findings += report.findings.len();
+                bar.set_message(format!("{findings} findings"));
+            }
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+            entry
+        })
+        .collect()
+        .await
+}
+
+async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
+    let path = match input {
+        discover::Input::Missing { file, error } => return CheckEntry::Unreadable { file, error },
+        discover::Input::File(path) => path,
+    };
+    let snippet = match Snippet::from_path(&path, None) {
+        Ok(s) => s,
+        Err(e) => {
+            return CheckEntry::Unreadable {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            };
+        }
+    };
+    match sandbox.run(&snippet).await {
+        Ok(report) => CheckEntry::Ran {
+            report,
+            source: snippet.code,
+        },
+        Err(e) => CheckEntry::Unreadable {
+            file: snippet.file,
+            error: e.to_string(),
+        },
+    }
+}
+
+fn progress_bar(total: u64) -> ProgressBar {
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} [{elapsed}]")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message("0 findings");
+    bar
+}
+
+fn render_text(entries: &[CheckEntry]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        match entry {
+            CheckEntry::Unreadable { file, error } => {
+                out.push_str(&format!("error: {file}: {error}\n"));
+            }
+            CheckEntry::Ran { report, source } => {
+                let lines: Vec<&str> = source.lines().collect();
+                for f in &report.findings {
+                    candor::report::render_finding(&mut out, f, &lines);
+                }
+                let mut summary = candor::report::summary(report);
+                if report.outcome == candor::Outcome::Failed && report.reason.is_none() {
+                    summary.push_str(&format!(" [{}]", candor::report::failure_reason(report)));
+                }
+                out.push_str(&summary);
+                out.push('\n');
+            }
+        }
+    }
+    let t = Totals::of(entries);
+    out.push_str(&format!(
+        "checked {} files: {} completed, {} failed, {} hit a limit, {} unreadable; {} errors, {} warnings, {} infos\n",
+        t.files, t.completed, t.failed, t.limit_hit, t.unreadable, t.errors, t.warnings, t.infos
+    ));
+    out
+}
+
+/// Where results go: stdout (a closed pipe is not an error) or a file.
+pub(crate) struct Sink {
+    file: Option<(PathBuf, std::fs::File)>,
+}
+
+impl Sink {
+    fn open(path: Option<&std::path::Path>) -> Result<Sink, Exit> {
+        let file = match path {
+            None => None,
+            Some(p) => Some((
+                p.to_path_buf(),
+                std::fs::File::create(p)
+                    .map_err(|e| Exit::usage(format!("creating --output {}: {e}", p.display())))?,
+            )),
+        };
+        Ok(Sink { file })
+    }
+
+    pub(crate) fn write(&mut self, text: &str) -> Result<(), Exit> {
+        match &mut self.file {
+            None => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+                let _ = out.flush();
+                Ok(())
+            }
+            Some((path, file)) => file
+                .write_all(text.as_bytes())
+                .and_then(|()| file.flush())
+                .map_err(|e| Exit::Internal(format!("writing {}: {e}", path.display()))),
+        }
+    }
+}

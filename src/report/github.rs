@@ -1,0 +1,68 @@
+//! GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
+
+use super::check::CheckEntry;
+use super::{Outcome, Severity};
+use std::fmt::Write;
+
+/// One annotation per finding, and per loud failure or unreadable input.
+pub fn render_github(entries: &[CheckEntry]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        match entry {
+            CheckEntry::Unreadable { file, error } => {
+                let _ = writeln!(out, "::error file={}::{}", property(file), data(error));
+            }
+            CheckEntry::Ran { report, .. } => {
+                for f in &report.findings {
+                    let command = match f.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Info => "notice",
+                    };
+                    let _ = writeln!(
+                        out,
+                        "::{command} file={},line={},col={},endLine={},title={}::{}",
+                        property(&f.file),
+                        f.line,
+                        f.column,
+                        f.end_line,
+                        property(&format!("candor {}", f.kind.as_str())),
+                        data(&f.message)
+                    );
+                }
+                if report.outcome != Outcome::Completed {
+                    let why = super::failure_reason(report);
+                    let _ = writeln!(
+                        out,
+                        "::error file={},title={}::{}",
+                        property(&report.file),
+                        property(&format!("candor {}", report.outcome.as_str())),
+                        data(&format!("{}: {why}", report.outcome.as_str()))
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Escapes a message (the part after `::`).
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=…`).
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(super::data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,93 @@
+//! JUnit XML: a testcase per file, a `<failure>` per finding at or above the
+//! failure threshold, and one for a loud failure or a limit hit.
+
+use super::check::CheckEntry;
+use super::{Outcome, Severity};
+use std::fmt::Write;
+
+/// Renders the check as one `<testsuite>` inside `<testsuites>`.
+pub fn render_junit(entries: &[CheckEntry], fail_on: Option<Severity>) -> String {
+    let mut cases = String::new();
+    let (mut failures, mut errors, mut total_ms) = (0usize, 0usize, 0.0f64);
+    for entry in entries {
+        match entry {
+            CheckEntry::Unreadable { file, error } => {
+                errors += 1;
+                let _ = writeln!(
+                    cases,
+                    "    <testcase classname=\"candor\" name=\"{}\" time=\"0\">\n      <error message=\"{}\" type=\"unreadable\"/>\n    </testcase>",
+                    escape(file),
+                    escape(error)
+                );
+            }
+            CheckEntry::Ran { report, .. } => {
+                total_ms += report.duration_ms;
+                let _ = writeln!(
+                    cases,
+                    "    <testcase classname=\"candor\" name=\"{}\" file=\"{}\" time=\"{:.3}\">",
+                    escape(&report.file),
+                    escape(&report.file),
+                    report.duration_ms / 1000.0
+                );
+                let mut failed = false;
+                if report.outcome != Outcome::Completed {
+                    failed = true;
+                    let why = super::failure_reason(report);
+                    let _ = writeln!(
+                        cases,
+                        "      <failure message=\"{}: {}\" type=\"{}\">{}</failure>",
+                        report.outcome.as_str(),
+                        escape(&why),
+                        report.outcome.as_str(),
+                        escape(&report.stderr)
+                    );
+                }
+                for f in &report.findings {
+                    if fail_on.is_some_and(|level| f.severity >= level) {
+                        failed = true;
+                        let _ = writeln!(
+                            cases,
+                            "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
+                            escape(&f.message),
+                            f.kind.as_str(),
+                            escape(&f.file),
+                            f.line,
+                            f.column,
+                            f.severity.as_str(),
+                            f.kind.as_str(),
+                            escape(&f.message)
+                        );
+                    }
+                }
+                if failed {
+                    failures += 1;
+                }
+                cases.push_str("    </testcase>\n");
+            }
+        }
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"candor\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{t:.3}\">\n  <testsuite name=\"candor check\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{t:.3}\">\n{cases}  </testsuite>\n</testsuites>\n",
+        n = entries.len(),
+        t = total_ms / 1000.0,
+    )
+}
+
+/// Escapes text for XML attributes and content; drops characters XML 1.0 forbids.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
