@@ -7,6 +7,9 @@ say when a handler starts and which placeholder value it produced. CPython's
 until an exception leaves a frame) tells that a caught exception, or one chained
 to it, propagated after all; PY_RETURN, enabled only on the code objects whose
 handlers have fired, tells that a retry loop ended with a real result.
+EXCEPTION_HANDLED (global, also free until an exception is caught) checks that
+the probes are still the monitor's when an exception is caught, so a snippet
+that swaps a probe out, catches, and puts it back is still noticed.
 
 Every fact is streamed to the host at once through ``emit``, so a run cut short
 by a limit still reports what it saw.
@@ -22,6 +25,21 @@ TOOL_NAME = "candor"
 DETAILED_FACTS = 3  # facts per handler or site that carry the full details; the rest only count
 
 _events = sys.monitoring.events
+_WATCHED = _events.PY_UNWIND | _events.EXCEPTION_HANDLED
+
+# The harness's own references, taken when the component is built: a snippet
+# that replaces `sys.monitoring.get_tool` or `sys._getframe` does not change
+# what the monitor calls.
+_use_tool_id = sys.monitoring.use_tool_id
+_free_tool_id = sys.monitoring.free_tool_id
+_get_tool = sys.monitoring.get_tool
+_register_callback = sys.monitoring.register_callback
+_set_events = sys.monitoring.set_events
+_get_events = sys.monitoring.get_events
+_set_local_events = sys.monitoring.set_local_events
+_getframe = sys._getframe
+_exception = sys.exception
+_builtins = builtins.__dict__
 _repr = reprlib.Repr()
 _repr.maxstring = 60
 _repr.maxother = 60
@@ -75,39 +93,54 @@ class Monitor:
 
     def start(self):
         for name, probe in self._probes.items():
-            setattr(builtins, name, probe)
-        mon = sys.monitoring
-        if mon.get_tool(TOOL_ID) is not None:
-            mon.free_tool_id(TOOL_ID)
-        mon.use_tool_id(TOOL_ID, TOOL_NAME)
-        mon.register_callback(TOOL_ID, _events.PY_UNWIND, self._on_unwind)
-        mon.register_callback(TOOL_ID, _events.PY_RETURN, self._on_return)
-        mon.set_events(TOOL_ID, _events.PY_UNWIND)
-        self._mon = mon
-        self._set_local = mon.set_local_events
+            _builtins[name] = probe
+        self._probe_items = tuple(self._probes.items())
+        if _get_tool(TOOL_ID) is not None:
+            _free_tool_id(TOOL_ID)
+        _use_tool_id(TOOL_ID, TOOL_NAME)
+        # exception events cost nothing until an exception is raised
+        _register_callback(TOOL_ID, _events.PY_UNWIND, self._on_unwind)
+        _register_callback(TOOL_ID, _events.EXCEPTION_HANDLED, self._on_handled)
+        _register_callback(TOOL_ID, _events.PY_RETURN, self._on_return)
+        _set_events(TOOL_ID, _WATCHED)
 
     def stop(self):
         """Checks that the snippet left the instrumentation alone, then detaches it."""
-        mon = self._mon
+        self._check_instrumentation()
         try:
-            if mon.get_tool(TOOL_ID) != TOOL_NAME:
-                self._tamper("the snippet freed or took over candor's sys.monitoring tool id")
-            elif mon.get_events(TOOL_ID) != _events.PY_UNWIND:
-                self._tamper("the snippet changed candor's sys.monitoring events")
-        except BaseException as error:
-            self._tamper(f"sys.monitoring no longer answers ({type(error).__name__})")
-        for name, probe in self._probes.items():
-            if getattr(builtins, name, None) is not probe:
-                self._tamper(f"the snippet replaced candor's probe {name}")
-        try:
-            if mon.get_tool(TOOL_ID) == TOOL_NAME:
-                mon.set_events(TOOL_ID, 0)
-                mon.free_tool_id(TOOL_ID)
+            if _get_tool(TOOL_ID) == TOOL_NAME:
+                # a snippet that freed the tool id and took it again under our
+                # name lost our callbacks: what is registered now must be ours
+                ours = {
+                    _events.PY_UNWIND: self._on_unwind,
+                    _events.EXCEPTION_HANDLED: self._on_handled,
+                    _events.PY_RETURN: self._on_return,
+                }
+                for event, callback in ours.items():
+                    if _register_callback(TOOL_ID, event, None) != callback:
+                        self._tamper("the snippet replaced candor's sys.monitoring callbacks")
+                _set_events(TOOL_ID, 0)
+                _free_tool_id(TOOL_ID)
         except BaseException:
             pass
         return self._tampered
 
+    def _check_instrumentation(self):
+        """Tamper facts for a freed tool id, changed events or replaced probes."""
+        try:
+            if _get_tool(TOOL_ID) != TOOL_NAME:
+                self._tamper("the snippet freed or took over candor's sys.monitoring tool id")
+            elif _get_events(TOOL_ID) != _WATCHED:
+                self._tamper("the snippet changed candor's sys.monitoring events")
+        except BaseException as error:
+            self._tamper(f"sys.monitoring no longer answers ({type(error).__name__})")
+        for name, probe in self._probe_items:
+            if _builtins.get(name) is not probe:
+                self._tamper(f"the snippet replaced candor's probe {name}")
+
     def _tamper(self, detail):
+        if detail in self._tampered:
+            return
         self._tampered.append(detail)
         self._send({"fact": "tampered", "detail": detail})
 
@@ -118,13 +151,13 @@ class Monitor:
 
     def caught(self, hid):
         """First statement of an `except` body: the handler `hid` fired."""
-        self._fired(hid, sys.exception(), sys._getframe(1))
+        self._fired(hid, _exception(), _getframe(1))
 
     def finally_block(self, hid):
         """Start of a `finally` that may discard an in-flight exception."""
-        exc = sys.exception()
+        exc = _exception()
         if exc is not None:
-            self._fired(hid, exc, sys._getframe(1))
+            self._fired(hid, exc, _getframe(1))
 
     def with_block(self, hid, manager):
         """Wraps a `with` item so that an `__exit__` that swallows is seen."""
@@ -133,7 +166,7 @@ class Monitor:
     def value(self, sid, value):
         """Wraps a placeholder expression; records it when it stands in for a result."""
         hid = self._sites[sid]["handler"]
-        firings = self._frames.get(sys._getframe(1))
+        firings = self._frames.get(_getframe(1))
         if hid is None:
             # a placeholder returned outside any handler: a finding only when this
             # frame swallowed an exception before reaching it
@@ -162,6 +195,12 @@ class Monitor:
     # -- bookkeeping ----------------------------------------------------------------
 
     def _fired(self, hid, exc, frame):
+        try:
+            watched = _get_events(TOOL_ID) == _WATCHED
+        except BaseException:
+            watched = False
+        if not watched:
+            self._check_instrumentation()
         firings = self._frames.get(frame)
         if firings is None:
             firings = self._frames[frame] = {}
@@ -181,9 +220,11 @@ class Monitor:
         if code not in self._fired_codes:
             self._fired_codes.add(code)
             try:
-                self._set_local(TOOL_ID, code, _events.PY_RETURN)
+                _set_local_events(TOOL_ID, code, _events.PY_RETURN)
             except ValueError:
-                pass  # code the monitor cannot instrument: returns are not followed
+                # code the monitor cannot instrument, or a tool id the snippet
+                # freed: returns are not followed
+                self._check_instrumentation()
         n = self._caught_counts.get(hid, 0) + 1
         self._caught_counts[hid] = n
         if n <= DETAILED_FACTS:
@@ -219,11 +260,18 @@ class Monitor:
         del firings[firing.handler]
         self._send({"fact": how, "handler": firing.handler, "count": firing.pending})
 
+    def _on_handled(self, code, offset, exc):
+        """Any exception caught anywhere: the probes that report it must still be ours."""
+        builtins_ = _builtins
+        for name, probe in self._probe_items:
+            if builtins_.get(name) is not probe:
+                self._tamper(f"the snippet replaced candor's probe {name}")
+
     def _on_unwind(self, code, offset, exc):
         """A frame ends by an exception: its caught exceptions may be surfacing after all."""
         if code not in self._fired_codes:
             return
-        firings = self._frames.pop(sys._getframe(1), None)
+        firings = self._frames.pop(_getframe(1), None)
         for firing in (firings or {}).values():
             # a retry loop that gives up by raising, or a handler whose exception
             # (or one chained to it) leaves the frame, hid nothing
@@ -234,7 +282,7 @@ class Monitor:
 
     def _on_return(self, code, offset, retval):
         """A frame returns: a retry loop that then returns a real result recovered."""
-        firings = self._frames.pop(sys._getframe(1), None)
+        firings = self._frames.pop(_getframe(1), None)
         for firing in (firings or {}).values():
             if firing.retry and not firing.placeholder:
                 self._send(
@@ -280,5 +328,5 @@ class _WithProbe:
     def __exit__(self, exc_type, exc, tb):
         swallowed = self._exit(self._manager, exc_type, exc, tb)
         if swallowed and exc is not None:
-            self._monitor.swallowed_with(self._hid, exc, sys._getframe(1))
+            self._monitor.swallowed_with(self._hid, exc, _getframe(1))
         return swallowed

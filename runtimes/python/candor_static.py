@@ -76,7 +76,7 @@ class _Scope:
         self.node = node
         body = node.body if not isinstance(node, ast.Lambda) else []
         self.loads = set()
-        self.returned_constants = []  # ast.dump of `return <constant>` outside handlers
+        self.returns = []  # `return <value>` statements outside except handlers
         handler_nodes = set()
         for sub in _walk_local(body):
             if isinstance(sub, ast.ExceptHandler):
@@ -85,9 +85,8 @@ class _Scope:
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
                 self.loads.add(sub.id)
             elif isinstance(sub, ast.Return) and id(sub) not in handler_nodes:
-                value = sub.value
-                if value is not None and _constant_kind(value) is not None:
-                    self.returned_constants.append(ast.dump(value))
+                if sub.value is not None:
+                    self.returns.append(sub)
         self.params = set()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             a = node.args
@@ -117,6 +116,66 @@ def _constant_kind(node):
             return "container"
         return None
     return None
+
+
+def _is_failure_value(value, scope, try_node):
+    """True when returning the constant `value` from a handler of `try_node` is the
+    function's own answer for failure rather than a stand-in for its result.
+
+    Either the function returns the same constant on another explicit path that
+    is not the guarded code itself (a predicate's other `return False`), or the
+    value is a boolean whose opposite the function returns elsewhere (`True` on
+    success, `False` from the handler; or `is_missing` answering `True` from its
+    `except KeyError`). A handler returning `True` where the only other return is
+    the guarded code's own `return True` fakes success and is no failure value.
+    """
+    guarded = {id(n) for n in _walk_local(try_node.body + try_node.orelse)}
+    dump = ast.dump(value)
+    for ret in scope.returns:
+        if id(ret) in guarded or ret.value is None:
+            continue
+        if _constant_kind(ret.value) is not None and ast.dump(ret.value) == dump:
+            return True
+    return _answers_opposite(value, scope)
+
+
+def _answers_opposite(value, scope):
+    """`value` is a boolean literal and the function returns the other one elsewhere."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        for ret in scope.returns:
+            other = ret.value
+            if (
+                isinstance(other, ast.Constant)
+                and isinstance(other.value, bool)
+                and other.value is not value.value
+            ):
+                return True
+    return False
+
+
+def _echo_container(node, scope):
+    """A container of constants that only echoes the function's own arguments
+    (`{"name": name, "widgets": []}`): nothing in it was computed. At least one
+    constant must be a real value; a `None` field marks the gap openly."""
+    if isinstance(node, ast.Dict):
+        if any(k is None or _constant_kind(k) is None for k in node.keys):
+            return False
+        elts = node.values
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        elts = node.elts
+    else:
+        return False
+    echoed = real = False
+    for e in elts:
+        kind = _constant_kind(e)
+        if kind is None:
+            if isinstance(e, ast.Name) and e.id in scope.params:
+                echoed = True
+                continue
+            return False
+        if kind != "none":
+            real = True
+    return echoed and real
 
 
 def _module_constants(tree):
@@ -287,6 +346,7 @@ class _Rewriter(ast.NodeTransformer):
                 len(self.a.handlers), "except", h, scope, self._catches(h.type), retry
             )
             self.a.handlers.append(handler)
+            handler.try_node = node
             self._classify(handler, h.body, h.name, node)
             h.body.insert(0, _probe_stmt(CAUGHT, handler.id, h.body[0]))
             h._candor = handler
@@ -294,7 +354,9 @@ class _Rewriter(ast.NodeTransformer):
             handler = _Handler(len(self.a.handlers), "finally", node.finalbody[0], scope, [], False)
             self.a.handlers.append(handler)
             self._classify(handler, node.finalbody, None, node)
+            # whatever the finally block computes, the in-flight exception is lost
             handler.drops = True
+            handler.recovers = False
             node.finalbody.insert(0, _probe_stmt(FINALLY, handler.id, node.finalbody[0]))
         # visit children: the handler bodies count as "inside a handler"
         node.body = [self.visit(s) for s in node.body]
@@ -399,9 +461,26 @@ class _Rewriter(ast.NodeTransformer):
                 elif isinstance(target, (ast.Attribute, ast.Subscript)):
                     if self._placeholder(sub.value, scope, try_node) is None:
                         handler.recovers = True
+                    elif self._fills_missing_entry(handler, target, try_node):
+                        # `counts[w] += 1` / `except KeyError: counts[w] = 1`
+                        handler.recovers = True
             elif isinstance(sub, ast.AnnAssign) and sub.value is not None:
                 if isinstance(sub.target, ast.Name) and sub.target.id in scope.loads:
                     self._value(handler, sub, "value", "assign", try_node)
+
+    @staticmethod
+    def _fills_missing_entry(handler, target, try_node):
+        """The handler of a KeyError stores into the very entry the guarded code read."""
+        if not isinstance(target, ast.Subscript):
+            return False
+        names = {c.rsplit(".", 1)[-1] for c in handler.catches}
+        if handler.catches and not names & {"KeyError", "LookupError"}:
+            return False
+        want = (ast.dump(target.value), ast.dump(target.slice))
+        for sub in _walk_local(try_node.body):
+            if isinstance(sub, ast.Subscript) and (ast.dump(sub.value), ast.dump(sub.slice)) == want:
+                return True
+        return False
 
     def _value(self, handler, holder, field, via, try_node):
         value = getattr(holder, field)
@@ -411,9 +490,8 @@ class _Rewriter(ast.NodeTransformer):
             return
         if kind == "none":
             return
-        if via == "return" and ast.dump(value) in handler.scope.returned_constants:
-            # the function's own failure value: it returns the same constant on its
-            # other explicit failure paths, so this is not a made-up result
+        if via == "return" and _is_failure_value(value, handler.scope, try_node):
+            # the function's own failure value, not a made-up result
             handler.failure_value = True
             return
         sid = self.a.new_site(handler, value, via, kind, self.a.segment(value))
@@ -424,6 +502,8 @@ class _Rewriter(ast.NodeTransformer):
         kind = _constant_kind(node)
         if kind is not None:
             return kind
+        if _echo_container(node, scope):
+            return "container"
         if isinstance(node, ast.Call):
             name = _dotted(node.func)
             if not name:
@@ -470,9 +550,12 @@ class _Rewriter(ast.NodeTransformer):
         handlers = [h for h in self.a.handlers if h.scope.node is func and h.kind == "except"]
         if not handlers:
             return
+        # not inside a handler (those sites are the handler's own), nor inside
+        # guarded code (its return is the real result, even on a retry)
         inside = set()
         for h in handlers:
             inside.update(id(n) for n in _walk_local(h.node.body))
+            inside.update(id(n) for n in _walk_local(h.try_node.body + h.try_node.orelse))
         scope = handlers[0].scope
         for sub in _walk_local(func.body):
             if isinstance(sub, ast.Return) and sub.value is not None and id(sub) not in inside:
@@ -482,5 +565,7 @@ class _Rewriter(ast.NodeTransformer):
                 kind = self._placeholder(value, scope, ast.Module(body=[], type_ignores=[]))
                 if kind in (None, "none"):
                     continue
+                if _answers_opposite(value, scope):
+                    continue  # a predicate's `return False` once the retries gave up
                 sid = self.a.new_site(None, value, "return_after_swallow", kind, self.a.segment(value))
                 sub.value = _call(VALUE, [ast.Constant(sid), value], value)

@@ -91,4 +91,17 @@ mod tests {
             assert!(check(&facts, "s.py").is_empty(), "{fields}");
         }
     }
+
+    #[test]
+    fn quiet_when_its_placeholder_came_out_or_the_probes_were_tampered_with() {
+        let site = r#"{"fact":"site","id":0,"handler":0,"via":"return","kind":"literal","line":6,"column":16,"end_line":6,"end_column":17,"text":"0"}"#;
+        let value = r#"{"fact":"value","site":0,"handler":0,"type":"int","repr":"0"}"#;
+        let facts = facts_of(&[&handler_line(0, ""), site]);
+        assert_eq!(check(&facts, "s.py").len(), 1);
+        let facts = facts_of(&[&handler_line(0, ""), site, value]);
+        assert!(check(&facts, "s.py").is_empty());
+        let tampered = r#"{"fact":"tampered","detail":"the snippet replaced a probe"}"#;
+        let facts = facts_of(&[&handler_line(0, r#""drops":true"#), tampered]);
+        assert!(check(&facts, "s.py").is_empty());
+    }
 }

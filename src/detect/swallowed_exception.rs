@@ -78,10 +78,15 @@ mod tests {
     }
 
     #[test]
-    fn quiet_for_stop_iteration() {
+    fn quiet_for_stop_iteration_and_an_empty_queue() {
         let facts = facts_of(&[
             &handler_line(0, r#""drops":true,"catches":["StopIteration"]"#),
             r#"{"fact":"caught","handler":0,"type":"StopIteration","message":""}"#,
+        ]);
+        assert!(check(&facts, "s.py").is_empty());
+        let facts = facts_of(&[
+            &handler_line(0, r#""drops":true,"catches":["queue.Empty"]"#),
+            r#"{"fact":"caught","handler":0,"type":"Empty","message":""}"#,
         ]);
         assert!(check(&facts, "s.py").is_empty());
     }
