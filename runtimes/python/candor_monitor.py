@@ -6,7 +6,8 @@ say when a handler starts and which placeholder value it produced. CPython's
 ``sys.monitoring`` says how frames end: PY_UNWIND (global, so it costs nothing
 until an exception leaves a frame) tells that a caught exception, or one chained
 to it, propagated after all; PY_RETURN, enabled only on the code objects whose
-handlers have fired, tells that a retry loop ended with a real result.
+handlers have fired, ends the bookkeeping of a frame (a retry loop's success
+is marked by the ``__candor_ok__`` probe where the guarded code succeeds).
 EXCEPTION_HANDLED (global, also free until an exception is caught) checks that
 the probes are still the monitor's when an exception is caught, so a snippet
 that swaps a probe out, catches, and puts it back is still noticed.
@@ -87,6 +88,7 @@ class Monitor:
             "__candor_value__": self.value,
             "__candor_with__": self.with_block,
             "__candor_finally__": self.finally_block,
+            "__candor_ok__": self.ok,
         }
 
     # -- setup and teardown ---------------------------------------------------------
@@ -158,6 +160,15 @@ class Monitor:
         exc = _exception()
         if exc is not None:
             self._fired(hid, exc, _getframe(1))
+
+    def ok(self, hid, value=None):
+        """The guarded code of a retry loop succeeded: its earlier firings recovered."""
+        firings = self._frames.get(_getframe(1))
+        if firings:
+            for firing in list(firings.values()):
+                if firing.retry and not firing.placeholder:
+                    self._resolve(firings, firing, "recovered")
+        return value
 
     def with_block(self, hid, manager):
         """Wraps a `with` item so that an `__exit__` that swallows is seen."""
@@ -281,13 +292,8 @@ class Monitor:
                 )
 
     def _on_return(self, code, offset, retval):
-        """A frame returns: a retry loop that then returns a real result recovered."""
-        firings = self._frames.pop(_getframe(1), None)
-        for firing in (firings or {}).values():
-            if firing.retry and not firing.placeholder:
-                self._send(
-                    {"fact": "recovered", "handler": firing.handler, "count": firing.pending}
-                )
+        """A frame returns: its firings are final (swallowed, unless resolved before)."""
+        self._frames.pop(_getframe(1), None)
 
     def swallowed_with(self, hid, exc, frame):
         self._fired(hid, exc, frame)

@@ -12,11 +12,13 @@ constructor, a random value, a named constant, a positional fallback).
 These are facts, not verdicts: the rules that turn them into findings live on
 the host, shared by every guest language.
 
-The rewrite adds calls to four probes (bound as builtins by the monitor):
+The rewrite adds calls to five probes (bound as builtins by the monitor):
 ``__candor_caught__(handler)`` as the first statement of each ``except`` body,
 ``__candor_value__(site, value)`` around each placeholder, ``__candor_with__``
-around each ``with`` item, and ``__candor_finally__(handler)`` at the start of
-each ``finally`` that can discard an exception. Line numbers are kept, so
+around each ``with`` item, ``__candor_finally__(handler)`` at the start of
+each ``finally`` that can discard an exception, and ``__candor_ok__(handler[,
+value])`` where the guarded code of a retry loop succeeds (its ``return``, its
+``break``, or its end when the statement after the ``try`` leaves the loop). Line numbers are kept, so
 tracebacks point at the user's lines.
 """
 
@@ -26,6 +28,7 @@ CAUGHT = "__candor_caught__"
 VALUE = "__candor_value__"
 WITH = "__candor_with__"
 FINALLY = "__candor_finally__"
+OK = "__candor_ok__"
 
 # Calls whose presence in a handler means the error is made visible.
 _SURFACING_METHODS = frozenset(
@@ -86,7 +89,8 @@ class _Scope:
                 self.loads.add(sub.id)
             elif isinstance(sub, ast.Return) and id(sub) not in handler_nodes:
                 if sub.value is not None:
-                    self.returns.append(sub)
+                    # the value as written: the rewrite may wrap it in a probe later
+                    self.returns.append((sub, sub.value))
         self.params = set()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             a = node.args
@@ -131,10 +135,10 @@ def _is_failure_value(value, scope, try_node):
     """
     guarded = {id(n) for n in _walk_local(try_node.body + try_node.orelse)}
     dump = ast.dump(value)
-    for ret in scope.returns:
-        if id(ret) in guarded or ret.value is None:
+    for ret, other in scope.returns:
+        if id(ret) in guarded:
             continue
-        if _constant_kind(ret.value) is not None and ast.dump(ret.value) == dump:
+        if _constant_kind(other) is not None and ast.dump(other) == dump:
             return True
     return _answers_opposite(value, scope)
 
@@ -142,8 +146,7 @@ def _is_failure_value(value, scope, try_node):
 def _answers_opposite(value, scope):
     """`value` is a boolean literal and the function returns the other one elsewhere."""
     if isinstance(value, ast.Constant) and isinstance(value.value, bool):
-        for ret in scope.returns:
-            other = ret.value
+        for _, other in scope.returns:
             if (
                 isinstance(other, ast.Constant)
                 and isinstance(other.value, bool)
@@ -300,6 +303,65 @@ def _probe_stmt(name, hid, like):
     return ast.copy_location(stmt, like)
 
 
+class _MarkSuccess(ast.NodeTransformer):
+    """In the guarded code of a retry loop: `return v` becomes
+    `return __candor_ok__(hid, v)` and `break` gets `__candor_ok__(hid)` before it
+    (not inside nested loops, functions or classes)."""
+
+    def __init__(self, hid):
+        self.hid = hid
+
+    def visit_body(self, body):
+        out = []
+        for stmt in body:
+            result = self.visit(stmt)
+            out.extend(result if isinstance(result, list) else [result])
+        return out
+
+    def _skip(self, node):
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _skip
+
+    def _loop(self, node):
+        # a break in a nested loop leaves that loop, not the retry; returns still count
+        node.body = _MarkSuccess(self.hid)._returns_only(node.body)
+        node.orelse = self.visit_body(node.orelse)
+        return node
+
+    visit_For = visit_AsyncFor = visit_While = _loop
+
+    def _returns_only(self, body):
+        marker = _MarkSuccess(self.hid)
+        marker.visit_Break = lambda node: node
+        return marker.visit_body(body)
+
+    def visit_Return(self, node):
+        value = node.value if node.value is not None else ast.Constant(None)
+        node.value = _call(OK, [ast.Constant(self.hid), value], node)
+        return node
+
+    def visit_Break(self, node):
+        return [_probe_stmt(OK, self.hid, node), node]
+
+    def generic_visit(self, node):
+        for field, old in ast.iter_fields(node):
+            if isinstance(old, list) and old and isinstance(old[0], ast.stmt):
+                setattr(node, field, self.visit_body(old))
+            elif isinstance(old, list):
+                continue
+            elif isinstance(old, ast.AST):
+                pass  # expressions hold no return or break
+        if isinstance(node, ast.ExceptHandler):
+            node.body = self.visit_body(node.body)
+        elif isinstance(node, (ast.Try, ast.TryStar)):
+            node.handlers = [self.visit(h) for h in node.handlers]
+        elif isinstance(node, ast.Match):
+            for case in node.cases:
+                case.body = self.visit_body(case.body)
+        return node
+
+
 class _Rewriter(ast.NodeTransformer):
     def __init__(self, analysis):
         self.a = analysis
@@ -325,6 +387,11 @@ class _Rewriter(ast.NodeTransformer):
     visit_AsyncFunctionDef = _visit_scope
 
     def _visit_loop(self, node):
+        # `try: x = get() / except E: continue / break`: the statement after the
+        # try leaves the loop, so the try is a retry whose success is its end
+        for stmt, after in zip(node.body, node.body[1:]):
+            if isinstance(stmt, (ast.Try, ast.TryStar)) and isinstance(after, (ast.Break, ast.Return)):
+                stmt._candor_leaves_after = True
         self.loops[-1].append(node)
         self.generic_visit(node)
         self.loops[-1].pop()
@@ -338,8 +405,12 @@ class _Rewriter(ast.NodeTransformer):
 
     def _visit_try(self, node):
         scope = self.scopes[-1]
-        retry = bool(self.loops[-1]) and any(
-            isinstance(s, (ast.Return, ast.Break)) for s in _walk_local(node.body)
+        leaves_after = getattr(node, "_candor_leaves_after", False) or any(
+            isinstance(s, (ast.Return, ast.Break)) for s in node.orelse
+        )
+        retry = bool(self.loops[-1]) and (
+            leaves_after
+            or any(isinstance(s, (ast.Return, ast.Break)) for s in _walk_local(node.body))
         )
         for h in node.handlers:
             handler = _Handler(
@@ -360,6 +431,13 @@ class _Rewriter(ast.NodeTransformer):
             node.finalbody.insert(0, _probe_stmt(FINALLY, handler.id, node.finalbody[0]))
         # visit children: the handler bodies count as "inside a handler"
         node.body = [self.visit(s) for s in node.body]
+        if retry and node.handlers:
+            # mark where the retried code succeeds: a return or break out of the
+            # guarded code, or its end when the statement after the try leaves
+            hid = node.handlers[0]._candor.id
+            node.body = _MarkSuccess(hid).visit_body(node.body)
+            if leaves_after:
+                node.body.append(_probe_stmt(OK, hid, node.body[-1]))
         for h in node.handlers:
             self.in_handler[-1] += 1
             h.body = [self.visit(s) for s in h.body]
@@ -566,6 +644,9 @@ class _Rewriter(ast.NodeTransformer):
                 if kind in (None, "none"):
                     continue
                 if _answers_opposite(value, scope):
-                    continue  # a predicate's `return False` once the retries gave up
+                    # a predicate's `return False` once the retries gave up: the
+                    # failure is the answer, so the retries count as resolved
+                    sub.value = _call(OK, [ast.Constant(handlers[0].id), value], value)
+                    continue
                 sid = self.a.new_site(None, value, "return_after_swallow", kind, self.a.segment(value))
                 sub.value = _call(VALUE, [ast.Constant(sid), value], value)
