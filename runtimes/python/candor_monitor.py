@@ -79,6 +79,7 @@ class Monitor:
         self._handlers = {h.id: h for h in analysis.handlers}
         self._sites = analysis.sites
         self._caught_counts = {}
+        self._unsent = {}  # counts of repeated facts not sent yet
         self._value_counts = {}
         self._frames = {}  # frame -> {handler id: _Firing}
         self._fired_codes = set()
@@ -108,6 +109,8 @@ class Monitor:
 
     def stop(self):
         """Checks that the snippet left the instrumentation alone, then detaches it."""
+        for key in list(self._unsent):
+            self._flush(key)
         self._check_instrumentation()
         try:
             if _get_tool(TOOL_ID) == TOOL_NAME:
@@ -145,6 +148,23 @@ class Monitor:
             return
         self._tampered.append(detail)
         self._send({"fact": "tampered", "detail": detail})
+
+    def _count(self, key, total):
+        """Counts a repeated firing or value; sends the count when the total is a
+        power of two (so a hot handler costs log2(n) host calls) and at the end."""
+        unsent = self._unsent
+        unsent[key] = unsent.get(key, 0) + 1
+        if total & (total - 1) == 0:
+            self._flush(key)
+
+    def _flush(self, key):
+        count = self._unsent.pop(key, 0)
+        if not count:
+            return
+        if key[0] == "caught":
+            self._send({"fact": "caught", "handler": key[1], "count": count})
+        else:
+            self._send({"fact": "value", "site": key[1], "handler": key[2], "count": count})
 
     def _send(self, fact):
         self._emit(self._dumps(fact))
@@ -200,7 +220,7 @@ class Monitor:
                 }
             )
         else:
-            self._send({"fact": "value", "site": sid, "handler": hid})
+            self._count(("value", sid, hid), n)
         return value
 
     # -- bookkeeping ----------------------------------------------------------------
@@ -241,7 +261,7 @@ class Monitor:
         if n <= DETAILED_FACTS:
             self._send(self._caught_fact(hid, exc))
         else:
-            self._send({"fact": "caught", "handler": hid})
+            self._count(("caught", hid), n)
 
     def _caught_fact(self, hid, exc):
         fact = {"fact": "caught", "handler": hid}

@@ -23,6 +23,8 @@ enum Fact {
         repr: Option<String>,
         line: Option<u32>,
         source: Option<String>,
+        /// Firings this fact stands for (repeats are sent as counts); 1 when absent.
+        count: Option<u64>,
     },
     Propagated {
         handler: u32,
@@ -38,6 +40,8 @@ enum Fact {
         #[serde(rename = "type")]
         type_name: Option<String>,
         repr: Option<String>,
+        /// Values this fact stands for; 1 when absent.
+        count: Option<u64>,
     },
     Tampered {
         detail: String,
@@ -208,9 +212,10 @@ impl GuestFacts {
                 repr,
                 line,
                 source,
+                count,
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
-                    h.fired += 1;
+                    h.fired += count.unwrap_or(1);
                     if h.exception.is_none()
                         && let Some(type_name) = type_name
                     {
@@ -242,9 +247,10 @@ impl GuestFacts {
                 handler,
                 type_name,
                 repr,
+                count,
             } => {
                 if let Some(s) = self.sites.get_mut(&site) {
-                    s.produced += 1;
+                    s.produced += count.unwrap_or(1);
                     if s.after_handler.is_none() {
                         s.after_handler = handler;
                     }
@@ -274,16 +280,18 @@ mod tests {
             r#"{"fact":"value","site":0,"handler":0,"type":"float","repr":"0.0"}"#,
             r#"{"fact":"caught","handler":0}"#,
             r#"{"fact":"value","site":0,"handler":0}"#,
+            r#"{"fact":"caught","handler":0,"count":3}"#,
+            r#"{"fact":"value","site":0,"handler":0,"count":2}"#,
             r#"{"fact":"propagated","handler":0,"count":1}"#,
             "not json",
         ];
         let facts = GuestFacts::from_lines(lines);
         assert_eq!(facts.runtime, Some(("cpython".into(), "3.14.0".into())));
         let h = &facts.handlers[&0];
-        assert_eq!((h.fired, h.propagated, h.swallowed()), (2, 1, 1));
+        assert_eq!((h.fired, h.propagated, h.swallowed()), (5, 1, 4));
         assert_eq!(h.exception.as_ref().unwrap().info.line, Some(7));
         let s = &facts.sites[&0];
-        assert_eq!(s.produced, 2);
+        assert_eq!(s.produced, 4);
         assert_eq!(s.value.as_ref().unwrap().repr, "0.0");
         assert_eq!(facts.malformed, 1);
     }
