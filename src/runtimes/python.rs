@@ -7,8 +7,8 @@ use crate::error::{Error, Result};
 use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo};
 use crate::runtimes::Snippet;
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Invocation, execute, instantiate_pre};
-use crate::sandbox::guest::GuestState;
+use crate::sandbox::execution::{Execution, Guest, Invocation, component_pre, execute};
+use crate::sandbox::guest::{ComponentWasi, GuestState};
 use crate::sandbox::limits::Limits;
 use serde::Deserialize;
 use std::path::Path;
@@ -26,7 +26,7 @@ const BUNDLED_VERSION: &str = "3.14";
 
 /// The loaded Python runtime, ready to instantiate.
 pub(crate) struct PythonRuntime {
-    pre: InstancePre<GuestState>,
+    pre: InstancePre<GuestState<ComponentWasi>>,
 }
 
 /// What the harness returns from `run`.
@@ -44,7 +44,7 @@ impl PythonRuntime {
         let entry = CacheEntry::new(cache_dir, "python", embedded::COMPONENT_SHA256, engine);
         let component = entry.load_or_compile(engine, embedded::COMPONENT, notice)?;
         Ok(PythonRuntime {
-            pre: instantiate_pre(engine, &component)?,
+            pre: component_pre(engine, &component)?,
         })
     }
 
@@ -69,14 +69,18 @@ impl PythonRuntime {
         let mut argv = vec![snippet.file.clone()];
         argv.extend(snippet.args.iter().cloned());
         let call = Invocation {
-            export: "run",
-            request: &request,
             args: &argv,
             env: &snippet.env,
             stdin: &snippet.stdin,
             deterministic,
+            read_only: &[],
         };
-        let execution = execute(engine, &self.pre, &call, limits).await?;
+        let guest = Guest::Component {
+            pre: &self.pre,
+            export: "run",
+            request: &request,
+        };
+        let execution = execute(engine, guest, &call, limits).await?;
         assemble(snippet, execution)
     }
 }

@@ -1,29 +1,44 @@
-//! One run of a guest component under fuel, memory, wall-clock and output limits.
+//! One run of a guest under fuel, memory, wall-clock and output limits: a
+//! component exporting `run(request) -> response`, or a WASI preview-1 command.
 
-use super::guest::{GuestIo, GuestState};
+use super::guest::{ComponentWasi, GuestIo, GuestState};
 use super::limits::Limits;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use wasmtime::component::InstancePre;
-use wasmtime::{Engine, Store, Trap};
+use wasmtime::component::InstancePre as ComponentPre;
+use wasmtime::{Engine, InstancePre as ModulePre, Store, Trap};
 use wasmtime_wasi::I32Exit;
+use wasmtime_wasi::p1::WasiP1Ctx;
 
-/// Fuel burned between two yields to the executor: ~2 ms of guest CPU. Each
+/// Fuel burned between two yields to the executor: ~1 ms of guest CPU. Each
 /// yield is a chance for the wall-clock timeout to fire.
 const FUEL_YIELD_INTERVAL: u64 = 10_000_000;
 
-/// What the guest is asked to do.
+/// The guest code to run, ready to instantiate.
+pub(crate) enum Guest<'a> {
+    /// A component; its export `export(request: string) -> string` is called.
+    Component {
+        pre: &'a ComponentPre<GuestState<ComponentWasi>>,
+        export: &'a str,
+        request: &'a str,
+    },
+    /// A WASI preview-1 command; `_start` is called.
+    Module {
+        pre: &'a ModulePre<GuestState<WasiP1Ctx>>,
+    },
+}
+
+/// What the guest sees besides its code.
 pub(crate) struct Invocation<'a> {
-    /// The export to call; it takes one string and returns one string.
-    pub(crate) export: &'a str,
-    /// Its argument.
-    pub(crate) request: &'a str,
     pub(crate) args: &'a [String],
     pub(crate) env: &'a [(String, String)],
     pub(crate) stdin: &'a [u8],
     pub(crate) deterministic: bool,
+    /// Host directories the guest may read, and where it sees them.
+    pub(crate) read_only: &'a [(PathBuf, String)],
 }
 
 /// How one execution ended, before any language-specific interpretation.
@@ -33,7 +48,7 @@ pub(crate) struct Execution {
     pub(crate) exit_code: Option<i32>,
     /// Why the run ended abnormally (a trap, a limit), in words.
     pub(crate) reason: Option<String>,
-    /// The export's return value, when the call returned.
+    /// The component export's return value, when it returned.
     pub(crate) response: Option<String>,
     pub(crate) stdout: Vec<u8>,
     pub(crate) stderr: Vec<u8>,
@@ -44,10 +59,10 @@ pub(crate) struct Execution {
     pub(crate) facts_dropped: usize,
 }
 
-/// Instantiates `pre` in a fresh store and calls the export, holding it to `limits`.
+/// Instantiates the guest in a fresh store and runs it, holding it to `limits`.
 pub(crate) async fn execute(
     engine: &Engine,
-    pre: &InstancePre<GuestState>,
+    guest: Guest<'_>,
     call: &Invocation<'_>,
     limits: &Limits,
 ) -> Result<Execution> {
@@ -59,7 +74,7 @@ pub(crate) async fn execute(
     let cap = usize::try_from(limits.max_output).unwrap_or(usize::MAX);
     let stdout = CappedOutput::new(cap);
     let stderr = CappedOutput::new(cap);
-    let state = GuestIo {
+    let io = GuestIo {
         args: call.args,
         env: call.env,
         stdin: call.stdin,
@@ -68,9 +83,62 @@ pub(crate) async fn execute(
         stderr: stderr.clone(),
         deterministic: call.deterministic,
         memory_limit: limits.memory,
-    }
-    .into_state()?;
+        read_only: call.read_only,
+    };
+    let ended = match guest {
+        Guest::Component {
+            pre,
+            export,
+            request,
+        } => {
+            let mut store = new_store(engine, io.component_state()?, limits)?;
+            let run = async {
+                let instance = pre.instantiate_async(&mut store).await?;
+                let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
+                let (response,) = run.call_async(&mut store, (request,)).await?;
+                Ok::<Option<String>, wasmtime::Error>(Some(response))
+            };
+            let result = tokio::time::timeout(limits.timeout, run).await;
+            Ended::of(result, store)
+        }
+        Guest::Module { pre } => {
+            let mut store = new_store(engine, io.module_state()?, limits)?;
+            let run = async {
+                let instance = pre.instantiate_async(&mut store).await?;
+                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+                start.call_async(&mut store, ()).await?;
+                Ok::<Option<String>, wasmtime::Error>(None)
+            };
+            let result = tokio::time::timeout(limits.timeout, run).await;
+            Ended::of(result, store)
+        }
+    };
+    let (stdout, out_cut) = stdout.take();
+    let (stderr, err_cut) = stderr.take();
+    drop(scratch);
+    let mut execution = Execution {
+        outcome: Outcome::Completed,
+        exit_code: None,
+        reason: None,
+        response: None,
+        stdout,
+        stderr,
+        truncated: out_cut || err_cut,
+        fuel_consumed: limits.fuel.saturating_sub(ended.fuel_left),
+        duration: started.elapsed(),
+        facts: ended.facts,
+        facts_dropped: ended.facts_dropped,
+    };
+    classify(&mut execution, ended.result, ended.memory_refused, limits);
+    Ok(execution)
+}
 
+/// A store with the limits applied.
+fn new_store<W: Send + 'static>(
+    engine: &Engine,
+    state: GuestState<W>,
+    limits: &Limits,
+) -> Result<Store<GuestState<W>>> {
     let mut store = Store::new(engine, state);
     store.limiter(|s| &mut s.memory);
     store
@@ -79,96 +147,101 @@ pub(crate) async fn execute(
     store
         .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
         .map_err(|e| Error::engine("setting the fuel yield interval", e))?;
+    Ok(store)
+}
 
-    let guest = async {
-        let instance = pre.instantiate_async(&mut store).await?;
-        let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, call.export)?;
-        let (response,) = run.call_async(&mut store, (call.request,)).await?;
-        Ok::<String, wasmtime::Error>(response)
-    };
-    let result = tokio::time::timeout(limits.timeout, guest).await;
+/// What is left of a store once its run ended.
+struct Ended {
+    result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
+    fuel_left: u64,
+    memory_refused: bool,
+    facts: Vec<String>,
+    facts_dropped: usize,
+}
 
-    let fuel_left = store.get_fuel().unwrap_or(0);
-    let fuel_consumed = limits.fuel.saturating_sub(fuel_left);
-    let memory_refused = store.data().memory.refused;
-    let facts_dropped = store.data().facts.dropped;
-    let facts = std::mem::take(&mut store.data_mut().facts.lines);
-    drop(store);
+impl Ended {
+    fn of<W>(
+        result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
+        mut store: Store<GuestState<W>>,
+    ) -> Ended {
+        let fuel_left = store.get_fuel().unwrap_or(0);
+        let data = store.data_mut();
+        Ended {
+            result,
+            fuel_left,
+            memory_refused: data.memory.refused,
+            facts: std::mem::take(&mut data.facts.lines),
+            facts_dropped: data.facts.dropped,
+        }
+    }
+}
 
-    let (mut outcome, mut exit_code, mut reason, mut response) =
-        (Outcome::Completed, None, None, None);
-    match result {
+/// Sets the outcome, exit code, reason and response from how the call ended.
+fn classify(
+    run: &mut Execution,
+    result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
+    memory_refused: bool,
+    limits: &Limits,
+) {
+    let error = match result {
         Err(_elapsed) => {
-            outcome = Outcome::TimedOut;
-            reason = Some(format!(
+            run.outcome = Outcome::TimedOut;
+            run.reason = Some(format!(
                 "wall-clock limit of {} reached",
                 humantime::format_duration(limits.timeout)
             ));
+            return;
         }
-        Ok(Ok(text)) => response = Some(text),
-        Ok(Err(error)) => {
-            if memory_refused {
-                outcome = Outcome::MemoryExceeded;
-                reason = Some(format!("memory limit of {} bytes reached", limits.memory));
-            } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
-                exit_code = Some(exit.0);
-                outcome = if exit.0 == 0 {
-                    Outcome::Completed
-                } else {
-                    Outcome::Failed
-                };
-            } else if let Some(trap) = error.downcast_ref::<Trap>() {
-                match trap {
-                    Trap::OutOfFuel => {
-                        outcome = Outcome::FuelExhausted;
-                        reason = Some(format!("fuel budget of {} exhausted", limits.fuel));
-                    }
-                    Trap::StackOverflow => {
-                        outcome = Outcome::Failed;
-                        reason = Some("the guest overflowed its stack".to_string());
-                    }
-                    other => {
-                        outcome = Outcome::Failed;
-                        reason = Some(format!("the guest trapped: {other}"));
-                    }
-                }
-            } else {
-                outcome = Outcome::Failed;
-                reason = Some(format!("the guest stopped: {error:#}"));
+        Ok(Ok(response)) => {
+            run.response = response;
+            if run.response.is_none() {
+                run.exit_code = Some(0);
             }
+            return;
         }
+        Ok(Err(error)) => error,
+    };
+    if memory_refused {
+        run.outcome = Outcome::MemoryExceeded;
+        run.reason = Some(format!("memory limit of {} bytes reached", limits.memory));
+    } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
+        run.exit_code = Some(exit.0);
+        run.outcome = if exit.0 == 0 {
+            Outcome::Completed
+        } else {
+            Outcome::Failed
+        };
+    } else if let Some(trap) = error.downcast_ref::<Trap>() {
+        run.outcome = if *trap == Trap::OutOfFuel {
+            Outcome::FuelExhausted
+        } else {
+            Outcome::Failed
+        };
+        run.reason = Some(match trap {
+            Trap::OutOfFuel => format!("fuel budget of {} exhausted", limits.fuel),
+            Trap::StackOverflow => "the guest overflowed its stack".to_string(),
+            other => format!("the guest trapped: {other}"),
+        });
+    } else {
+        run.outcome = Outcome::Failed;
+        run.reason = Some(format!("the guest stopped: {error:#}"));
     }
-    let (stdout, out_cut) = stdout.take();
-    let (stderr, err_cut) = stderr.take();
-    drop(scratch);
-    Ok(Execution {
-        outcome,
-        exit_code,
-        reason,
-        response,
-        stdout,
-        stderr,
-        truncated: out_cut || err_cut,
-        fuel_consumed,
-        duration: started.elapsed(),
-        facts,
-        facts_dropped,
-    })
 }
 
 /// Links a guest component against WASI (async) and candor's `emit` import.
-pub(crate) fn instantiate_pre(
+pub(crate) fn component_pre(
     engine: &Engine,
     component: &wasmtime::component::Component,
-) -> Result<InstancePre<GuestState>> {
-    let mut linker = wasmtime::component::Linker::<GuestState>::new(engine);
+) -> Result<ComponentPre<GuestState<ComponentWasi>>> {
+    let mut linker = wasmtime::component::Linker::<GuestState<ComponentWasi>>::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)
         .map_err(|e| Error::engine("linking WASI", e))?;
     linker
         .root()
         .func_wrap(
             "emit",
-            |mut cx: wasmtime::StoreContextMut<'_, GuestState>, (fact,): (String,)| {
+            |mut cx: wasmtime::StoreContextMut<'_, GuestState<ComponentWasi>>,
+             (fact,): (String,)| {
                 cx.data_mut().facts.push(fact);
                 Ok(())
             },
@@ -176,5 +249,38 @@ pub(crate) fn instantiate_pre(
         .map_err(|e| Error::engine("linking candor's emit import", e))?;
     linker
         .instantiate_pre(component)
+        .map_err(|e| Error::engine("preparing the guest runtime", e))
+}
+
+/// Links a WASI preview-1 module against WASI (async) and candor's
+/// `candor.emit(ptr, len)` import, which streams one UTF-8 fact.
+pub(crate) fn module_pre(
+    engine: &Engine,
+    module: &wasmtime::Module,
+) -> Result<ModulePre<GuestState<WasiP1Ctx>>> {
+    let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
+    wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
+        .map_err(|e| Error::engine("linking WASI", e))?;
+    linker
+        .func_wrap(
+            "candor",
+            "emit",
+            |mut caller: wasmtime::Caller<'_, GuestState<WasiP1Ctx>>, ptr: u32, len: u32| {
+                let Some(memory) = caller.get_export("memory").and_then(|e| e.into_memory()) else {
+                    return Ok(());
+                };
+                let (data, state) = memory.data_and_store_mut(&mut caller);
+                let range = ptr as usize..(ptr as usize).saturating_add(len as usize);
+                if let Some(bytes) = data.get(range) {
+                    state
+                        .facts
+                        .push(String::from_utf8_lossy(bytes).into_owned());
+                }
+                Ok(())
+            },
+        )
+        .map_err(|e| Error::engine("linking candor's emit import", e))?;
+    linker
+        .instantiate_pre(module)
         .map_err(|e| Error::engine("preparing the guest runtime", e))
 }

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use wasmtime::ResourceLimiter;
 use wasmtime::component::ResourceTable;
+use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 use wasmtime_wasi::{
     Deterministic, FsPerms, HostMonotonicClock, HostWallClock, WasiCtx, WasiCtxBuilder,
@@ -18,19 +19,25 @@ use wasmtime_wasi::{
 /// (a snippet can call the import itself, and must not exhaust the host's memory).
 const MAX_FACT_BYTES: usize = 16 << 20;
 
-/// The store data of one run.
-pub(crate) struct GuestState {
-    ctx: WasiCtx,
-    table: ResourceTable,
+/// The store data of one run; `W` is the WASI flavour (a component's
+/// [`ComponentWasi`] or a preview-1 module's [`WasiP1Ctx`]).
+pub(crate) struct GuestState<W> {
+    pub(crate) wasi: W,
     pub(crate) memory: MemoryLimiter,
     pub(crate) facts: FactLog,
 }
 
-impl WasiView for GuestState {
+/// WASI (preview 2) state of a component guest.
+pub(crate) struct ComponentWasi {
+    ctx: WasiCtx,
+    table: ResourceTable,
+}
+
+impl WasiView for GuestState<ComponentWasi> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView {
-            ctx: &mut self.ctx,
-            table: &mut self.table,
+            ctx: &mut self.wasi.ctx,
+            table: &mut self.wasi.table,
         }
     }
 }
@@ -107,12 +114,46 @@ pub(crate) struct GuestIo<'a> {
     pub(crate) stderr: CappedOutput,
     pub(crate) deterministic: bool,
     pub(crate) memory_limit: u64,
+    /// Host directories the guest may read, and where it sees them.
+    pub(crate) read_only: &'a [(std::path::PathBuf, String)],
 }
 
 impl GuestIo<'_> {
-    /// Builds the store data: no network, no host environment, no host files but
-    /// the scratch directory (which the guest sees as `/`).
-    pub(crate) fn into_state(self) -> Result<GuestState> {
+    /// The store data of a component guest.
+    pub(crate) fn component_state(self) -> Result<GuestState<ComponentWasi>> {
+        let memory = self.limiter();
+        let mut b = self.builder()?;
+        Ok(GuestState {
+            wasi: ComponentWasi {
+                ctx: b.build(),
+                table: ResourceTable::new(),
+            },
+            memory,
+            facts: FactLog::default(),
+        })
+    }
+
+    /// The store data of a WASI preview-1 module guest.
+    pub(crate) fn module_state(self) -> Result<GuestState<WasiP1Ctx>> {
+        let memory = self.limiter();
+        let mut b = self.builder()?;
+        Ok(GuestState {
+            wasi: b.build_p1(),
+            memory,
+            facts: FactLog::default(),
+        })
+    }
+
+    fn limiter(&self) -> MemoryLimiter {
+        MemoryLimiter {
+            limit: usize::try_from(self.memory_limit).unwrap_or(usize::MAX),
+            refused: false,
+        }
+    }
+
+    /// The WASI context: no network, no host environment, no host files but the
+    /// scratch directory (which the guest sees as `/`) and the read-only directories.
+    fn builder(self) -> Result<WasiCtxBuilder> {
         let mut b = WasiCtxBuilder::new();
         b.stdin(MemoryInputPipe::new(self.stdin.to_vec()))
             .stdout(self.stdout)
@@ -130,6 +171,10 @@ impl GuestIo<'_> {
                     e,
                 )
             })?;
+        for (host, guest) in self.read_only {
+            b.preopened_dir(host, guest, FsPerms::ReadOnly)
+                .map_err(|e| Error::engine(format!("opening {}", host.display()), e))?;
+        }
         if self.deterministic {
             b.wall_clock(FixedClock::default())
                 .monotonic_clock(FixedClock::default())
@@ -137,16 +182,7 @@ impl GuestIo<'_> {
                 .insecure_random(Deterministic::new(fixed_bytes(2)))
                 .insecure_random_seed(0x5eed);
         }
-        let limit = usize::try_from(self.memory_limit).unwrap_or(usize::MAX);
-        Ok(GuestState {
-            ctx: b.build(),
-            table: ResourceTable::new(),
-            memory: MemoryLimiter {
-                limit,
-                refused: false,
-            },
-            facts: FactLog::default(),
-        })
+        Ok(b)
     }
 }
 

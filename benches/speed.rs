@@ -1,0 +1,115 @@
+//! Start-up and per-run cost, against baselines measured in the same run.
+//!
+//! `cargo bench --bench speed` (build first: `cargo build --release`). Prints
+//! medians and ratios; it asserts nothing, it measures.
+
+use candor::{Sandbox, Snippet};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn time_process(program: &str, args: &[&str], reps: usize) -> Duration {
+    median(
+        (0..reps)
+            .map(|_| {
+                let started = Instant::now();
+                let status = Command::new(program)
+                    .args(args)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .expect("runs");
+                assert!(status.code().is_some());
+                started.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let hello = dir.path().join("hello.py");
+    std::fs::write(&hello, "print('hello')\n").unwrap();
+    let cpu_code = "print(sum(i*i for i in range(3_000_000)))\n";
+    let cpu = dir.path().join("cpu.py");
+    std::fs::write(&cpu, cpu_code).unwrap();
+    let candor = env!("CARGO_BIN_EXE_candor");
+    let hello_s = hello.to_str().unwrap();
+
+    // whole process, compile cache warm
+    let _ = time_process(candor, &["run", hello_s], 1);
+    let native = time_process("python3", &[hello_s], 21);
+    let ours = time_process(candor, &["run", hello_s], 21);
+    println!(
+        "candor run hello.py (process)      median {:7.2} ms | python3 hello.py {:7.2} ms | ratio {:.2}",
+        ms(ours),
+        ms(native),
+        ms(ours) / ms(native)
+    );
+
+    // library: instantiate + run + report
+    let sandbox = Sandbox::builder().build().unwrap();
+    for (name, code) in [("pass", "pass\n"), ("hello", "print('hello')\n")] {
+        let snippet = Snippet::python(code);
+        for _ in 0..5 {
+            sandbox.run_blocking(&snippet).unwrap();
+        }
+        let runs: Vec<Duration> = (0..200)
+            .map(|_| {
+                let started = Instant::now();
+                sandbox.run_blocking(&snippet).unwrap();
+                started.elapsed()
+            })
+            .collect();
+        println!(
+            "library run `{name}`                 median {:7.3} ms",
+            ms(median(runs))
+        );
+    }
+
+    // CPU-bound, fuel on, against native
+    let native_cpu = time_process("python3", &[cpu.to_str().unwrap()], 5);
+    let ours_cpu = time_process(candor, &["run", cpu.to_str().unwrap()], 5);
+    println!(
+        "CPU loop (process)                 median {:7.1} ms | python3 {:7.1} ms | ratio {:.2}",
+        ms(ours_cpu),
+        ms(native_cpu),
+        ms(ours_cpu) / ms(native_cpu)
+    );
+
+    // throughput: 1000 hello runs through one Sandbox on 2 tasks
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    runtime.block_on(async {
+        let mut tasks = Vec::new();
+        for worker in 0..2 {
+            let sandbox = sandbox.clone();
+            tasks.push(tokio::spawn(async move {
+                let snippet = Snippet::python(format!("print({worker})"));
+                for _ in 0..500 {
+                    sandbox.run(&snippet).await.unwrap();
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+    });
+    let elapsed = started.elapsed();
+    println!(
+        "1000 hello runs, one Sandbox, 2 tasks: {:.0} runs/s",
+        1000.0 / elapsed.as_secs_f64()
+    );
+}
