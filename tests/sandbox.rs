@@ -397,3 +397,16 @@ fn explain_prints_the_rule_documentation() {
     assert!(run.stdout.starts_with("# swallowed_exception (CWE-390)"));
     assert!(run.stdout.contains("## Why is this bad?"));
 }
+
+#[test]
+fn asyncio_runs_and_its_sleeps_are_cut_by_the_wall_clock() {
+    let dir = scratch();
+    let code = "import asyncio\n\nasync def twice(i):\n    await asyncio.sleep(0.01)\n    return i * 2\n\n\
+                async def main():\n    print(await asyncio.gather(*(twice(i) for i in range(4))))\n\nasyncio.run(main())\n";
+    let r = run_snippet(dir.path(), "aio.py", code, &[]).json();
+    assert_eq!((r["outcome"].as_str(), r["stdout"].as_str()), (Some("completed"), Some("[0, 2, 4, 6]\n")), "{}", r["stderr"]);
+    let started = Instant::now();
+    let run = run_snippet(dir.path(), "aiosleep.py", "import asyncio\nasyncio.run(asyncio.sleep(3600))\n", &["--timeout", "1s"]);
+    assert_eq!((run.code, run.json()["outcome"].as_str()), (4, Some("timed_out")));
+    assert!(started.elapsed() < Duration::from_secs(2));
+}

@@ -16,6 +16,7 @@ import traceback
 import preload  # noqa: F401  (the standard library snippets can import)
 import wit_world
 
+import candor_asyncio  # noqa: F401  (asyncio.run without a socket pair)
 import candor_monitor
 import candor_static
 
