@@ -139,8 +139,6 @@ pub(crate) struct CaughtException {
     pub(crate) info: ExceptionInfo,
     /// A short repr (`KeyError('revenue')`).
     pub(crate) repr: String,
-    /// The source text of the line it was raised at.
-    pub(crate) source: Option<String>,
 }
 
 /// A placeholder with the values it produced during the run.
@@ -211,7 +209,6 @@ impl GuestFacts {
                 message,
                 repr,
                 line,
-                source,
                 count,
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
@@ -227,7 +224,6 @@ impl GuestFacts {
                                 message,
                                 line,
                             },
-                            source,
                         });
                     }
                 }

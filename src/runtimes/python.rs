@@ -42,7 +42,8 @@ impl PythonRuntime {
     /// Loads the compiled runtime from `cache_dir`, compiling it first if needed.
     pub(crate) fn load(engine: &Engine, cache_dir: &Path, notice: &dyn Fn(&Path)) -> Result<Self> {
         let entry = CacheEntry::new(cache_dir, "python", embedded::COMPONENT_SHA256, engine);
-        let component = entry.load_or_compile(engine, embedded::COMPONENT, notice)?;
+        let component: wasmtime::component::Component =
+            entry.load_or_compile(engine, embedded::COMPONENT, notice)?;
         Ok(PythonRuntime {
             pre: component_pre(engine, &component)?,
         })

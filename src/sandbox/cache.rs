@@ -13,6 +13,48 @@ use std::path::{Path, PathBuf};
 use wasmtime::Engine;
 use wasmtime::component::Component;
 
+/// Compiled code the cache can hold: a component or a core module.
+pub(crate) trait Compiled: Sized {
+    /// Compiles `wasm` into this engine's precompiled form.
+    fn precompile(engine: &Engine, wasm: &[u8]) -> wasmtime::Result<Vec<u8>>;
+    /// Loads a precompiled file.
+    ///
+    /// # Safety
+    /// The file must hold the output of [`Compiled::precompile`] (wasmtime checks
+    /// its header for version and settings, not its code).
+    unsafe fn load_file(engine: &Engine, path: &Path) -> wasmtime::Result<Self>;
+    /// Loads precompiled bytes; same contract as [`Compiled::load_file`].
+    unsafe fn load_bytes(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self>;
+}
+
+impl Compiled for Component {
+    fn precompile(engine: &Engine, wasm: &[u8]) -> wasmtime::Result<Vec<u8>> {
+        engine.precompile_component(wasm)
+    }
+    unsafe fn load_file(engine: &Engine, path: &Path) -> wasmtime::Result<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe { Component::deserialize_file(engine, path) }
+    }
+    unsafe fn load_bytes(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe { Component::deserialize(engine, bytes) }
+    }
+}
+
+impl Compiled for wasmtime::Module {
+    fn precompile(engine: &Engine, wasm: &[u8]) -> wasmtime::Result<Vec<u8>> {
+        engine.precompile_module(wasm)
+    }
+    unsafe fn load_file(engine: &Engine, path: &Path) -> wasmtime::Result<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe { wasmtime::Module::deserialize_file(engine, path) }
+    }
+    unsafe fn load_bytes(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe { wasmtime::Module::deserialize(engine, bytes) }
+    }
+}
+
 /// Environment variable that overrides where compiled runtimes are cached.
 pub const CACHE_DIR_ENV: &str = "CANDOR_CACHE_DIR";
 
@@ -43,14 +85,14 @@ impl CacheEntry {
         }
     }
 
-    /// Loads the compiled component, compiling and storing it first when absent
-    /// or unusable. `notice` is called once, before a compile starts.
-    pub(crate) fn load_or_compile(
+    /// Loads the compiled code, compiling and storing it first when absent or
+    /// unusable. `notice` is called once, before a compile starts.
+    pub(crate) fn load_or_compile<C: Compiled>(
         &self,
         engine: &Engine,
         wasm: &[u8],
         notice: &dyn Fn(&Path),
-    ) -> Result<Component> {
+    ) -> Result<C> {
         if let Some(component) = self.try_load(engine) {
             return Ok(component);
         }
@@ -65,8 +107,7 @@ impl CacheEntry {
             return Ok(component);
         }
         notice(&self.path);
-        let compiled = engine
-            .precompile_component(wasm)
+        let compiled = C::precompile(engine, wasm)
             .map_err(|e| Error::engine("compiling the guest runtime", e))?;
         let mut temp =
             tempfile::NamedTempFile::new_in(dir).map_err(|e| self.error(dir, e.to_string()))?;
@@ -75,12 +116,12 @@ impl CacheEntry {
         temp.persist(&self.path)
             .map_err(|e| self.error(&self.path, e.error.to_string()))?;
         drop(lock);
-        // SAFETY: the bytes were produced by `precompile_component` of this engine just now.
-        unsafe { Component::deserialize(engine, &compiled) }
+        // SAFETY: the bytes were produced by `precompile` of this engine just now.
+        unsafe { C::load_bytes(engine, &compiled) }
             .map_err(|e| Error::engine("loading the freshly compiled runtime", e))
     }
 
-    fn try_load(&self, engine: &Engine) -> Option<Component> {
+    fn try_load<C: Compiled>(&self, engine: &Engine) -> Option<C> {
         if !self.path.is_file() {
             return None;
         }
@@ -88,7 +129,7 @@ impl CacheEntry {
         // rename) with this engine's precompile output; wasmtime checks the header and
         // refuses artifacts from another version or configuration, in which case the
         // entry is recompiled.
-        unsafe { Component::deserialize_file(engine, &self.path) }.ok()
+        unsafe { C::load_file(engine, &self.path) }.ok()
     }
 
     fn error(&self, path: &Path, message: String) -> Error {
