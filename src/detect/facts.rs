@@ -22,7 +22,6 @@ enum Fact {
         message: Option<String>,
         repr: Option<String>,
         line: Option<u32>,
-        source: Option<String>,
         /// Firings this fact stands for (repeats are sent as counts); 1 when absent.
         count: Option<u64>,
     },
