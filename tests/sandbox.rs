@@ -404,9 +404,39 @@ fn asyncio_runs_and_its_sleeps_are_cut_by_the_wall_clock() {
     let code = "import asyncio\n\nasync def twice(i):\n    await asyncio.sleep(0.01)\n    return i * 2\n\n\
                 async def main():\n    print(await asyncio.gather(*(twice(i) for i in range(4))))\n\nasyncio.run(main())\n";
     let r = run_snippet(dir.path(), "aio.py", code, &[]).json();
-    assert_eq!((r["outcome"].as_str(), r["stdout"].as_str()), (Some("completed"), Some("[0, 2, 4, 6]\n")), "{}", r["stderr"]);
+    assert_eq!(
+        (r["outcome"].as_str(), r["stdout"].as_str()),
+        (Some("completed"), Some("[0, 2, 4, 6]\n")),
+        "{}",
+        r["stderr"]
+    );
     let started = Instant::now();
-    let run = run_snippet(dir.path(), "aiosleep.py", "import asyncio\nasyncio.run(asyncio.sleep(3600))\n", &["--timeout", "1s"]);
-    assert_eq!((run.code, run.json()["outcome"].as_str()), (4, Some("timed_out")));
+    let run = run_snippet(
+        dir.path(),
+        "aiosleep.py",
+        "import asyncio\nasyncio.run(asyncio.sleep(3600))\n",
+        &["--timeout", "1s"],
+    );
+    assert_eq!(
+        (run.code, run.json()["outcome"].as_str()),
+        (4, Some("timed_out"))
+    );
     assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn filling_the_scratch_directory_is_stopped() {
+    let dir = scratch();
+    let code = "chunk = b'0' * (1 << 20)\nwith open('big.bin', 'wb') as f:\n    while True:\n        f.write(chunk)\n";
+    let started = Instant::now();
+    let run = run_snippet(dir.path(), "disk.py", code, &["--memory", "64MiB"]);
+    assert_eq!(run.code, 4);
+    let r = run.json();
+    assert_eq!(r["outcome"], "memory_exceeded");
+    assert!(
+        r["reason"].as_str().unwrap().contains("scratch directory"),
+        "{}",
+        r["reason"]
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
 }

@@ -98,7 +98,7 @@ pub(crate) async fn execute(
                 let (response,) = run.call_async(&mut store, (request,)).await?;
                 Ok::<Option<String>, wasmtime::Error>(Some(response))
             };
-            let result = tokio::time::timeout(limits.timeout, run).await;
+            let result = bounded(run, limits, scratch.path()).await;
             Ended::of(result, store)
         }
         Guest::Module { pre } => {
@@ -109,7 +109,7 @@ pub(crate) async fn execute(
                 start.call_async(&mut store, ()).await?;
                 Ok::<Option<String>, wasmtime::Error>(None)
             };
-            let result = tokio::time::timeout(limits.timeout, run).await;
+            let result = bounded(run, limits, scratch.path()).await;
             Ended::of(result, store)
         }
     };
@@ -133,6 +133,69 @@ pub(crate) async fn execute(
     Ok(execution)
 }
 
+/// How often the scratch directory's size is checked.
+const SCRATCH_POLL: Duration = Duration::from_millis(50);
+/// Most directory entries the scratch directory may hold.
+const SCRATCH_MAX_ENTRIES: u64 = 100_000;
+
+/// Why a run was stopped from outside the guest.
+enum Stop {
+    TimedOut,
+    /// The scratch directory grew past its cap (bytes or entries seen).
+    ScratchFull(u64),
+}
+
+type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
+
+/// Runs `run` under the wall-clock limit while watching the scratch directory:
+/// it may hold at most `limits.memory` bytes (and 100 000 entries), so that a
+/// snippet cannot fill the host's disk.
+async fn bounded<F>(run: F, limits: &Limits, scratch: &std::path::Path) -> Bounded
+where
+    F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
+{
+    let watch = async {
+        let mut pause = SCRATCH_POLL;
+        loop {
+            tokio::time::sleep(pause).await;
+            let scanned = Instant::now();
+            let (bytes, entries) = disk_usage(scratch);
+            // a directory with many entries is scanned less often: at most ~10% of the time
+            pause = SCRATCH_POLL.max(scanned.elapsed() * 10);
+            if bytes > limits.memory || entries > SCRATCH_MAX_ENTRIES {
+                return bytes;
+            }
+        }
+    };
+    tokio::select! {
+        result = tokio::time::timeout(limits.timeout, run) => result.map_err(|_| Stop::TimedOut),
+        bytes = watch => Err(Stop::ScratchFull(bytes)),
+    }
+}
+
+/// Bytes and entries under `dir` (stops counting past the entry cap).
+fn disk_usage(dir: &std::path::Path) -> (u64, u64) {
+    let (mut bytes, mut entries) = (0u64, 0u64);
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        let Ok(listing) = std::fs::read_dir(&next) else {
+            continue;
+        };
+        for entry in listing.flatten() {
+            entries += 1;
+            if entries > SCRATCH_MAX_ENTRIES {
+                return (bytes, entries);
+            }
+            match entry.metadata() {
+                Ok(m) if m.is_dir() => pending.push(entry.path()),
+                Ok(m) => bytes = bytes.saturating_add(m.len()),
+                Err(_) => {}
+            }
+        }
+    }
+    (bytes, entries)
+}
+
 /// A store with the limits applied.
 fn new_store<W: Send + 'static>(
     engine: &Engine,
@@ -152,7 +215,7 @@ fn new_store<W: Send + 'static>(
 
 /// What is left of a store once its run ended.
 struct Ended {
-    result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
+    result: Bounded,
     fuel_left: u64,
     memory_refused: bool,
     facts: Vec<String>,
@@ -160,10 +223,7 @@ struct Ended {
 }
 
 impl Ended {
-    fn of<W>(
-        result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
-        mut store: Store<GuestState<W>>,
-    ) -> Ended {
+    fn of<W>(result: Bounded, mut store: Store<GuestState<W>>) -> Ended {
         let fuel_left = store.get_fuel().unwrap_or(0);
         let data = store.data_mut();
         Ended {
@@ -177,18 +237,21 @@ impl Ended {
 }
 
 /// Sets the outcome, exit code, reason and response from how the call ended.
-fn classify(
-    run: &mut Execution,
-    result: std::result::Result<wasmtime::Result<Option<String>>, tokio::time::error::Elapsed>,
-    memory_refused: bool,
-    limits: &Limits,
-) {
+fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: &Limits) {
     let error = match result {
-        Err(_elapsed) => {
+        Err(Stop::TimedOut) => {
             run.outcome = Outcome::TimedOut;
             run.reason = Some(format!(
                 "wall-clock limit of {} reached",
                 humantime::format_duration(limits.timeout)
+            ));
+            return;
+        }
+        Err(Stop::ScratchFull(bytes)) => {
+            run.outcome = Outcome::MemoryExceeded;
+            run.reason = Some(format!(
+                "the scratch directory grew past the memory limit of {} bytes ({bytes} bytes written)",
+                limits.memory
             ));
             return;
         }
