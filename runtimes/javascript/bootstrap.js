@@ -1,0 +1,402 @@
+// candor's guest-side harness for JavaScript, evaluated by runner.c before the
+// snippet. Its completion value is a function that receives the runner's native
+// functions and returns what the runner installs: the `__candor` hook object that
+// the instrumented snippet calls, `console`, timers, `require`, and the helpers
+// the runner's event loop and error printer use.
+//
+// Facts are JSON lines in the format every candor guest shares (see the host's
+// src/detect/facts.rs): `runtime`, `caught`, `value`, `propagated`, `recovered`.
+// Each is streamed to the host at once, so a run cut short still reports.
+//
+// The snippet runs in the same interpreter and could replace builtins; every
+// builtin the harness uses is captured here, before the snippet runs.
+(function () {
+  "use strict";
+  const DETAILED_FACTS = 3; // facts per handler or site with full details; the rest only count
+  const MAX_REPR = 60;
+  const MAX_MESSAGE = 200;
+
+  const uncurry = (f) => Function.prototype.call.bind(f);
+  const jsonStringify = JSON.stringify;
+  const StringCtor = String;
+  const NumberIsInteger = Number.isInteger;
+  const ObjectIs = Object.is;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const objectKeys = Object.keys;
+  const freeze = Object.freeze;
+  const isArray = Array.isArray;
+  const MapCtor = Map;
+  const mapGet = uncurry(Map.prototype.get);
+  const mapSet = uncurry(Map.prototype.set);
+  const mapHas = uncurry(Map.prototype.has);
+  const mapDelete = uncurry(Map.prototype.delete);
+  const mapValues = uncurry(Map.prototype.values);
+  const mapSize = uncurry(Object.getOwnPropertyDescriptor(Map.prototype, "size").get);
+  const setSize = uncurry(Object.getOwnPropertyDescriptor(Set.prototype, "size").get);
+  const strSlice = uncurry(String.prototype.slice);
+  const strSplit = uncurry(String.prototype.split);
+  const strReplace = uncurry(String.prototype.replace);
+  const strTrim = uncurry(String.prototype.trim);
+  const arrayPush = uncurry(Array.prototype.push);
+  const arrayJoin = uncurry(Array.prototype.join);
+  const arraySplice = uncurry(Array.prototype.splice);
+  const regexpExec = uncurry(RegExp.prototype.exec);
+  const funcApply = uncurry(Function.prototype.apply);
+  const dateToISO = uncurry(Date.prototype.toISOString);
+  const isError = (v) => v instanceof ErrorCtor;
+  const ErrorCtor = Error;
+  const MapProto = Map.prototype;
+  const SetProto = Set.prototype;
+  const DateProto = Date.prototype;
+  const PromiseProto = Promise.prototype;
+
+  return function setup(native) {
+    // native: { emit(str), write(fd, str), now() -> ms, source, map, file, version }
+    const emit = native.emit;
+    const write = native.write;
+    const now = native.now;
+    const fileName = native.file;
+    const sourceLines = native.source === undefined ? null : strSplit(native.source, "\n");
+
+    // -- positions: the program the runner evaluates is the host's rewrite of
+    //    the user's source; `map` ("gl gc ol oc" per line, 1-based) maps back.
+    let mapGen = null; // [[line, col, origLine, origCol], ...] sorted by generated position
+    function loadMap() {
+      if (mapGen !== null) return mapGen;
+      mapGen = [];
+      if (native.map === undefined) return mapGen;
+      const rows = strSplit(native.map, "\n");
+      for (let i = 0; i < rows.length; i++) {
+        const f = strSplit(rows[i], " ");
+        if (f.length === 4) arrayPush(mapGen, [+f[0], +f[1], +f[2], +f[3]]);
+      }
+      return mapGen;
+    }
+    function original(line, col) {
+      const m = loadMap();
+      if (native.map === undefined) return [line, col];
+      // the last mapping at or before (line, col); failing that, the first on the line
+      let lo = 0, hi = m.length - 1, best = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const e = m[mid];
+        if (e[0] < line || (e[0] === line && e[1] <= col)) { best = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      if (best >= 0 && m[best][0] === line) return [m[best][2], m[best][3]];
+      if (best + 1 < m.length && m[best + 1][0] === line) return [m[best + 1][2], m[best + 1][3]];
+      if (best >= 0) return [m[best][2], m[best][3]];
+      return [line, col];
+    }
+    const escaped = strReplace(fileName, /[.*+?^${}()|[\]\\]/g, "\\$&");
+    const framePattern = new RegExp("\\(?" + escaped + ":(\\d+):(\\d+)\\)?", "g");
+    function mapStack(stack) {
+      return strReplace(stack, framePattern, (whole, l, c) => {
+        const [ol, oc] = original(+l, +c);
+        return strReplace(whole, l + ":" + c, ol + ":" + oc);
+      });
+    }
+    /** The user's line where `error` was raised: the innermost frame in the snippet. */
+    function raisedLine(error) {
+      let stack;
+      try {
+        stack = error !== null && typeof error === "object" ? error.stack : undefined;
+      } catch (_) {
+        return undefined;
+      }
+      if (typeof stack !== "string") return undefined;
+      const re = new RegExp(escaped + ":(\\d+):(\\d+)");
+      const m = regexpExec(re, stack);
+      if (m === null) return undefined;
+      return original(+m[1], +m[2])[0];
+    }
+
+    // -- short representations ---------------------------------------------------
+    function typeName(v) {
+      if (v === null) return "null";
+      const t = typeof v;
+      if (t !== "object" && t !== "function") return t;
+      if (t === "function") return "function";
+      if (isArray(v)) return "Array";
+      try {
+        const proto = getPrototypeOf(v);
+        if (proto === null) return "Object";
+        const name = proto.constructor && proto.constructor.name;
+        return typeof name === "string" && name !== "" ? name : "Object";
+      } catch (_) {
+        return "Object";
+      }
+    }
+    function clip(s, n) {
+      return s.length <= n ? s : strSlice(s, 0, n - 3) + "...";
+    }
+    function quote(s) {
+      const inner = strSlice(jsonStringify(s), 1, -1);
+      return "'" + strReplace(strReplace(inner, /\\"/g, '"'), /'/g, "\\'") + "'";
+    }
+    function inspect(v, depth, seen) {
+      const t = typeof v;
+      if (t === "string") return quote(v);
+      if (t === "number") return ObjectIs(v, -0) ? "-0" : StringCtor(v);
+      if (t === "bigint") return StringCtor(v) + "n";
+      if (t === "undefined" || t === "boolean" || v === null) return StringCtor(v);
+      if (t === "symbol") return StringCtor(v);
+      if (t === "function") return "[Function" + (v.name ? ": " + v.name : " (anonymous)") + "]";
+      if (seen.indexOf(v) >= 0) return "[Circular]";
+      if (isError(v)) {
+        let msg = "";
+        try { msg = StringCtor(v.message); } catch (_) { /* hostile getter */ }
+        return typeName(v) === "Object" ? "Error(" + quote(msg) + ")" : (v.name || typeName(v)) + "(" + quote(msg) + ")";
+      }
+      const proto = getPrototypeOf(v);
+      if (proto === DateProto) { try { return dateToISO(v); } catch (_) { return "Invalid Date"; } }
+      if (proto === MapProto) return "Map(" + mapSize(v) + ")";
+      if (proto === SetProto) return "Set(" + setSize(v) + ")";
+      if (proto === PromiseProto) return "Promise";
+      if (depth > 2) return isArray(v) ? "[Array]" : "[Object]";
+      seen = seen.concat([v]);
+      const parts = [];
+      if (isArray(v)) {
+        const n = v.length;
+        for (let i = 0; i < n && i < 6; i++) arrayPush(parts, inspect(v[i], depth + 1, seen));
+        if (n > 6) arrayPush(parts, "... " + (n - 6) + " more items");
+        return parts.length ? "[ " + arrayJoin(parts, ", ") + " ]" : "[]";
+      }
+      const keys = objectKeys(v);
+      for (let i = 0; i < keys.length && i < 6; i++) {
+        const k = keys[i];
+        const key = regexpExec(/^[A-Za-z_$][\w$]*$/, k) ? k : quote(k);
+        arrayPush(parts, key + ": " + inspect(v[k], depth + 1, seen));
+      }
+      if (keys.length > 6) arrayPush(parts, "...");
+      const name = typeName(v);
+      const prefix = name === "Object" ? "" : name + " ";
+      return parts.length ? prefix + "{ " + arrayJoin(parts, ", ") + " }" : prefix + "{}";
+    }
+    function shortRepr(v) {
+      try {
+        return clip(inspect(v, 0, []), MAX_REPR);
+      } catch (_) {
+        return "<" + typeName(v) + ">";
+      }
+    }
+    function display(v) {
+      // console.log: strings as they are, everything else inspected
+      if (typeof v === "string") return v;
+      try {
+        return isError(v) ? formatError(v) : inspect(v, 0, []);
+      } catch (_) {
+        return "<" + typeName(v) + ">";
+      }
+    }
+
+    // -- facts ------------------------------------------------------------------
+    const caughtCounts = new MapCtor();
+    const valueCounts = new MapCtor();
+    const pending = new MapCtor(); // handler -> firings not yet resolved (retries)
+    function send(fact) {
+      emit(jsonStringify(fact));
+    }
+    function bump(counts, key) {
+      const n = (mapGet(counts, key) || 0) + 1;
+      mapSet(counts, key, n);
+      return n;
+    }
+    function caughtFact(hid, error) {
+      const fact = { fact: "caught", handler: hid };
+      let type, message;
+      try {
+        if (error !== null && typeof error === "object" && typeof error.name === "string" && error.name !== "") {
+          type = error.name;
+        } else {
+          type = typeName(error);
+        }
+        const m = error !== null && typeof error === "object" && "message" in error ? error.message : error;
+        message = StringCtor(m);
+      } catch (_) {
+        type = type || typeName(error);
+        message = "";
+      }
+      fact.type = type;
+      fact.message = clip(message, MAX_MESSAGE);
+      fact.repr = shortRepr(error);
+      const line = raisedLine(error);
+      if (line !== undefined) {
+        fact.line = line;
+        if (sourceLines !== null && line > 0 && line <= sourceLines.length) {
+          fact.source = clip(strTrim(sourceLines[line - 1]), 80);
+        }
+      }
+      return fact;
+    }
+    function caught(hid, error) {
+      mapSet(pending, hid, (mapGet(pending, hid) || 0) + 1);
+      if (bump(caughtCounts, hid) <= DETAILED_FACTS) send(caughtFact(hid, error));
+      else send({ fact: "caught", handler: hid });
+    }
+    const NONE = freeze({});
+    const hook = {
+      /** First statement of a `catch` body, or of an inline promise rejection handler. */
+      caught(hid, error) {
+        caught(hid, error);
+      },
+      /** Wraps a placeholder expression of a handler; returns it unchanged. */
+      value(sid, hid, v) {
+        if (bump(valueCounts, sid) <= DETAILED_FACTS) {
+          send({ fact: "value", site: sid, handler: hid, type: typeName(v), repr: shortRepr(v) });
+        } else {
+          send({ fact: "value", site: sid, handler: hid });
+        }
+        return v;
+      },
+      /** Before a `throw` inside a handler: the failure goes on. */
+      propagated(hid) {
+        const n = mapGet(pending, hid) || 0;
+        if (n > 0) mapSet(pending, hid, n - 1);
+        send({ fact: "propagated", handler: hid, count: 1 });
+      },
+      /** Where the guarded code of a retry loop succeeds: its earlier firings recovered. */
+      ok(hid, v) {
+        const n = mapGet(pending, hid) || 0;
+        if (n > 0) {
+          mapSet(pending, hid, 0);
+          send({ fact: "recovered", handler: hid, count: n });
+        }
+        return v;
+      },
+      /** Wraps a promise rejection handler that is not written inline. */
+      handler(hid, fn) {
+        if (typeof fn !== "function") return fn;
+        return function (error) {
+          caught(hid, error);
+          return funcApply(fn, this, arguments);
+        };
+      },
+      /** Marker for "no exception in flight" used by the rewrite of a `finally`. */
+      none: NONE,
+      /** A `finally` is about to discard what was in flight (`return`/`break`/`continue`). */
+      discard(hid, inflight) {
+        if (inflight !== NONE) caught(hid, inflight);
+      },
+    };
+    freeze(hook);
+
+    // -- console ----------------------------------------------------------------
+    function line(args) {
+      const parts = [];
+      for (let i = 0; i < args.length; i++) arrayPush(parts, display(args[i]));
+      return arrayJoin(parts, " ") + "\n";
+    }
+    const out = (...args) => { write(1, line(args)); };
+    const err = (...args) => { write(2, line(args)); };
+    const console = {
+      log: out, info: out, debug: out, trace: out, dir: out, table: out,
+      error: err, warn: err,
+      assert(cond, ...args) {
+        if (!cond) write(2, "Assertion failed" + (args.length ? ": " + line(args) : "\n"));
+      },
+    };
+
+    // -- timers: the runner's event loop asks `next` how long to wait and calls `fire`
+    let timerSeq = 0;
+    const timers = new MapCtor(); // id -> { due, seq, fn, args, interval }
+    function addTimer(fn, ms, args, repeat) {
+      if (typeof fn !== "function") throw new TypeError("The \"callback\" argument must be of type function");
+      ms = +ms;
+      if (!(ms >= 1)) ms = repeat ? 1 : 0;
+      const id = ++timerSeq;
+      mapSet(timers, id, { due: now() + ms, seq: id, fn, args, interval: repeat ? ms : -1 });
+      return id;
+    }
+    function clearTimer(id) {
+      if (id !== undefined && id !== null) mapDelete(timers, +id);
+    }
+    function earliest() {
+      let best = null;
+      for (const t of mapValues(timers)) {
+        if (best === null || t.due < best.due || (t.due === best.due && t.seq < best.seq)) best = t;
+      }
+      return best;
+    }
+    const loop = {
+      /** Milliseconds until the next timer is due, or -1 when none is left. */
+      next() {
+        const t = earliest();
+        if (t === null) return -1;
+        const d = t.due - now();
+        return d > 0 ? d : 0;
+      },
+      /** Runs the earliest timer if it is due. */
+      fire() {
+        const t = earliest();
+        if (t === null || t.due > now()) return;
+        if (t.interval >= 0) {
+          t.due = now() + t.interval;
+          t.seq = ++timerSeq;
+        } else {
+          mapDelete(timers, t.seq);
+        }
+        funcApply(t.fn, undefined, t.args);
+      },
+    };
+
+    // -- unhandled rejections -----------------------------------------------------
+    const unhandled = new MapCtor(); // promise -> reason
+    function track(promise, reason, handled) {
+      if (handled) mapDelete(unhandled, promise);
+      else mapSet(unhandled, promise, reason);
+    }
+    /** After a drained job queue: a rejection nobody handled, as [reason], or null. */
+    function takeUnhandled() {
+      if (mapSize(unhandled) === 0) return null;
+      const first = mapValues(unhandled).next().value;
+      return [first];
+    }
+
+    // -- modules --------------------------------------------------------------------
+    function noModules(name) {
+      return "candor: modules are not available in the sandbox (" + name + ")";
+    }
+    function require(name) {
+      throw new ErrorCtor(noModules("require(" + jsonStringify(StringCtor(name)) + ")"));
+    }
+
+    // -- uncaught errors --------------------------------------------------------------
+    function formatError(e) {
+      let head, stack;
+      try {
+        if (isError(e)) {
+          head = StringCtor(e.name || "Error") + (e.message !== "" && e.message !== undefined ? ": " + StringCtor(e.message) : "");
+          stack = typeof e.stack === "string" ? mapStack(e.stack) : "";
+        } else {
+          head = inspect(e, 0, []);
+          stack = "";
+        }
+      } catch (_) {
+        head = "<" + typeName(e) + ">";
+        stack = "";
+      }
+      if (stack !== "" && stack[stack.length - 1] !== "\n") stack += "\n";
+      return stack === "" ? head : head + "\n" + stack;
+    }
+
+    send({ fact: "runtime", name: "quickjs-ng", version: native.version });
+    return {
+      hook,
+      console,
+      loop,
+      track,
+      takeUnhandled,
+      require,
+      noModules,
+      formatError,
+      setTimeout: (fn, ms, ...args) => addTimer(fn, ms, args, false),
+      setInterval: (fn, ms, ...args) => addTimer(fn, ms, args, true),
+      clearTimeout: clearTimer,
+      clearInterval: clearTimer,
+      queueMicrotask: (fn) => {
+        if (typeof fn !== "function") throw new TypeError("The \"callback\" argument must be of type function");
+        Promise.resolve().then(() => fn());
+      },
+    };
+  };
+})()

@@ -1,0 +1,345 @@
+// candor's JavaScript runner: a WASI (preview 1) command around QuickJS-ng.
+//
+// Usage (inside the sandbox): runner <module|script> <display-name>
+//
+// The host preopens a read-only directory at /.candor holding
+//   program.js  the snippet, as rewritten by the host (TypeScript stripped,
+//               handlers instrumented); required
+//   source      the user's original text (for the `source` of caught facts); optional
+//   map         "genLine genCol origLine origCol" lines, 1-based, sorted, mapping
+//               positions in program.js back to the user's source; optional
+// stdin is left to the snippet.
+//
+// The runner evaluates the program as an ES module (top-level await) or a
+// classic script, then runs an event loop: it drains the job queue so promises
+// settle, runs due timers, and stops when nothing is left. An uncaught
+// exception, an unhandled promise rejection or an error thrown by a timer
+// callback prints `Uncaught <error>` and the stack to stderr and exits 1; a
+// top-level await that never settles exits 13 (as node does).
+//
+// The harness proper (hook object, console, timers) is bootstrap.js, embedded
+// at build time as candor_bootstrap.h. Facts go to the host one JSON string at
+// a time through the `candor.emit` import.
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "quickjs.h"
+#include "candor_bootstrap.h" // static const char candor_bootstrap[]; (NUL-terminated)
+
+__attribute__((import_module("candor"), import_name("emit")))
+void candor_emit(const char *ptr, size_t len);
+
+#define PROGRAM_DIR "/.candor"
+// The wasmtime store limit is the hard stop; this only keeps QuickJS from
+// asking for more than a 32-bit address space could give.
+#define JS_MEMORY_LIMIT ((size_t)1 << 30)
+// Below the 1 MiB shadow stack the module is linked with, leaving room for
+// the C frames of the runtime itself.
+#define JS_STACK_LIMIT ((size_t)640 << 10)
+
+static JSValue harness = JS_UNDEFINED; // what bootstrap.js's setup returned
+static const char *display_name = "<snippet>";
+
+// -- small helpers -------------------------------------------------------------
+
+/** Reads a whole file; NULL (errno set) when it cannot be read. */
+static char *read_file(const char *path, size_t *len_out) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) { fclose(f); errno = ENOMEM; return NULL; }
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0) break;
+        if (cap - len < 2) { char *grown = realloc(buf, cap *= 2); if (!grown) free(buf); buf = grown; }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) { free(buf); errno = EIO; return NULL; }
+    buf[len] = 0;
+    if (len_out) *len_out = len;
+    return buf;
+}
+
+static void write_all(FILE *stream, const char *s, size_t len) {
+    fwrite(s, 1, len, stream);
+    fflush(stream);
+}
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1.0e6;
+}
+
+// -- natives handed to bootstrap.js ---------------------------------------------
+
+static JSValue js_emit(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    size_t len;
+    const char *s = JS_ToCStringLen(ctx, &len, argv[0]);
+    if (!s) return JS_EXCEPTION;
+    candor_emit(s, len);
+    JS_FreeCString(ctx, s);
+    return JS_UNDEFINED;
+}
+
+static JSValue js_write(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    int fd;
+    if (JS_ToInt32(ctx, &fd, argv[0])) return JS_EXCEPTION;
+    size_t len;
+    const char *s = JS_ToCStringLen(ctx, &len, argv[1]);
+    if (!s) return JS_EXCEPTION;
+    write_all(fd == 2 ? stderr : stdout, s, len);
+    JS_FreeCString(ctx, s);
+    return JS_UNDEFINED;
+}
+
+static JSValue js_now(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    return JS_NewFloat64(ctx, now_ms());
+}
+
+// -- errors ------------------------------------------------------------------------
+
+/** Prints `Uncaught <error>` and its (source-mapped) stack to stderr. */
+static void print_uncaught(JSContext *ctx, JSValueConst error, const char *prefix) {
+    JSValue fmt = JS_GetPropertyStr(ctx, harness, "formatError");
+    JSValue text = JS_Call(ctx, fmt, JS_UNDEFINED, 1, &error);
+    JS_FreeValue(ctx, fmt);
+    const char *s = NULL;
+    if (!JS_IsException(text)) s = JS_ToCString(ctx, text);
+    if (!s) {
+        // the formatter itself failed: fall back to the engine's own string
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        s = JS_ToCString(ctx, error);
+    }
+    fprintf(stderr, "%s %s\n", prefix, s ? s : "<error>");
+    fflush(stderr);
+    if (s) JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, text);
+}
+
+static void print_pending_exception(JSContext *ctx) {
+    JSValue e = JS_GetException(ctx);
+    print_uncaught(ctx, e, "Uncaught");
+    JS_FreeValue(ctx, e);
+}
+
+// -- modules: there are none -----------------------------------------------------
+
+static JSModuleDef *reject_module(JSContext *ctx, const char *name, void *opaque) {
+    JSValue fn = JS_GetPropertyStr(ctx, harness, "noModules");
+    char quoted[512];
+    snprintf(quoted, sizeof quoted, "import \"%s\"", name);
+    JSValue arg = JS_NewString(ctx, quoted);
+    JSValue msg = JS_Call(ctx, fn, JS_UNDEFINED, 1, &arg);
+    const char *m = JS_IsException(msg) ? NULL : JS_ToCString(ctx, msg);
+    JS_ThrowPlainError(ctx, "%s", m ? m : "candor: modules are not available in the sandbox");
+    if (m) JS_FreeCString(ctx, m);
+    JS_FreeValue(ctx, msg);
+    JS_FreeValue(ctx, arg);
+    JS_FreeValue(ctx, fn);
+    return NULL;
+}
+
+static char *keep_module_name(JSContext *ctx, const char *base, const char *name, void *opaque) {
+    // no path resolution: the loader rejects every name anyway, and says which
+    return js_strdup(ctx, name);
+}
+
+// -- promises ------------------------------------------------------------------------
+
+static void track_rejection(JSContext *ctx, JSValueConst promise, JSValueConst reason,
+                            bool is_handled, void *opaque) {
+    if (JS_IsUndefined(harness)) return;
+    JSValue fn = JS_GetPropertyStr(ctx, harness, "track");
+    JSValueConst args[3] = { promise, reason, JS_NewBool(ctx, is_handled) };
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 3, args);
+    JS_FreeValue(ctx, r);
+    JS_FreeValue(ctx, fn);
+}
+
+/** Runs every pending job; false (after printing it) when one threw. */
+static bool drain_jobs(JSRuntime *rt) {
+    for (;;) {
+        JSContext *jctx;
+        int r = JS_ExecutePendingJob(rt, &jctx);
+        if (r == 0) return true;
+        if (r < 0) { print_pending_exception(jctx); return false; }
+    }
+}
+
+/** False (after printing it) when a rejection was left unhandled. */
+static bool check_unhandled(JSContext *ctx) {
+    JSValue fn = JS_GetPropertyStr(ctx, harness, "takeUnhandled");
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 0, NULL);
+    JS_FreeValue(ctx, fn);
+    bool ok = true;
+    if (JS_IsException(r)) {
+        print_pending_exception(ctx);
+        ok = false;
+    } else if (!JS_IsNull(r) && !JS_IsUndefined(r)) {
+        JSValue reason = JS_GetPropertyUint32(ctx, r, 0);
+        print_uncaught(ctx, reason, "Uncaught (in promise)");
+        JS_FreeValue(ctx, reason);
+        ok = false;
+    }
+    JS_FreeValue(ctx, r);
+    return ok;
+}
+
+static double harness_number(JSContext *ctx, JSValueConst obj, const char *method, bool *failed) {
+    JSValue fn = JS_GetPropertyStr(ctx, obj, method);
+    JSValue r = JS_Call(ctx, fn, obj, 0, NULL);
+    JS_FreeValue(ctx, fn);
+    double d = -1;
+    if (JS_IsException(r)) { print_pending_exception(ctx); *failed = true; }
+    else JS_ToFloat64(ctx, &d, r);
+    JS_FreeValue(ctx, r);
+    return d;
+}
+
+/**
+ * The event loop: jobs, then due timers, until nothing is left. Returns the exit
+ * status: 0, or 1 after an uncaught error. `top` is the module's evaluation
+ * promise (or undefined for a script).
+ */
+static int event_loop(JSContext *ctx, JSValueConst top) {
+    JSRuntime *rt = JS_GetRuntime(ctx);
+    JSValue loop = JS_GetPropertyStr(ctx, harness, "loop");
+    int status = 0;
+    for (;;) {
+        if (!drain_jobs(rt)) { status = 1; break; }
+        if (JS_PromiseState(ctx, top) == JS_PROMISE_REJECTED) {
+            JSValue reason = JS_PromiseResult(ctx, top);
+            print_uncaught(ctx, reason, "Uncaught");
+            JS_FreeValue(ctx, reason);
+            status = 1;
+            break;
+        }
+        if (!check_unhandled(ctx)) { status = 1; break; }
+        bool failed = false;
+        double wait = harness_number(ctx, loop, "next", &failed);
+        if (failed) { status = 1; break; }
+        if (wait < 0) break;
+        if (wait > 0) {
+            struct timespec ts = { (time_t)(wait / 1000), (long)((wait - (double)(time_t)(wait / 1000) * 1000) * 1e6) };
+            while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+        }
+        JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
+        JSValue r = JS_Call(ctx, fn, loop, 0, NULL);
+        JS_FreeValue(ctx, fn);
+        if (JS_IsException(r)) { print_pending_exception(ctx); status = 1; JS_FreeValue(ctx, r); break; }
+        JS_FreeValue(ctx, r);
+    }
+    JS_FreeValue(ctx, loop);
+    if (status == 0 && JS_PromiseState(ctx, top) == JS_PROMISE_PENDING) {
+        fprintf(stderr, "Warning: Detected unsettled top-level await in %s\n", display_name);
+        status = 13;
+    }
+    return status;
+}
+
+// -- setup -------------------------------------------------------------------------------
+
+static int define_global(JSContext *ctx, JSValueConst global, const char *name, int flags) {
+    JSValue v = JS_GetPropertyStr(ctx, harness, name);
+    return JS_DefinePropertyValueStr(ctx, global, name, v, flags);
+}
+
+/** Evaluates bootstrap.js and installs the globals it provides; false on failure. */
+static bool install_harness(JSContext *ctx, const char *source, const char *map) {
+    JSValue setup = JS_Eval(ctx, candor_bootstrap, strlen(candor_bootstrap), "<candor>",
+                            JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    if (JS_IsException(setup)) return false;
+    JSValue native = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, native, "emit", JS_NewCFunction(ctx, js_emit, "emit", 1));
+    JS_SetPropertyStr(ctx, native, "write", JS_NewCFunction(ctx, js_write, "write", 2));
+    JS_SetPropertyStr(ctx, native, "now", JS_NewCFunction(ctx, js_now, "now", 0));
+    JS_SetPropertyStr(ctx, native, "file", JS_NewString(ctx, display_name));
+    JS_SetPropertyStr(ctx, native, "version", JS_NewString(ctx, JS_GetVersion()));
+    if (source) JS_SetPropertyStr(ctx, native, "source", JS_NewString(ctx, source));
+    if (map) JS_SetPropertyStr(ctx, native, "map", JS_NewString(ctx, map));
+    harness = JS_Call(ctx, setup, JS_UNDEFINED, 1, (JSValueConst *)&native);
+    JS_FreeValue(ctx, native);
+    JS_FreeValue(ctx, setup);
+    if (JS_IsException(harness)) { harness = JS_UNDEFINED; return false; }
+
+    JSValue global = JS_GetGlobalObject(ctx);
+    const int normal = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE;
+    int failed = 0;
+    // the hook: a frozen object under a name the snippet can neither rebind nor delete
+    failed |= define_global(ctx, global, "__candor", 0) < 0;
+    static const char *const plain[] = {
+        "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
+        "queueMicrotask", "require",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        failed |= define_global(ctx, global, plain[i], normal) < 0;
+    JS_FreeValue(ctx, global);
+    return !failed;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3 || (strcmp(argv[1], "module") != 0 && strcmp(argv[1], "script") != 0)) {
+        fprintf(stderr, "usage: %s <module|script> <display-name>\n", argc ? argv[0] : "runner");
+        return 2;
+    }
+    bool as_module = strcmp(argv[1], "module") == 0;
+    display_name = argv[2];
+
+    size_t len = 0;
+    char *program = read_file(PROGRAM_DIR "/program.js", &len);
+    if (!program) {
+        fprintf(stderr, "candor runner: cannot read " PROGRAM_DIR "/program.js: %s\n", strerror(errno));
+        return 2;
+    }
+    char *source = read_file(PROGRAM_DIR "/source", NULL);
+    char *map = read_file(PROGRAM_DIR "/map", NULL);
+
+    JSRuntime *rt = JS_NewRuntime();
+    JSContext *ctx = rt ? JS_NewContext(rt) : NULL;
+    if (!ctx) {
+        fprintf(stderr, "candor runner: cannot create the JavaScript runtime\n");
+        return 70;
+    }
+    JS_SetMemoryLimit(rt, JS_MEMORY_LIMIT);
+    JS_SetMaxStackSize(rt, JS_STACK_LIMIT);
+    JS_SetModuleLoaderFunc(rt, keep_module_name, reject_module, NULL);
+    JS_SetHostPromiseRejectionTracker(rt, track_rejection, NULL);
+
+    if (!install_harness(ctx, source, map)) {
+        fprintf(stderr, "candor runner: the harness failed to start\n");
+        print_pending_exception(ctx);
+        return 70;
+    }
+    free(source);
+    free(map);
+
+    int flags = as_module ? JS_EVAL_TYPE_MODULE : JS_EVAL_TYPE_GLOBAL;
+    JSValue result = JS_Eval(ctx, program, len, display_name, flags);
+    free(program);
+    int status;
+    if (JS_IsException(result)) {
+        print_pending_exception(ctx);
+        status = 1;
+    } else {
+        // a module's evaluation yields a promise (top-level await); a script's
+        // completion value is not a promise and is ignored
+        JSValue top = as_module ? JS_DupValue(ctx, result) : JS_UNDEFINED;
+        status = event_loop(ctx, top);
+        JS_FreeValue(ctx, top);
+    }
+    JS_FreeValue(ctx, result);
+    fflush(stdout);
+    fflush(stderr);
+    // the process ends here: freeing the runtime would only cost time
+    return status;
+}
