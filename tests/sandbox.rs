@@ -440,3 +440,21 @@ fn filling_the_scratch_directory_is_stopped() {
     );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
+
+#[test]
+fn a_snippet_can_come_from_stdin() {
+    let dir = scratch();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["run", "-", "--lang", "python", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"print(6 * 7)\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r["file"].as_str(), r["stdout"].as_str()), (Some("-"), Some("42\n")));
+}
