@@ -19,7 +19,6 @@
   const uncurry = (f) => Function.prototype.call.bind(f);
   const jsonStringify = JSON.stringify;
   const StringCtor = String;
-  const NumberIsInteger = Number.isInteger;
   const ObjectIs = Object.is;
   const getPrototypeOf = Object.getPrototypeOf;
   const objectKeys = Object.keys;
@@ -28,7 +27,6 @@
   const MapCtor = Map;
   const mapGet = uncurry(Map.prototype.get);
   const mapSet = uncurry(Map.prototype.set);
-  const mapHas = uncurry(Map.prototype.has);
   const mapDelete = uncurry(Map.prototype.delete);
   const mapValues = uncurry(Map.prototype.values);
   const mapSize = uncurry(Object.getOwnPropertyDescriptor(Map.prototype, "size").get);
@@ -39,7 +37,6 @@
   const strTrim = uncurry(String.prototype.trim);
   const arrayPush = uncurry(Array.prototype.push);
   const arrayJoin = uncurry(Array.prototype.join);
-  const arraySplice = uncurry(Array.prototype.splice);
   const regexpExec = uncurry(RegExp.prototype.exec);
   const funcApply = uncurry(Function.prototype.apply);
   const dateToISO = uncurry(Date.prototype.toISOString);
@@ -375,8 +372,13 @@
         head = "<" + typeName(e) + ">";
         stack = "";
       }
-      if (stack !== "" && stack[stack.length - 1] !== "\n") stack += "\n";
-      return stack === "" ? head : head + "\n" + stack;
+      // the harness's own frames are not the user's business
+      const kept = [];
+      const rows = strSplit(stack, "\n");
+      for (let i = 0; i < rows.length; i++) {
+        if (rows[i] !== "" && regexpExec(/\(<candor>[:)]/, rows[i]) === null) arrayPush(kept, rows[i]);
+      }
+      return kept.length === 0 ? head : head + "\n" + arrayJoin(kept, "\n");
     }
 
     send({ fact: "runtime", name: "quickjs-ng", version: native.version });

@@ -39,9 +39,15 @@ void candor_emit(const char *ptr, size_t len);
 // The wasmtime store limit is the hard stop; this only keeps QuickJS from
 // asking for more than a 32-bit address space could give.
 #define JS_MEMORY_LIMIT ((size_t)1 << 30)
-// Below the 1 MiB shadow stack the module is linked with, leaving room for
-// the C frames of the runtime itself.
-#define JS_STACK_LIMIT ((size_t)640 << 10)
+// QuickJS's own recursion limit (a catchable RangeError), measured on the C
+// shadow stack (1 MiB, see build.py, which also turns the check back on for
+// WASI). It must trip before wasmtime's limit on the native stack that the same
+// recursion uses (`max_wasm_stack`, 512 KiB by default), which would otherwise
+// end the run with a trap: 128 KiB does (about 400 plain JS frames deep); a host
+// that raises `max_wasm_stack` can afford a larger value (-DJS_STACK_LIMIT=...).
+#ifndef JS_STACK_LIMIT
+#define JS_STACK_LIMIT ((size_t)128 << 10)
+#endif
 
 static JSValue harness = JS_UNDEFINED; // what bootstrap.js's setup returned
 static const char *display_name = "<snippet>";
@@ -249,8 +255,9 @@ static int event_loop(JSContext *ctx, JSValueConst top) {
 
 // -- setup -------------------------------------------------------------------------------
 
-static int define_global(JSContext *ctx, JSValueConst global, const char *name, int flags) {
-    JSValue v = JS_GetPropertyStr(ctx, harness, name);
+static int define_global(JSContext *ctx, JSValueConst global, const char *name,
+                         const char *from, int flags) {
+    JSValue v = JS_GetPropertyStr(ctx, harness, from);
     return JS_DefinePropertyValueStr(ctx, global, name, v, flags);
 }
 
@@ -276,13 +283,13 @@ static bool install_harness(JSContext *ctx, const char *source, const char *map)
     const int normal = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE;
     int failed = 0;
     // the hook: a frozen object under a name the snippet can neither rebind nor delete
-    failed |= define_global(ctx, global, "__candor", 0) < 0;
+    failed |= define_global(ctx, global, "__candor", "hook", 0) < 0;
     static const char *const plain[] = {
         "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
         "queueMicrotask", "require",
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
-        failed |= define_global(ctx, global, plain[i], normal) < 0;
+        failed |= define_global(ctx, global, plain[i], plain[i], normal) < 0;
     JS_FreeValue(ctx, global);
     return !failed;
 }
