@@ -230,7 +230,6 @@ enum Reraise {
 struct HandlerInfo {
     id: u32,
     kind: &'static str,
-    span: Span,
     start: (u32, u32),
     end: (u32, u32),
     function: Option<String>,
@@ -394,7 +393,6 @@ impl<'a> Rewriter<'a, '_> {
         self.handlers.push(HandlerInfo {
             id,
             kind,
-            span,
             start,
             end,
             function: scope.and_then(|s| s.name.clone()),
