@@ -167,7 +167,7 @@ fn source_type(file_name: &str) -> SourceType {
 }
 
 fn syntax_error(error: &oxc::diagnostics::OxcDiagnostic, lines: &LineIndex) -> SyntaxError {
-    let offset = error.labels.first().map_or(0, |l| l.offset() as u32);
+    let offset = error.labels.first().map_or(0, |l| l.offset());
     let (line, column) = lines.position(offset);
     SyntaxError { message: error.message.to_string(), line, column }
 }
@@ -912,10 +912,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             }
         }
         // the handler first, on the code as written (pre-order), then what it contains
-        let hid = match t.handler.as_mut() {
-            Some(h) => Some(self.rewrite_catch(h, guarded, retry)),
-            None => None,
-        };
+        let hid = t.handler.as_mut().map(|h| self.rewrite_catch(h, guarded, retry));
         walk_mut::walk_statement(self, it);
         if let (true, Some(hid), Statement::TryStatement(t)) = (retry, hid, &mut *it) {
             let mut marker = SuccessMarker { rw: self, hid, loops: 0 };
@@ -1074,14 +1071,12 @@ impl<'a> Visit<'a> for BodyFacts<'_> {
         }
         if let Some(name) = dotted(&it.callee) {
             let last = name.last().map(String::as_str).unwrap_or("");
-            if SURFACING.contains(&last) {
-                self.surfaces = true;
-            } else if name.len() >= 2
+            let writes = name.len() >= 2
                 && matches!(name[name.len() - 2].as_str(), "stderr" | "stdout")
-                && last == "write"
-            {
-                self.surfaces = true;
-            } else if name.len() >= 2 && RECORDING.contains(&last) {
+                && last == "write";
+            let records = name.len() >= 2 && RECORDING.contains(&last);
+            if SURFACING.contains(&last) || writes || records {
+                // logged, printed or collected for later
                 self.surfaces = true;
             } else if EXITING.contains(&last) && name.len() >= 2 {
                 self.raises = true;
