@@ -35,6 +35,15 @@ fn time_process(program: &str, args: &[&str], reps: usize) -> Duration {
 }
 
 fn main() {
+    if let Ok(n) = std::env::var("CANDOR_BENCH_LIBRARY_ONLY") {
+        // for profilers: only N library runs of `pass`
+        let sandbox = Sandbox::builder().build().unwrap();
+        let snippet = Snippet::python("pass");
+        for _ in 0..n.parse::<usize>().unwrap_or(1000) {
+            sandbox.run_blocking(&snippet).unwrap();
+        }
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let hello = dir.path().join("hello.py");
     std::fs::write(&hello, "print('hello')\n").unwrap();
