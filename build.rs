@@ -10,6 +10,9 @@
 //! The component's bytes are embedded in the library, together with their
 //! SHA-256, which keys the compiled-code cache at run time.
 
+#[path = "build/javascript.rs"]
+mod javascript;
+
 use sha2::{Digest, Sha256};
 use std::env;
 use std::fs;
@@ -36,24 +39,42 @@ fn main() {
         Some(path) => PathBuf::from(path),
         None => build_python_component(&out_dir),
     };
-    let bytes = fs::read(&component)
-        .unwrap_or_else(|e| fail(&format!("reading {}: {e}", component.display())));
+    embed(
+        &out_dir,
+        &component,
+        "python",
+        "The Python guest component (CPython 3.14 + candor's harness).",
+    );
+    let module = javascript::provision(&out_dir);
+    embed(
+        &out_dir,
+        &module,
+        "javascript",
+        "The JavaScript guest module (QuickJS-ng + candor's runner).",
+    );
+}
+
+/// Copies a built runtime into `OUT_DIR/NAME.wasm` and writes `OUT_DIR/NAME_runtime.rs`,
+/// which embeds its bytes (`WASM`) and their SHA-256 (`WASM_SHA256`).
+fn embed(out_dir: &Path, built: &Path, name: &str, doc: &str) {
+    let bytes =
+        fs::read(built).unwrap_or_else(|e| fail(&format!("reading {}: {e}", built.display())));
     let digest = Sha256::digest(&bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    let embedded = out_dir.join("python.wasm");
-    if component != embedded {
+    let embedded = out_dir.join(format!("{name}.wasm"));
+    if built != embedded {
         fs::write(&embedded, &bytes)
             .unwrap_or_else(|e| fail(&format!("writing {}: {e}", embedded.display())));
     }
     let generated = format!(
-        "/// The Python guest component (CPython 3.14 + candor's harness).\n\
-         pub(crate) const COMPONENT: &[u8] = include_bytes!({path:?});\n\
-         /// SHA-256 of [`COMPONENT`], hex.\n\
-         pub(crate) const COMPONENT_SHA256: &str = {hex:?};\n",
+        "/// {doc}\n\
+         pub(crate) const WASM: &[u8] = include_bytes!({path:?});\n\
+         /// SHA-256 of [`WASM`], hex.\n\
+         pub(crate) const WASM_SHA256: &str = {hex:?};\n",
         path = embedded.display().to_string(),
     );
-    fs::write(out_dir.join("python_runtime.rs"), generated)
-        .unwrap_or_else(|e| fail(&format!("writing python_runtime.rs: {e}")));
+    fs::write(out_dir.join(format!("{name}_runtime.rs")), generated)
+        .unwrap_or_else(|e| fail(&format!("writing {name}_runtime.rs: {e}")));
 }
 
 fn build_python_component(out_dir: &Path) -> PathBuf {

@@ -70,9 +70,10 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
     let sandbox = Sandbox::builder()
         .limits(args.limits.limits())
         .deterministic(args.deterministic)
+        .preload(&[])
         .on_compile(|language, path| {
             eprintln!(
-                "candor: compiling the {} runtime once (about 20 s); it is cached at {}",
+                "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
                 language.name(),
                 path.display()
             )

@@ -12,7 +12,7 @@ pub(crate) struct RunArgs {
     /// The snippet to run, or - to read it from stdin (then --lang is required)
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Language of the snippet [default: from the file extension]
+    /// Language of the snippet: python, javascript or typescript [default: from the file extension]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     #[command(flatten)]
@@ -79,9 +79,10 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         .limits(args.limits.limits())
         .deterministic(args.deterministic)
         .detection(!args.no_detect)
+        .preload(&[snippet.language])
         .on_compile(|language, path| {
             eprintln!(
-                "candor: compiling the {} runtime once (about 20 s); it is cached at {}",
+                "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
                 language.name(),
                 path.display()
             )

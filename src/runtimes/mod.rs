@@ -1,9 +1,13 @@
 //! Guest languages: what a snippet is, and one module per runtime.
 
+pub(crate) mod javascript;
 pub(crate) mod python;
 
+use crate::detect::{self, facts::GuestFacts};
 use crate::error::{Error, Result};
+use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo};
 use crate::sandbox::Limits;
+use crate::sandbox::execution::Execution;
 use std::path::Path;
 
 /// A language candor can run.
@@ -11,23 +15,31 @@ use std::path::Path;
 pub enum Language {
     /// Python 3 (CPython 3.14 in WebAssembly).
     Python,
+    /// JavaScript (QuickJS-ng in WebAssembly).
+    JavaScript,
+    /// TypeScript: types stripped on the host, then run as JavaScript.
+    TypeScript,
 }
 
 impl Language {
     /// Every language, in the order `candor runtimes` lists them.
-    pub const ALL: [Language; 1] = [Language::Python];
+    pub const ALL: [Language; 3] = [Language::Python, Language::JavaScript, Language::TypeScript];
 
     /// The name used on the command line and in reports (`python`).
     pub fn name(self) -> &'static str {
         match self {
             Language::Python => "python",
+            Language::JavaScript => "javascript",
+            Language::TypeScript => "typescript",
         }
     }
 
-    /// File extensions that select this language.
+    /// File extensions that select this language (the first is the usual one).
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Language::Python => &["py"],
+            Language::JavaScript => &["js", "mjs", "cjs"],
+            Language::TypeScript => &["ts", "mts", "cts"],
         }
     }
 
@@ -84,6 +96,16 @@ impl Snippet {
     /// A Python snippet named `snippet.py`.
     pub fn python(code: impl Into<String>) -> Self {
         Snippet::new(Language::Python, "snippet.py", code)
+    }
+
+    /// A JavaScript snippet named `snippet.js`.
+    pub fn javascript(code: impl Into<String>) -> Self {
+        Snippet::new(Language::JavaScript, "snippet.js", code)
+    }
+
+    /// A TypeScript snippet named `snippet.ts`.
+    pub fn typescript(code: impl Into<String>) -> Self {
+        Snippet::new(Language::TypeScript, "snippet.ts", code)
     }
 
     /// Reads a snippet from a file; the language comes from `language` or the extension.
@@ -154,5 +176,69 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
         _ => e.to_string(),
+    }
+}
+
+/// What a guest harness said about its run when it returned normally.
+pub(crate) struct GuestStatus {
+    pub(crate) exit_code: i32,
+    pub(crate) tampered: Vec<String>,
+}
+
+/// Builds the report from an execution, the facts its guest streamed, and the
+/// harness's status if it returned one.
+pub(crate) fn assemble(
+    snippet: &Snippet,
+    mut run: Execution,
+    runtime: (&str, &str),
+    status: Option<GuestStatus>,
+) -> Report {
+    let facts = GuestFacts::from_lines(run.facts.iter().map(String::as_str));
+    let mut exit_code = run.exit_code;
+    let mut tampering = facts.tampering.clone();
+    if let Some(status) = status {
+        exit_code = Some(status.exit_code);
+        if status.exit_code != 0 {
+            run.outcome = Outcome::Failed;
+        }
+        for t in status.tampered {
+            if !tampering.contains(&t) {
+                tampering.push(t);
+            }
+        }
+    }
+    if facts.malformed > 0 {
+        tampering.push(format!(
+            "{} malformed facts reached the host",
+            facts.malformed
+        ));
+    }
+    if run.facts_dropped > 0 {
+        tampering.push(format!(
+            "{} facts over the size cap were dropped",
+            run.facts_dropped
+        ));
+    }
+    let (name, version) = facts
+        .runtime
+        .clone()
+        .unwrap_or_else(|| (runtime.0.to_string(), runtime.1.to_string()));
+    let findings = detect::findings(&facts, &snippet.file);
+    Report {
+        schema: REPORT_SCHEMA.to_string(),
+        file: snippet.file.clone(),
+        language: snippet.language.name().to_string(),
+        runtime: RuntimeInfo { name, version },
+        outcome: run.outcome,
+        reason: run.reason,
+        exit_code,
+        stdout: String::from_utf8_lossy(&run.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&run.stderr).into_owned(),
+        truncated: run.truncated,
+        fuel_consumed: run.fuel_consumed,
+        duration_ms: (run.duration.as_secs_f64() * 1e6).round() / 1e3,
+        instrumentation_tampered: !tampering.is_empty(),
+        tampering,
+        findings,
     }
 }

@@ -2,12 +2,11 @@
 //! componentize-py from `runtimes/python`), embedded in the library and
 //! compiled once into the on-disk cache.
 
-use crate::detect::{self, facts::GuestFacts};
 use crate::error::{Error, Result};
-use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo};
-use crate::runtimes::Snippet;
+use crate::report::{Outcome, Report};
+use crate::runtimes::{GuestStatus, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Guest, Invocation, component_pre, execute};
+use crate::sandbox::execution::{Guest, Invocation, component_pre, execute};
 use crate::sandbox::guest::{ComponentWasi, GuestState};
 use crate::sandbox::limits::Limits;
 use serde::Deserialize;
@@ -41,9 +40,9 @@ struct Status {
 impl PythonRuntime {
     /// Loads the compiled runtime from `cache_dir`, compiling it first if needed.
     pub(crate) fn load(engine: &Engine, cache_dir: &Path, notice: &dyn Fn(&Path)) -> Result<Self> {
-        let entry = CacheEntry::new(cache_dir, "python", embedded::COMPONENT_SHA256, engine);
+        let entry = CacheEntry::new(cache_dir, "python", embedded::WASM_SHA256, engine);
         let component: wasmtime::component::Component =
-            entry.load_or_compile(engine, embedded::COMPONENT, notice)?;
+            entry.load_or_compile(engine, embedded::WASM, notice)?;
         Ok(PythonRuntime {
             pre: component_pre(engine, &component)?,
         })
@@ -81,66 +80,31 @@ impl PythonRuntime {
             export: "run",
             request: &request,
         };
-        let execution = execute(engine, guest, &call, limits).await?;
-        assemble(snippet, execution)
-    }
-}
-
-/// Builds the report from an execution and the facts its guest streamed.
-fn assemble(snippet: &Snippet, mut run: Execution) -> Result<Report> {
-    let facts = GuestFacts::from_lines(run.facts.iter().map(String::as_str));
-    let mut exit_code = run.exit_code;
-    let mut tampering = facts.tampering.clone();
-    if let Some(text) = &run.response {
-        let status: Status = serde_json::from_str(text).map_err(|e| {
-            Error::BadInput(format!("the Python harness answered malformed JSON: {e}"))
-        })?;
-        if let Some(harness_error) = status.harness_error {
-            run.stderr.extend_from_slice(harness_error.as_bytes());
-            run.outcome = Outcome::Failed;
-            run.reason = Some("candor's Python harness failed".to_string());
+        let mut execution = execute(engine, guest, &call, limits).await?;
+        let status = match execution.response.take() {
+            Some(text) => Some(serde_json::from_str::<Status>(&text).map_err(|e| {
+                Error::BadInput(format!("the Python harness answered malformed JSON: {e}"))
+            })?),
+            None => None,
+        };
+        if let Some(Status {
+            harness_error: Some(trace),
+            ..
+        }) = &status
+        {
+            execution.stderr.extend_from_slice(trace.as_bytes());
+            execution.outcome = Outcome::Failed;
+            execution.reason = Some("candor's Python harness failed".to_string());
         }
-        exit_code = Some(status.exit_code);
-        if status.exit_code != 0 {
-            run.outcome = Outcome::Failed;
-        }
-        for t in status.tampered {
-            if !tampering.contains(&t) {
-                tampering.push(t);
-            }
-        }
+        let status = status.map(|s| GuestStatus {
+            exit_code: s.exit_code,
+            tampered: s.tampered,
+        });
+        Ok(assemble(
+            snippet,
+            execution,
+            (RUNTIME_NAME, BUNDLED_VERSION),
+            status,
+        ))
     }
-    if facts.malformed > 0 {
-        tampering.push(format!(
-            "{} malformed facts reached the host",
-            facts.malformed
-        ));
-    }
-    if run.facts_dropped > 0 {
-        tampering.push(format!(
-            "{} facts over the size cap were dropped",
-            run.facts_dropped
-        ));
-    }
-    let (name, version) = facts
-        .runtime
-        .clone()
-        .unwrap_or_else(|| (RUNTIME_NAME.to_string(), BUNDLED_VERSION.to_string()));
-    Ok(Report {
-        schema: REPORT_SCHEMA.to_string(),
-        file: snippet.file.clone(),
-        language: snippet.language.name().to_string(),
-        runtime: RuntimeInfo { name, version },
-        outcome: run.outcome,
-        reason: run.reason,
-        exit_code,
-        stdout: String::from_utf8_lossy(&run.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&run.stderr).into_owned(),
-        truncated: run.truncated,
-        fuel_consumed: run.fuel_consumed,
-        duration_ms: (run.duration.as_secs_f64() * 1e6).round() / 1e3,
-        instrumentation_tampered: !tampering.is_empty(),
-        tampering,
-        findings: detect::findings(&facts, &snippet.file),
-    })
 }

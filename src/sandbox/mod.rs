@@ -13,10 +13,11 @@ pub use limits::{Limits, parse_duration, parse_fuel, parse_size};
 
 use crate::error::{Error, Result};
 use crate::report::Report;
+use crate::runtimes::javascript::JavaScriptRuntime;
 use crate::runtimes::python::PythonRuntime;
 use crate::runtimes::{Language, Snippet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use wasmtime::Engine;
 
 /// A callback told when a runtime is about to be compiled (a one-time, ~20 s wait).
@@ -25,14 +26,29 @@ pub type CompileNotice = Arc<dyn Fn(Language, &Path) + Send + Sync>;
 /// Builds a [`Sandbox`].
 ///
 /// Defaults: [`Limits::default`], detection on, not deterministic, the cache
-/// directory from [`default_cache_dir`], no compile notice.
-#[derive(Clone, Default)]
+/// directory from [`default_cache_dir`], no compile notice, the Python runtime
+/// loaded by [`SandboxBuilder::build`] and the others on first use.
+#[derive(Clone)]
 pub struct SandboxBuilder {
     limits: Limits,
     deterministic: bool,
     no_detection: bool,
     cache_dir: Option<PathBuf>,
     notice: Option<CompileNotice>,
+    preload: Vec<Language>,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        SandboxBuilder {
+            limits: Limits::default(),
+            deterministic: false,
+            no_detection: false,
+            cache_dir: None,
+            notice: None,
+            preload: vec![Language::Python],
+        }
+    }
 }
 
 impl SandboxBuilder {
@@ -66,7 +82,14 @@ impl SandboxBuilder {
         self
     }
 
-    /// Creates the engine and loads (or compiles once) the runtimes.
+    /// The languages whose runtimes [`SandboxBuilder::build`] loads (compiling
+    /// them once if needed); the others load on their first run.
+    pub fn preload(mut self, languages: &[Language]) -> Self {
+        self.preload = languages.to_vec();
+        self
+    }
+
+    /// Creates the engine and loads (or compiles once) the preloaded runtimes.
     pub fn build(self) -> Result<Sandbox> {
         let engine = engine::build_engine()?;
         let cache_dir = match self.cache_dir.or_else(default_cache_dir) {
@@ -78,30 +101,59 @@ impl SandboxBuilder {
                 });
             }
         };
-        let notice = self.notice.clone();
-        let python = PythonRuntime::load(&engine, &cache_dir, &|path| {
-            if let Some(n) = &notice {
-                n(Language::Python, path)
-            }
-        })?;
-        Ok(Sandbox {
+        let sandbox = Sandbox {
             inner: Arc::new(Inner {
                 engine,
-                python,
+                cache_dir,
+                notice: self.notice,
+                python: Lazy::default(),
+                javascript: Lazy::default(),
                 limits: self.limits,
                 deterministic: self.deterministic,
                 detection: !self.no_detection,
             }),
-        })
+        };
+        for language in self.preload {
+            sandbox.load(language)?;
+        }
+        Ok(sandbox)
     }
 }
 
 struct Inner {
     engine: Engine,
-    python: PythonRuntime,
+    cache_dir: PathBuf,
+    notice: Option<CompileNotice>,
+    python: Lazy<PythonRuntime>,
+    javascript: Lazy<JavaScriptRuntime>,
     limits: Limits,
     deterministic: bool,
     detection: bool,
+}
+
+/// A runtime loaded on first use (once, even when many runs ask at once).
+struct Lazy<T> {
+    slot: Mutex<Option<Arc<T>>>,
+}
+
+impl<T> Default for Lazy<T> {
+    fn default() -> Self {
+        Lazy {
+            slot: Mutex::new(None),
+        }
+    }
+}
+
+impl<T> Lazy<T> {
+    fn get_or_load(&self, load: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(ready) = slot.as_ref() {
+            return Ok(Arc::clone(ready));
+        }
+        let loaded = Arc::new(load()?);
+        *slot = Some(Arc::clone(&loaded));
+        Ok(loaded)
+    }
 }
 
 /// Runs snippets in isolated WebAssembly instances. Build it once (it holds the
@@ -135,20 +187,55 @@ impl Sandbox {
     /// with timers enabled. A failing snippet or a limit hit is a [`Report`] with
     /// that outcome, not an error.
     pub async fn run(&self, snippet: &Snippet) -> Result<Report> {
-        let limits = snippet.limits.as_ref().unwrap_or(&self.inner.limits);
+        let inner = &self.inner;
+        let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
+        let (engine, deterministic, detection) =
+            (&inner.engine, inner.deterministic, inner.detection);
         match snippet.language {
             Language::Python => {
-                self.inner
-                    .python
-                    .run(
-                        &self.inner.engine,
-                        snippet,
-                        limits,
-                        self.inner.deterministic,
-                        self.inner.detection,
-                    )
+                let python = self.python()?;
+                python
+                    .run(engine, snippet, limits, deterministic, detection)
                     .await
             }
+            Language::JavaScript | Language::TypeScript => {
+                let javascript = self.javascript()?;
+                javascript
+                    .run(engine, snippet, limits, deterministic, detection)
+                    .await
+            }
+        }
+    }
+
+    /// Loads the runtime of `language` now (compiling it once if needed).
+    pub fn load(&self, language: Language) -> Result<()> {
+        match language {
+            Language::Python => self.python().map(drop),
+            Language::JavaScript | Language::TypeScript => self.javascript().map(drop),
+        }
+    }
+
+    fn python(&self) -> Result<Arc<PythonRuntime>> {
+        let inner = &self.inner;
+        inner.python.get_or_load(|| {
+            PythonRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
+                self.notify(Language::Python, path)
+            })
+        })
+    }
+
+    fn javascript(&self) -> Result<Arc<JavaScriptRuntime>> {
+        let inner = &self.inner;
+        inner.javascript.get_or_load(|| {
+            JavaScriptRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
+                self.notify(Language::JavaScript, path)
+            })
+        })
+    }
+
+    fn notify(&self, language: Language, path: &Path) {
+        if let Some(notice) = &self.inner.notice {
+            notice(language, path);
         }
     }
 

@@ -43,8 +43,18 @@ use std::path::Path;
 const HOOK: &str = "__candor";
 /// Calls whose presence in a handler means the error is made visible.
 const SURFACING: &[&str] = &[
-    "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "trace",
-    "print", "alert",
+    "debug",
+    "info",
+    "warning",
+    "warn",
+    "error",
+    "exception",
+    "critical",
+    "fatal",
+    "log",
+    "trace",
+    "print",
+    "alert",
 ];
 /// Calls that record the failure for later (a list of errors, a set of bad rows).
 const RECORDING: &[&str] = &["push", "unshift", "add"];
@@ -89,7 +99,11 @@ pub(crate) struct SyntaxError {
 
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SyntaxError: {} (line {}, column {})", self.message, self.line, self.column)
+        write!(
+            f,
+            "SyntaxError: {} (line {}, column {})",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -109,7 +123,10 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
     let module = program.source_type.is_module() || has_top_level_await(&program);
 
     if source_type.is_typescript() {
-        let scoping = SemanticBuilder::new().build(&program).semantic.into_scoping();
+        let scoping = SemanticBuilder::new()
+            .build(&program)
+            .semantic
+            .into_scoping();
         let options = TransformOptions::default();
         let stripped = Transformer::new(&allocator, Path::new(file_name), &options)
             .build_with_scoping(scoping, &mut program);
@@ -133,7 +150,10 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
         source_map_path: Some(Path::new(file_name).to_path_buf()),
         ..CodegenOptions::default()
     };
-    let generated = Codegen::new().with_options(options).with_source_text(source).build(&program);
+    let generated = Codegen::new()
+        .with_options(options)
+        .with_source_text(source)
+        .build(&program);
     let mut line_map = String::new();
     if let Some(map) = &generated.map {
         let mut seen = HashSet::new();
@@ -150,26 +170,46 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
             }
         }
     }
-    let mut facts: Vec<String> = rewriter.handlers.iter().map(|h| h.fact().to_string()).collect();
+    let mut facts: Vec<String> = rewriter
+        .handlers
+        .iter()
+        .map(|h| h.fact().to_string())
+        .collect();
     facts.extend(rewriter.sites.iter().map(|s| s.to_string()));
-    Ok(Instrumented { code: generated.code, module, facts, line_map })
+    Ok(Instrumented {
+        code: generated.code,
+        module,
+        facts,
+        line_map,
+    })
 }
 
 fn source_type(file_name: &str) -> SourceType {
-    let ext = Path::new(file_name).extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
     let base = match ext {
         "ts" | "mts" | "cts" | "tsx" | "jsx" | "js" | "mjs" | "cjs" => {
             SourceType::from_extension(ext).unwrap_or_default()
         }
         _ => SourceType::default(),
     };
-    if matches!(ext, "cjs" | "cts") { base } else { base.with_unambiguous(true) }
+    if matches!(ext, "cjs" | "cts") {
+        base
+    } else {
+        base.with_unambiguous(true)
+    }
 }
 
 fn syntax_error(error: &oxc::diagnostics::OxcDiagnostic, lines: &LineIndex) -> SyntaxError {
     let offset = error.labels.first().map_or(0, |l| l.offset());
     let (line, column) = lines.position(offset);
-    SyntaxError { message: error.message.to_string(), line, column }
+    SyntaxError {
+        message: error.message.to_string(),
+        line,
+        column,
+    }
 }
 
 /// Top-level `await` (outside every function), which makes a script a module.
@@ -318,7 +358,16 @@ impl Scope {
         returns: Vec<(Span, String, Option<bool>)>,
         has_statements: bool,
     ) -> Self {
-        Scope { name, loads, params, returns, loops: 0, swallowing: false, guarded: Vec::new(), has_statements }
+        Scope {
+            name,
+            loads,
+            params,
+            returns,
+            loops: 0,
+            swallowing: false,
+            guarded: Vec::new(),
+            has_statements,
+        }
     }
 }
 
@@ -334,7 +383,10 @@ struct Rewriter<'a, 's> {
 
 impl<'a> Rewriter<'a, '_> {
     fn text(&self, span: Span) -> String {
-        let raw = self.src.get(span.start as usize..span.end as usize).unwrap_or("");
+        let raw = self
+            .src
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("");
         let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.chars().count() <= 80 {
             text
@@ -345,7 +397,10 @@ impl<'a> Rewriter<'a, '_> {
     }
 
     fn start_end(&self, span: Span) -> ((u32, u32), (u32, u32)) {
-        (self.lines.position(span.start), self.lines.position(span.end))
+        (
+            self.lines.position(span.start),
+            self.lines.position(span.end),
+        )
     }
 
     // -- building nodes from small templates ------------------------------------------
@@ -355,7 +410,10 @@ impl<'a> Rewriter<'a, '_> {
     fn parse(&self, code: String) -> oxc::allocator::Vec<'a, Statement<'a>> {
         let code: &'a str = self.alloc.alloc_str(&code);
         let mut ret = Parser::new(self.alloc, code, SourceType::cjs()).parse();
-        assert!(!ret.diagnostics.has_errors(), "candor template does not parse: {code}");
+        assert!(
+            !ret.diagnostics.has_errors(),
+            "candor template does not parse: {code}"
+        );
         ClearSpans.visit_program(&mut ret.program);
         ret.program.body
     }
@@ -408,7 +466,13 @@ impl<'a> Rewriter<'a, '_> {
 
     /// Fills in what `body` does, for handler `hid` whose error is `error_name`;
     /// `guarded` is the span of the code the handler guards (for failure values).
-    fn classify(&mut self, hid: u32, body: &[Statement<'a>], error_name: Option<&str>, guarded: Span) {
+    fn classify(
+        &mut self,
+        hid: u32,
+        body: &[Statement<'a>],
+        error_name: Option<&str>,
+        guarded: Span,
+    ) {
         let mut body_facts = BodyFacts::new(error_name);
         for stmt in body {
             body_facts.visit_statement(stmt);
@@ -420,11 +484,16 @@ impl<'a> Rewriter<'a, '_> {
             _ => false,
         });
         let drops = body.iter().all(|s| match s {
-            Statement::EmptyStatement(_) | Statement::ContinueStatement(_) | Statement::BreakStatement(_) => true,
-            Statement::ReturnStatement(r) => {
-                r.argument.as_ref().is_none_or(|a| constant_kind(a) == Some(Kind::None))
+            Statement::EmptyStatement(_)
+            | Statement::ContinueStatement(_)
+            | Statement::BreakStatement(_) => true,
+            Statement::ReturnStatement(r) => r
+                .argument
+                .as_ref()
+                .is_none_or(|a| constant_kind(a) == Some(Kind::None)),
+            Statement::ExpressionStatement(e) => {
+                constant_kind(&e.expression) == Some(Kind::Literal)
             }
-            Statement::ExpressionStatement(e) => constant_kind(&e.expression) == Some(Kind::Literal),
             _ => false,
         });
         let h = &mut self.handlers[hid as usize];
@@ -530,23 +599,38 @@ impl<'a> Rewriter<'a, '_> {
     /// failure: the function returns the same constant on another path outside
     /// the guarded code, or returns the opposite boolean elsewhere.
     fn is_failure_value(&self, expr: &Expression<'a>, guarded: Span) -> bool {
-        let Some(scope) = self.scopes.last() else { return false };
+        let Some(scope) = self.scopes.last() else {
+            return false;
+        };
         let own = expr.span();
         let text = self.text(own);
         let boolean = boolean_value(expr);
-        scope.returns.iter().filter(|(span, _, _)| !contains(*span, own)).any(|(span, other, other_bool)| {
-            (*other == text && !contains(guarded, *span))
-                || (boolean.is_some() && other_bool.is_some() && *other_bool != boolean)
-        })
+        scope
+            .returns
+            .iter()
+            .filter(|(span, _, _)| !contains(*span, own))
+            .any(|(span, other, other_bool)| {
+                (*other == text && !contains(guarded, *span))
+                    || (boolean.is_some() && other_bool.is_some() && *other_bool != boolean)
+            })
     }
 
     /// Classifies the placeholders of a handler body and wraps its sites.
-    fn handler_values(&mut self, hid: u32, body: &mut oxc::allocator::Vec<'a, Statement<'a>>, guarded: Span) {
+    fn handler_values(
+        &mut self,
+        hid: u32,
+        body: &mut oxc::allocator::Vec<'a, Statement<'a>>,
+        guarded: Span,
+    ) {
         let mut finder = ValueFinder { found: Vec::new() };
         for stmt in body.iter_mut() {
             finder.visit_statement(stmt);
         }
-        let loads = self.scopes.last().map(|s| s.loads.clone()).unwrap_or_default();
+        let loads = self
+            .scopes
+            .last()
+            .map(|s| s.loads.clone())
+            .unwrap_or_default();
         for (ptr, via, target) in finder.found {
             // SAFETY: the pointers were taken from `body` just above, which is not
             // moved nor otherwise touched until this loop ends; each points at a
@@ -594,7 +678,12 @@ impl<'a> Rewriter<'a, '_> {
             }
         }
         let swallowing = self.handlers[hid as usize].reraises != Reraise::Always;
-        let mark = if swallowing && self.scopes.last().is_some_and(|s| s.has_statements && s.name.is_some()) {
+        let mark = if swallowing
+            && self
+                .scopes
+                .last()
+                .is_some_and(|s| s.has_statements && s.name.is_some())
+        {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.swallowing = true;
             }
@@ -614,7 +703,9 @@ impl<'a> Rewriter<'a, '_> {
 
     /// `.catch(fn)` / `.then(ok, fn)`: `fn` → `__candor.handler(ID, fn)`.
     fn rewrite_promise_handler(&mut self, arg: &mut Argument<'a>) {
-        let Some(expr) = arg.as_expression_mut() else { return };
+        let Some(expr) = arg.as_expression_mut() else {
+            return;
+        };
         let hid = self.new_handler("except", expr.span());
         match expr.without_parentheses_mut() {
             Expression::ArrowFunctionExpression(f) => {
@@ -650,7 +741,13 @@ impl<'a> Rewriter<'a, '_> {
     }
 
     fn inline_handler(&mut self, hid: u32, body: &mut FunctionBody<'a>, error: Option<String>) {
-        self.scopes.push(Scope::new(None, loads_of(body), HashSet::new(), Vec::new(), true));
+        self.scopes.push(Scope::new(
+            None,
+            loads_of(body),
+            HashSet::new(),
+            Vec::new(),
+            true,
+        ));
         self.classify(hid, &body.statements, error.as_deref(), SPAN);
         self.handler_values(hid, &mut body.statements, SPAN);
         mark_throws(self, hid, &mut body.statements);
@@ -658,14 +755,29 @@ impl<'a> Rewriter<'a, '_> {
     }
 
     /// `(e) => value`: the value is what the handler returns.
-    fn inline_handler_expression(&mut self, hid: u32, expr: &mut Expression<'a>, error: Option<String>) {
-        self.scopes.push(Scope::new(None, loads_of_expression(expr), HashSet::new(), Vec::new(), false));
+    fn inline_handler_expression(
+        &mut self,
+        hid: u32,
+        expr: &mut Expression<'a>,
+        error: Option<String>,
+    ) {
+        self.scopes.push(Scope::new(
+            None,
+            loads_of_expression(expr),
+            HashSet::new(),
+            Vec::new(),
+            false,
+        ));
         let mut facts = BodyFacts::new(error.as_deref());
         facts.visit_expression(expr);
         {
             let h = &mut self.handlers[hid as usize];
             h.surfaces = facts.surfaces;
-            h.reraises = if is_promise_reject(expr) { Reraise::Always } else { Reraise::Never };
+            h.reraises = if is_promise_reject(expr) {
+                Reraise::Always
+            } else {
+                Reraise::Never
+            };
             h.drops = constant_kind(expr) == Some(Kind::None);
         }
         self.value(hid, expr, "return", SPAN);
@@ -674,9 +786,13 @@ impl<'a> Rewriter<'a, '_> {
 
     /// `try … finally { return … }`: the finally may discard an exception in flight.
     fn rewrite_finally(&mut self, stmt: &mut Statement<'a>) {
-        let Statement::TryStatement(t) = stmt else { return };
+        let Statement::TryStatement(t) = stmt else {
+            return;
+        };
         let guarded = t.block.span;
-        let Some(finalizer) = t.finalizer.as_mut() else { return };
+        let Some(finalizer) = t.finalizer.as_mut() else {
+            return;
+        };
         let hid = self.new_handler("finally", finalizer.span);
         self.classify(hid, &finalizer.body, None, guarded);
         self.handler_values(hid, &mut finalizer.body, guarded);
@@ -687,7 +803,12 @@ impl<'a> Rewriter<'a, '_> {
             h.recovers = false;
         }
         let flag = format!("__candor_f{hid}");
-        let mut discards = DiscardMarker { rw: self, hid, flag: flag.clone(), loops: 0 };
+        let mut discards = DiscardMarker {
+            rw: self,
+            hid,
+            flag: flag.clone(),
+            loops: 0,
+        };
         for s in finalizer.body.iter_mut() {
             discards.visit_statement(s);
         }
@@ -696,9 +817,19 @@ impl<'a> Rewriter<'a, '_> {
         ));
         let finalizer = t.finalizer.take();
         let has_handler = t.handler.is_some();
-        let guarded_body = if has_handler { None } else { Some(t.block.body.take_in(&self.alloc)) };
-        let inner = if has_handler { Some(stmt.take_in(&self.alloc)) } else { None };
-        let Statement::BlockStatement(b) = &mut block else { unreachable!("a block template") };
+        let guarded_body = if has_handler {
+            None
+        } else {
+            Some(t.block.body.take_in(&self.alloc))
+        };
+        let inner = if has_handler {
+            Some(stmt.take_in(&self.alloc))
+        } else {
+            None
+        };
+        let Statement::BlockStatement(b) = &mut block else {
+            unreachable!("a block template")
+        };
         let Some(Statement::TryStatement(wrapper)) = b.body.last_mut() else {
             unreachable!("a try template")
         };
@@ -773,7 +904,10 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
             _ => false,
         };
         if leaves {
-            let mut block = self.rw.statement(format!("{{ {HOOK}.discard({}, {}); }}", self.hid, self.flag));
+            let mut block = self.rw.statement(format!(
+                "{{ {HOOK}.discard({}, {}); }}",
+                self.hid, self.flag
+            ));
             if let Statement::BlockStatement(bl) = &mut block {
                 bl.body.push(it.take_in(&self.rw.alloc));
             }
@@ -799,7 +933,11 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
 }
 
 /// `throw x` inside a handler → `{ __candor.propagated(ID); throw x; }`.
-fn mark_throws<'a>(rw: &Rewriter<'a, '_>, hid: u32, body: &mut oxc::allocator::Vec<'a, Statement<'a>>) {
+fn mark_throws<'a>(
+    rw: &Rewriter<'a, '_>,
+    hid: u32,
+    body: &mut oxc::allocator::Vec<'a, Statement<'a>>,
+) {
     struct Marker<'r, 'a, 's> {
         rw: &'r Rewriter<'a, 's>,
         hid: u32,
@@ -807,7 +945,9 @@ fn mark_throws<'a>(rw: &Rewriter<'a, '_>, hid: u32, body: &mut oxc::allocator::V
     impl<'a> VisitMut<'a> for Marker<'_, 'a, '_> {
         fn visit_statement(&mut self, it: &mut Statement<'a>) {
             if let Statement::ThrowStatement(_) = it {
-                let mut block = self.rw.statement(format!("{{ {HOOK}.propagated({}); }}", self.hid));
+                let mut block = self
+                    .rw
+                    .statement(format!("{{ {HOOK}.propagated({}); }}", self.hid));
                 if let Statement::BlockStatement(bl) = &mut block {
                     bl.body.push(it.take_in(&self.rw.alloc));
                 }
@@ -831,7 +971,13 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
     fn visit_program(&mut self, it: &mut Program<'a>) {
         let mut loads = LoadCounter::default();
         loads.visit_program(it);
-        self.scopes.push(Scope::new(None, loads.loads(), HashSet::new(), Vec::new(), true));
+        self.scopes.push(Scope::new(
+            None,
+            loads.loads(),
+            HashSet::new(),
+            Vec::new(),
+            true,
+        ));
         walk_mut::walk_program(self, it);
         self.scopes.pop();
     }
@@ -841,8 +987,18 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             walk_mut::walk_function(self, it, flags);
             return;
         };
-        let name = it.id.as_ref().map(|id| id.name.to_string()).or_else(|| Some("<anonymous>".to_string()));
-        self.scopes.push(Scope::new(name, loads_of(body), params_of(&it.params), returns_of(body, self.src), true));
+        let name = it
+            .id
+            .as_ref()
+            .map(|id| id.name.to_string())
+            .or_else(|| Some("<anonymous>".to_string()));
+        self.scopes.push(Scope::new(
+            name,
+            loads_of(body),
+            params_of(&it.params),
+            returns_of(body, self.src),
+            true,
+        ));
         walk_mut::walk_function(self, it, flags);
         let scope = self.scopes.pop().expect("pushed above");
         if let Some(body) = it.body.as_mut() {
@@ -861,7 +1017,9 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             ),
             body => Scope::new(
                 Some("<anonymous>".to_string()),
-                body.as_expression().map(loads_of_expression).unwrap_or_default(),
+                body.as_expression()
+                    .map(loads_of_expression)
+                    .unwrap_or_default(),
                 params_of(&it.params),
                 Vec::new(),
                 false,
@@ -912,10 +1070,17 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             }
         }
         // the handler first, on the code as written (pre-order), then what it contains
-        let hid = t.handler.as_mut().map(|h| self.rewrite_catch(h, guarded, retry));
+        let hid = t
+            .handler
+            .as_mut()
+            .map(|h| self.rewrite_catch(h, guarded, retry));
         walk_mut::walk_statement(self, it);
         if let (true, Some(hid), Statement::TryStatement(t)) = (retry, hid, &mut *it) {
-            let mut marker = SuccessMarker { rw: self, hid, loops: 0 };
+            let mut marker = SuccessMarker {
+                rw: self,
+                hid,
+                loops: 0,
+            };
             for s in t.block.body.iter_mut() {
                 marker.visit_statement(s);
             }
@@ -930,7 +1095,11 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             walk_mut::walk_call_expression(self, it);
             return;
         }
-        let index = match it.callee.as_member_expression().and_then(|m| m.static_property_name()) {
+        let index = match it
+            .callee
+            .as_member_expression()
+            .and_then(|m| m.static_property_name())
+        {
             Some("catch") => Some(0),
             Some("then") => Some(1),
             _ => None,
@@ -968,13 +1137,18 @@ impl<'a> Rewriter<'a, '_> {
             if scope.guarded.iter().any(|g| contains(*g, span)) {
                 continue;
             }
-            let Some(kind) = self.placeholder(expr) else { continue };
+            let Some(kind) = self.placeholder(expr) else {
+                continue;
+            };
             if kind == Kind::None {
                 continue;
             }
             let boolean = boolean_value(expr);
             if boolean.is_some()
-                && scope.returns.iter().any(|(_, _, b)| b.is_some() && *b != boolean)
+                && scope
+                    .returns
+                    .iter()
+                    .any(|(_, _, b)| b.is_some() && *b != boolean)
             {
                 continue;
             }
@@ -1033,7 +1207,8 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
             t if t.as_member_expression().is_some() => None,
             _ => return,
         };
-        self.found.push((&mut it.right as *mut _, Via::Assign, target));
+        self.found
+            .push((&mut it.right as *mut _, Via::Assign, target));
     }
     fn visit_function(&mut self, _: &mut Function<'a>, _: oxc::semantic::ScopeFlags) {}
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
@@ -1051,7 +1226,12 @@ struct BodyFacts<'e> {
 
 impl<'e> BodyFacts<'e> {
     fn new(error: Option<&'e str>) -> Self {
-        BodyFacts { error, surfaces: false, raises: false, assigns_computed: false }
+        BodyFacts {
+            error,
+            surfaces: false,
+            raises: false,
+            assigns_computed: false,
+        }
     }
 }
 
@@ -1158,7 +1338,10 @@ fn params_of(params: &FormalParameters<'_>) -> HashSet<String> {
 }
 
 fn first_param_name(params: &FormalParameters<'_>) -> Option<String> {
-    params.items.first().and_then(|p| p.pattern.get_identifier_name().map(|n| n.to_string()))
+    params
+        .items
+        .first()
+        .and_then(|p| p.pattern.get_identifier_name().map(|n| n.to_string()))
 }
 
 /// `return <constant>` statements of a function outside its handlers (not in
@@ -1171,7 +1354,10 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
     impl<'a> Visit<'a> for Finder<'_> {
         fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
             if let Some(arg) = &it.argument
-                && matches!(constant_kind(arg), Some(Kind::Literal | Kind::Container | Kind::None))
+                && matches!(
+                    constant_kind(arg),
+                    Some(Kind::Literal | Kind::Container | Kind::None)
+                )
             {
                 let s = arg.span();
                 let raw = self.src.get(s.start as usize..s.end as usize).unwrap_or("");
@@ -1184,7 +1370,10 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
         fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
         fn visit_class(&mut self, _: &Class<'a>) {}
     }
-    let mut f = Finder { src, found: Vec::new() };
+    let mut f = Finder {
+        src,
+        found: Vec::new(),
+    };
     for stmt in &body.statements {
         f.visit_statement(stmt);
     }
@@ -1221,7 +1410,9 @@ fn constant_kind(expr: &Expression<'_>) -> Option<Kind> {
         Expression::UnaryExpression(u) if u.operator == UnaryOperator::Void => {
             constant_kind(&u.argument).map(|_| Kind::None)
         }
-        Expression::Identifier(id) if id.name == "NaN" || id.name == "Infinity" => Some(Kind::Literal),
+        Expression::Identifier(id) if id.name == "NaN" || id.name == "Infinity" => {
+            Some(Kind::Literal)
+        }
         Expression::NumericLiteral(_)
         | Expression::StringLiteral(_)
         | Expression::BooleanLiteral(_)
@@ -1242,7 +1433,9 @@ fn constant_kind(expr: &Expression<'_>) -> Option<Kind> {
             let all = a.elements.iter().all(|e| match e {
                 ArrayExpressionElement::SpreadElement(_) => false,
                 ArrayExpressionElement::Elision(_) => true,
-                e => e.as_expression().is_some_and(|x| constant_kind(x).is_some()),
+                e => e
+                    .as_expression()
+                    .is_some_and(|x| constant_kind(x).is_some()),
             });
             all.then_some(Kind::Container)
         }
@@ -1252,7 +1445,10 @@ fn constant_kind(expr: &Expression<'_>) -> Option<Kind> {
                     p.kind == PropertyKind::Init
                         && !p.method
                         && !p.shorthand
-                        && (!p.computed || p.key.as_expression().is_some_and(|k| constant_kind(k).is_some()))
+                        && (!p.computed
+                            || p.key
+                                .as_expression()
+                                .is_some_and(|k| constant_kind(k).is_some()))
                         && constant_kind(&p.value).is_some()
                 }
                 ObjectPropertyKind::SpreadProperty(_) => false,
@@ -1292,14 +1488,18 @@ fn echo_container(expr: &Expression<'_>, params: &HashSet<String>) -> bool {
             }
             ObjectPropertyKind::SpreadProperty(_) => false,
         }),
-        Expression::ArrayExpression(a) => a.elements.iter().all(|e| e.as_expression().is_some_and(&mut check)),
+        Expression::ArrayExpression(a) => a
+            .elements
+            .iter()
+            .all(|e| e.as_expression().is_some_and(&mut check)),
         _ => false,
     };
     ok && echoed && real
 }
 
 fn constant_argument(arg: &Argument<'_>) -> bool {
-    arg.as_expression().is_some_and(|e| constant_kind(e).is_some())
+    arg.as_expression()
+        .is_some_and(|e| constant_kind(e).is_some())
 }
 
 fn boolean_value(expr: &Expression<'_>) -> Option<bool> {
@@ -1374,7 +1574,10 @@ fn leaves_loop(body: &[Statement<'_>]) -> bool {
         fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
         fn visit_class(&mut self, _: &Class<'a>) {}
     }
-    let mut f = Finder { found: false, loops: 0 };
+    let mut f = Finder {
+        found: false,
+        loops: 0,
+    };
     for s in body {
         f.visit_statement(s);
     }
@@ -1391,7 +1594,9 @@ fn discards(body: &[Statement<'_>]) -> bool {
         fn visit_statement(&mut self, it: &Statement<'a>) {
             match it {
                 Statement::ReturnStatement(_) => self.found = true,
-                Statement::BreakStatement(_) | Statement::ContinueStatement(_) if self.loops == 0 => {
+                Statement::BreakStatement(_) | Statement::ContinueStatement(_)
+                    if self.loops == 0 =>
+                {
                     self.found = true
                 }
                 _ => {}
@@ -1413,7 +1618,10 @@ fn discards(body: &[Statement<'_>]) -> bool {
         fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
         fn visit_class(&mut self, _: &Class<'a>) {}
     }
-    let mut f = Finder { found: false, loops: 0 };
+    let mut f = Finder {
+        found: false,
+        loops: 0,
+    };
     for s in body {
         f.visit_statement(s);
     }

@@ -8,7 +8,10 @@ fn run(source: &str, file: &str) -> Instrumented {
 
 /// The facts as JSON values, handlers first.
 fn facts(i: &Instrumented) -> Vec<serde_json::Value> {
-    i.facts.iter().map(|f| serde_json::from_str(f).expect("a fact is JSON")).collect()
+    i.facts
+        .iter()
+        .map(|f| serde_json::from_str(f).expect("a fact is JSON"))
+        .collect()
 }
 
 fn of_kind<'v>(facts: &'v [serde_json::Value], kind: &str) -> Vec<&'v serde_json::Value> {
@@ -24,12 +27,19 @@ fn squashed(code: &str) -> String {
 fn a_catch_clause_reports_its_error_first() {
     let i = run("try { f(); } catch (err) { console.log('x'); }\n", "s.js");
     let code = squashed(&i.code);
-    assert!(code.contains("catch(err){__candor.caught(0,err);console.log(\"x\");}"), "{}", i.code);
+    assert!(
+        code.contains("catch(err){__candor.caught(0,err);console.log(\"x\");}"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     let h = of_kind(&f, "handler");
     assert_eq!(h.len(), 1);
     assert_eq!(h[0]["kind"], "except");
-    assert_eq!((h[0]["line"].as_u64(), h[0]["column"].as_u64()), (Some(1), Some(14)));
+    assert_eq!(
+        (h[0]["line"].as_u64(), h[0]["column"].as_u64()),
+        (Some(1), Some(14))
+    );
     assert_eq!(h[0]["surfaces"], true);
     assert_eq!(h[0]["catches"], serde_json::json!([]));
 }
@@ -37,7 +47,11 @@ fn a_catch_clause_reports_its_error_first() {
 #[test]
 fn a_catch_without_binding_gets_one() {
     let i = run("try { f(); } catch { }\n", "s.js");
-    assert!(squashed(&i.code).contains("catch(__candor_e){__candor.caught(0,__candor_e);}"), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("catch(__candor_e){__candor.caught(0,__candor_e);}"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     assert_eq!(of_kind(&f, "handler")[0]["drops"], true);
     assert_eq!(of_kind(&f, "handler")[0]["surfaces"], false);
@@ -47,13 +61,20 @@ fn a_catch_without_binding_gets_one() {
 fn placeholders_in_a_handler_are_sites() {
     let src = "function total(rows) {\n  try {\n    return sum(rows);\n  } catch (e) {\n    return 0;\n  }\n}\n";
     let i = run(src, "s.js");
-    assert!(squashed(&i.code).contains("return__candor.value(0,0,0);"), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("return__candor.value(0,0,0);"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     let site = of_kind(&f, "site")[0];
     assert_eq!(site["handler"], 0);
     assert_eq!(site["via"], "return");
     assert_eq!(site["kind"], "literal");
-    assert_eq!((site["line"].as_u64(), site["column"].as_u64()), (Some(5), Some(12)));
+    assert_eq!(
+        (site["line"].as_u64(), site["column"].as_u64()),
+        (Some(5), Some(12))
+    );
     assert_eq!(site["text"], "0");
     let h = of_kind(&f, "handler")[0];
     assert_eq!(h["function"], "total");
@@ -73,7 +94,9 @@ fn placeholder_kinds() {
         ("DEFAULTS", "constant"),
     ];
     for (expr, kind) in cases {
-        let src = format!("const DEFAULTS = {{ a: 1 }};\nfunction f() {{ try {{ return g(); }} catch (e) {{ return {expr}; }} }}\n");
+        let src = format!(
+            "const DEFAULTS = {{ a: 1 }};\nfunction f() {{ try {{ return g(); }} catch (e) {{ return {expr}; }} }}\n"
+        );
         let i = run(&src, "s.js");
         let f = facts(&i);
         let sites = of_kind(&f, "site");
@@ -95,7 +118,11 @@ fn computed_values_recover_and_are_no_sites() {
 fn assignment_of_a_placeholder_used_later() {
     let src = "let data;\ntry { data = load(); } catch (e) { data = []; }\nconsole.log(data);\n";
     let i = run(src, "s.js");
-    assert!(squashed(&i.code).contains("data=__candor.value(0,0,[]);"), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("data=__candor.value(0,0,[]);"),
+        "{}",
+        i.code
+    );
     assert_eq!(of_kind(&facts(&i), "site")[0]["via"], "assign");
 }
 
@@ -103,7 +130,11 @@ fn assignment_of_a_placeholder_used_later() {
 fn a_rethrow_is_always_and_reports_propagation() {
     let src = "try { f(); } catch (e) { throw new Error('wrapped', { cause: e }); }\n";
     let i = run(src, "s.js");
-    assert!(squashed(&i.code).contains("{__candor.propagated(0);thrownewError("), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("{__candor.propagated(0);thrownewError("),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     assert_eq!(of_kind(&f, "handler")[0]["reraises"], "always");
     let src = "try { f(); } catch (e) { if (e instanceof TypeError) throw e; }\n";
@@ -116,13 +147,28 @@ fn promise_handlers_are_wrapped() {
     let src = "p.catch(() => []);\np.then(v => v, (err) => { console.error(err); });\np.catch(console.error);\n";
     let i = run(src, "s.js");
     let code = squashed(&i.code);
-    assert!(code.contains("p.catch(__candor.handler(0,()=>__candor.value(0,0,[])));"), "{}", i.code);
-    assert!(code.contains("p.then((v)=>v,__candor.handler(1,(err)=>{console.error(err);}));"), "{}", i.code);
-    assert!(code.contains("p.catch(__candor.handler(2,console.error));"), "{}", i.code);
+    assert!(
+        code.contains("p.catch(__candor.handler(0,()=>__candor.value(0,0,[])));"),
+        "{}",
+        i.code
+    );
+    assert!(
+        code.contains("p.then((v)=>v,__candor.handler(1,(err)=>{console.error(err);}));"),
+        "{}",
+        i.code
+    );
+    assert!(
+        code.contains("p.catch(__candor.handler(2,console.error));"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     let h = of_kind(&f, "handler");
     assert_eq!(h.len(), 3);
-    assert_eq!((h[0]["line"].as_u64(), h[0]["column"].as_u64()), (Some(1), Some(9)));
+    assert_eq!(
+        (h[0]["line"].as_u64(), h[0]["column"].as_u64()),
+        (Some(1), Some(9))
+    );
     assert_eq!(h[1]["surfaces"], true);
     assert_eq!(h[2]["surfaces"], true);
 }
@@ -133,8 +179,16 @@ fn a_finally_that_returns_is_a_handler() {
     let i = run(src, "s.js");
     let code = squashed(&i.code);
     assert!(code.contains("let__candor_f0=__candor.none;"), "{}", i.code);
-    assert!(code.contains("catch(__candor_x){__candor_f0=__candor_x;throw__candor_x;}"), "{}", i.code);
-    assert!(code.contains("{__candor.discard(0,__candor_f0);return__candor.value(0,0,1);}"), "{}", i.code);
+    assert!(
+        code.contains("catch(__candor_x){__candor_f0=__candor_x;throw__candor_x;}"),
+        "{}",
+        i.code
+    );
+    assert!(
+        code.contains("{__candor.discard(0,__candor_f0);return__candor.value(0,0,1);}"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     let h = of_kind(&f, "handler")[0];
     assert_eq!(h["kind"], "finally");
@@ -153,7 +207,11 @@ fn cleanup_only_finally_is_left_alone() {
 fn a_retry_loop_marks_success() {
     let src = "async function get() {\n  for (let i = 0; i < 3; i++) {\n    try {\n      return await fetchIt();\n    } catch (e) {\n      await sleep(10);\n    }\n  }\n  throw new Error('gave up');\n}\n";
     let i = run(src, "s.js");
-    assert!(squashed(&i.code).contains("return__candor.ok(0,awaitfetchIt());"), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("return__candor.ok(0,awaitfetchIt());"),
+        "{}",
+        i.code
+    );
     assert_eq!(of_kind(&facts(&i), "handler")[0]["retry"], true);
 }
 
@@ -161,7 +219,11 @@ fn a_retry_loop_marks_success() {
 fn a_placeholder_returned_after_a_swallow() {
     let src = "function parse(t) {\n  try { return JSON.parse(t); } catch {}\n  return {};\n}\n";
     let i = run(src, "s.js");
-    assert!(squashed(&i.code).contains("return__candor.value(0,__candor_h,{});"), "{}", i.code);
+    assert!(
+        squashed(&i.code).contains("return__candor.value(0,__candor_h,{});"),
+        "{}",
+        i.code
+    );
     let f = facts(&i);
     let site = of_kind(&f, "site")[0];
     assert_eq!(site["handler"], serde_json::Value::Null);
@@ -186,11 +248,19 @@ fn typescript_is_stripped_and_positions_are_original() {
     assert!(!i.module);
     let f = facts(&i);
     let h = of_kind(&f, "handler")[0];
-    assert_eq!((h["line"].as_u64(), h["column"].as_u64()), (Some(8), Some(5)));
+    assert_eq!(
+        (h["line"].as_u64(), h["column"].as_u64()),
+        (Some(8), Some(5))
+    );
     let site = of_kind(&f, "site")[0];
     assert_eq!(site["line"], 9);
     // the generated line of the wrapped placeholder maps back to the user's line 9
-    let value_line = i.code.lines().position(|l| l.contains("return __candor.value")).unwrap() as u32 + 1;
+    let value_line = i
+        .code
+        .lines()
+        .position(|l| l.contains("return __candor.value"))
+        .unwrap() as u32
+        + 1;
     let mapped: Vec<u32> = i
         .line_map
         .lines()
@@ -227,14 +297,25 @@ fn nested_handlers_get_their_own_sites() {
     let f = facts(&i);
     let sites = of_kind(&f, "site");
     assert_eq!(sites.len(), 2, "{:?}", i.facts);
-    let owners: Vec<_> = sites.iter().map(|s| (s["text"].as_str().unwrap(), s["handler"].as_u64().unwrap())).collect();
-    assert!(owners.contains(&("1", 0)) && owners.contains(&("2", 1)), "{owners:?}");
+    let owners: Vec<_> = sites
+        .iter()
+        .map(|s| (s["text"].as_str().unwrap(), s["handler"].as_u64().unwrap()))
+        .collect();
+    assert!(
+        owners.contains(&("1", 0)) && owners.contains(&("2", 1)),
+        "{owners:?}"
+    );
     assert!(!i.code.contains("value(1, 1, __candor.value"), "{}", i.code);
 }
 
 #[test]
 fn logging_or_collecting_surfaces() {
-    for body in ["logger.warn('failed')", "errors.push(row)", "failures++", "process.stderr.write('x')"] {
+    for body in [
+        "logger.warn('failed')",
+        "errors.push(row)",
+        "failures++",
+        "process.stderr.write('x')",
+    ] {
         let src = format!("try {{ f(); }} catch (e) {{ {body}; }}\n");
         let f = facts(&run(&src, "s.js"));
         assert_eq!(of_kind(&f, "handler")[0]["surfaces"], true, "{body}");

@@ -1,6 +1,6 @@
-//! The Python corpus: every snippet in `tests/corpus/python/` runs through the
-//! real `candor` binary, and its findings must be exactly the ones listed in
-//! the snippet's `.expected` sidecar.
+//! The corpora: every snippet in `tests/corpus/python/` and `tests/corpus/js/`
+//! runs through the real `candor` binary, and its findings must be exactly the
+//! ones listed in the snippet's `.expected` sidecar.
 //!
 //! A sidecar has one line per finding, `kind severity line` (e.g.
 //! `fabricated_value error 16`), blank lines and `#` comments ignored, and the
@@ -39,22 +39,46 @@ impl Outcome {
     }
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/python")
+/// One corpus: a folder of snippets and the file extensions that select them.
+struct Corpus {
+    folder: &'static str,
+    extensions: &'static [&'static str],
 }
 
-fn snippets() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
-        .expect("the corpus directory exists")
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".py"))
-        .collect();
-    names.sort();
-    names
+const PYTHON: Corpus = Corpus {
+    folder: "python",
+    extensions: &["py"],
+};
+const JAVASCRIPT: Corpus = Corpus {
+    folder: "js",
+    extensions: &["js", "mjs", "ts"],
+};
+
+impl Corpus {
+    fn dir(&self) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(self.folder)
+    }
+
+    fn snippets(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir())
+            .expect("the corpus directory exists")
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| {
+                Path::new(n)
+                    .extension()
+                    .is_some_and(|e| self.extensions.iter().any(|x| e == *x))
+            })
+            .collect();
+        names.sort();
+        names
+    }
 }
 
-fn expected(name: &str) -> Result<Outcome, String> {
-    let path = corpus_dir().join(name.replace(".py", ".expected"));
+fn expected(corpus: &Corpus, name: &str) -> Result<Outcome, String> {
+    let stem = Path::new(name).file_stem().unwrap().to_string_lossy();
+    let path = corpus.dir().join(format!("{stem}.expected"));
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut outcome = Outcome::default();
@@ -90,10 +114,10 @@ fn expected(name: &str) -> Result<Outcome, String> {
     Ok(outcome)
 }
 
-fn actual(name: &str) -> Result<Outcome, String> {
+fn actual(corpus: &Corpus, name: &str) -> Result<Outcome, String> {
     let output = Command::new(env!("CARGO_BIN_EXE_candor"))
         .args(["run", name, "--format", "json", "--fail-on", "never"])
-        .current_dir(corpus_dir())
+        .current_dir(corpus.dir())
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot start candor: {e}"))?;
@@ -156,13 +180,49 @@ fn diff(expected: &Outcome, actual: &Outcome) -> String {
     out
 }
 
+/// The least a corpus must hold.
+struct Shape {
+    firing: usize,
+    quiet: usize,
+    latent: usize,
+    tampered: usize,
+    typescript: usize,
+}
+
 #[test]
-fn every_snippet_reports_exactly_its_expected_findings() {
-    let names = snippets();
+fn every_python_snippet_reports_exactly_its_expected_findings() {
+    check_corpus(
+        &PYTHON,
+        Shape {
+            firing: 30,
+            quiet: 15,
+            latent: 1,
+            tampered: 2,
+            typescript: 0,
+        },
+    );
+}
+
+#[test]
+fn every_javascript_snippet_reports_exactly_its_expected_findings() {
+    check_corpus(
+        &JAVASCRIPT,
+        Shape {
+            firing: 10,
+            quiet: 8,
+            latent: 1,
+            tampered: 0,
+            typescript: 5,
+        },
+    );
+}
+
+fn check_corpus(corpus: &Corpus, least: Shape) {
+    let names = corpus.snippets();
     let mut expectations = Vec::new();
     let mut problems = Vec::new();
     for name in &names {
-        match expected(name) {
+        match expected(corpus, name) {
             Ok(e) => expectations.push(e),
             Err(e) => {
                 problems.push(format!("{name}: {e}"));
@@ -186,15 +246,21 @@ fn every_snippet_reports_exactly_its_expected_findings() {
         .filter(|e| e.findings.iter().any(|f| f.0 == "latent_swallow"))
         .count();
     let tampered = expectations.iter().filter(|e| e.tampered).count();
+    let typescript = names.iter().filter(|n| n.ends_with(".ts")).count();
     assert!(
-        firing >= 30 && quiet >= 15 && latent >= 1 && tampered >= 2,
-        "the corpus has {firing} firing, {quiet} quiet, {latent} latent and {tampered} tampering snippets"
+        firing >= least.firing
+            && quiet >= least.quiet
+            && latent >= least.latent
+            && tampered >= least.tampered
+            && typescript >= least.typescript,
+        "the {} corpus has {firing} firing, {quiet} quiet, {latent} latent, {tampered} tampering and {typescript} TypeScript snippets",
+        corpus.folder
     );
 
     // the first run may compile the runtime into the cache: do it alone
     let results: Vec<Mutex<Option<Result<Outcome, String>>>> =
         names.iter().map(|_| Mutex::new(None)).collect();
-    *results[0].lock().unwrap() = Some(actual(&names[0]));
+    *results[0].lock().unwrap() = Some(actual(corpus, &names[0]));
     let next = AtomicUsize::new(1);
     std::thread::scope(|scope| {
         for _ in 0..PARALLEL {
@@ -204,7 +270,7 @@ fn every_snippet_reports_exactly_its_expected_findings() {
                     if i >= names.len() {
                         break;
                     }
-                    let outcome = actual(&names[i]);
+                    let outcome = actual(corpus, &names[i]);
                     *results[i].lock().unwrap() = Some(outcome);
                 }
             });
