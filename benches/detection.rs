@@ -7,7 +7,8 @@
 use candor::{Sandbox, Snippet};
 use std::time::{Duration, Instant};
 
-const CPU_BOUND: &str = "total = 0\nfor i in range(2_000_000):\n    total += i * i % 7\nprint(total)\n";
+const CPU_BOUND: &str =
+    "total = 0\nfor i in range(2_000_000):\n    total += i * i % 7\nprint(total)\n";
 const CAUGHT_10K: &str = "def parse(text):\n    try:\n        return int(text)\n    except ValueError:\n        return 0\n\nvalues = [parse('x') for _ in range(10_000)]\nprint(len(values))\n";
 const REPS: usize = 9;
 
@@ -19,7 +20,12 @@ fn measure(sandbox: &Sandbox, code: &str) -> (Duration, u64) {
         let started = Instant::now();
         let report = sandbox.run_blocking(&snippet).expect("runs");
         times.push(started.elapsed());
-        assert_eq!(report.outcome, candor::Outcome::Completed, "{}", report.stderr);
+        assert_eq!(
+            report.outcome,
+            candor::Outcome::Completed,
+            "{}",
+            report.stderr
+        );
         fuel = report.fuel_consumed;
     }
     times.sort();
@@ -29,7 +35,10 @@ fn measure(sandbox: &Sandbox, code: &str) -> (Duration, u64) {
 fn main() {
     let on = Sandbox::builder().build().unwrap();
     let off = Sandbox::builder().detection(false).build().unwrap();
-    for (name, code) in [("CPU-bound, no exceptions", CPU_BOUND), ("10 000 caught exceptions", CAUGHT_10K)] {
+    for (name, code) in [
+        ("CPU-bound, no exceptions", CPU_BOUND),
+        ("10 000 caught exceptions", CAUGHT_10K),
+    ] {
         let (t_off, f_off) = measure(&off, code);
         let (t_on, f_on) = measure(&on, code);
         println!(

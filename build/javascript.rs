@@ -45,13 +45,16 @@ pub fn provision(out_dir: &Path) -> PathBuf {
     hasher.update(format!("{QUICKJS_CRATE} {QUICKJS_CRATE_VERSION}\n"));
     for input in JS_INPUTS {
         let path = guest.join(input);
-        let bytes =
-            fs::read(&path).unwrap_or_else(|e| js_fail(&format!("reading {}: {e}", path.display())));
+        let bytes = fs::read(&path)
+            .unwrap_or_else(|e| js_fail(&format!("reading {}: {e}", path.display())));
         hasher.update(input.as_bytes());
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
     }
-    let key: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let key: String = hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let dir = out_dir.join("javascript-runtime");
     let module = dir.join(format!("runner-{key}.wasm"));
     if module.is_file() {

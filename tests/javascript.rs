@@ -13,13 +13,28 @@ fn scratch() -> tempfile::TempDir {
 #[test]
 fn javascript_and_typescript_run() {
     let dir = scratch();
-    let r = run_snippet(dir.path(), "hi.js", "console.log('hi', 1 + 1);\nconsole.error('to stderr');\n", &[]).json();
-    assert_eq!((r["outcome"].as_str(), r["language"].as_str()), (Some("completed"), Some("javascript")));
-    assert_eq!((r["stdout"].as_str(), r["stderr"].as_str()), (Some("hi 2\n"), Some("to stderr\n")));
+    let r = run_snippet(
+        dir.path(),
+        "hi.js",
+        "console.log('hi', 1 + 1);\nconsole.error('to stderr');\n",
+        &[],
+    )
+    .json();
+    assert_eq!(
+        (r["outcome"].as_str(), r["language"].as_str()),
+        (Some("completed"), Some("javascript"))
+    );
+    assert_eq!(
+        (r["stdout"].as_str(), r["stderr"].as_str()),
+        (Some("hi 2\n"), Some("to stderr\n"))
+    );
     assert_eq!(r["runtime"]["name"], "quickjs-ng");
     let code = "interface P { x: number }\nconst p: P = { x: 41 };\nconst f = (n: number): number => n + 1;\nconsole.log(f(p.x));\n";
     let r = run_snippet(dir.path(), "typed.ts", code, &[]).json();
-    assert_eq!((r["outcome"].as_str(), r["language"].as_str()), (Some("completed"), Some("typescript")));
+    assert_eq!(
+        (r["outcome"].as_str(), r["language"].as_str()),
+        (Some("completed"), Some("typescript"))
+    );
     assert_eq!(r["stdout"], "42\n");
 }
 
@@ -29,7 +44,12 @@ fn promises_settle_and_top_level_await_works() {
     let code = "const wait = (ms) => new Promise((r) => setTimeout(r, ms));\nawait wait(5);\n\
                 const v = await Promise.all([1, 2].map(async (n) => n * 10));\nconsole.log(v.join(','));\n";
     let r = run_snippet(dir.path(), "await.mjs", code, &[]).json();
-    assert_eq!((r["outcome"].as_str(), r["stdout"].as_str()), (Some("completed"), Some("10,20\n")), "{}", r["stderr"]);
+    assert_eq!(
+        (r["outcome"].as_str(), r["stdout"].as_str()),
+        (Some("completed"), Some("10,20\n")),
+        "{}",
+        r["stderr"]
+    );
 }
 
 #[test]
@@ -39,22 +59,34 @@ fn uncaught_errors_fail_loudly_at_the_original_line() {
     let run = run_snippet(dir.path(), "boom.ts", code, &[]);
     assert_eq!(run.code, 3);
     let r = run.json();
-    assert_eq!((r["outcome"].as_str(), r["exit_code"].as_i64()), (Some("failed"), Some(1)));
+    assert_eq!(
+        (r["outcome"].as_str(), r["exit_code"].as_i64()),
+        (Some("failed"), Some(1))
+    );
     let stderr = r["stderr"].as_str().unwrap();
     assert!(stderr.contains("TypeError"), "{stderr}");
-    assert!(stderr.contains("boom.ts:4"), "the stack points at the TypeScript line: {stderr}");
+    assert!(
+        stderr.contains("boom.ts:4"),
+        "the stack points at the TypeScript line: {stderr}"
+    );
 }
 
 #[test]
 fn syntax_errors_name_the_original_line() {
     let dir = scratch();
-    for (name, code, line) in [("bad.js", "const a = 1;\nconst b = ;\n", 2), ("bad.ts", "let x: number = 1;\n\nlet y: = 2;\n", 3)] {
+    for (name, code, line) in [
+        ("bad.js", "const a = 1;\nconst b = ;\n", 2),
+        ("bad.ts", "let x: number = 1;\n\nlet y: = 2;\n", 3),
+    ] {
         let run = run_snippet(dir.path(), name, code, &[]);
         assert_eq!(run.code, 3, "{name}");
         let r = run.json();
         assert_eq!(r["outcome"], "failed");
         let stderr = r["stderr"].as_str().unwrap();
-        assert!(stderr.starts_with(&format!("{name}:{line}:")), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("{name}:{line}:")),
+            "{name}: {stderr}"
+        );
         assert!(stderr.contains("SyntaxError"), "{stderr}");
     }
 }
@@ -62,11 +94,17 @@ fn syntax_errors_name_the_original_line() {
 #[test]
 fn modules_and_node_builtins_are_refused_clearly() {
     let dir = scratch();
-    for (name, code) in [("imp.mjs", "import fs from \"fs\";\nconsole.log(fs);\n"), ("req.js", "const fs = require('fs');\n")] {
+    for (name, code) in [
+        ("imp.mjs", "import fs from \"fs\";\nconsole.log(fs);\n"),
+        ("req.js", "const fs = require('fs');\n"),
+    ] {
         let run = run_snippet(dir.path(), name, code, &[]);
         assert_eq!(run.code, 3, "{name}");
         let stderr = run.json()["stderr"].as_str().unwrap().to_string();
-        assert!(stderr.contains("modules are not available in the sandbox"), "{name}: {stderr}");
+        assert!(
+            stderr.contains("modules are not available in the sandbox"),
+            "{name}: {stderr}"
+        );
         assert!(stderr.contains("fs"), "{stderr}");
     }
 }
@@ -74,7 +112,12 @@ fn modules_and_node_builtins_are_refused_clearly() {
 #[test]
 fn infinite_loop_exhausts_fuel() {
     let dir = scratch();
-    let run = run_snippet(dir.path(), "loop.js", "while (true) {}\n", &["--fuel", "1e9"]);
+    let run = run_snippet(
+        dir.path(),
+        "loop.js",
+        "while (true) {}\n",
+        &["--fuel", "1e9"],
+    );
     assert_eq!(run.code, 4);
     assert_eq!(run.json()["outcome"], "fuel_exhausted");
 }
@@ -91,9 +134,13 @@ fn memory_bomb_hits_the_memory_limit() {
 #[test]
 fn output_flood_is_truncated() {
     let dir = scratch();
-    let code = "for (let i = 0; i < 20000; i++) console.log('x'.repeat(99));\nconsole.error('done');\n";
+    let code =
+        "for (let i = 0; i < 20000; i++) console.log('x'.repeat(99));\nconsole.error('done');\n";
     let r = run_snippet(dir.path(), "flood.js", code, &["--max-output", "64KiB"]).json();
-    assert_eq!((r["outcome"].as_str(), r["truncated"].as_bool()), (Some("completed"), Some(true)));
+    assert_eq!(
+        (r["outcome"].as_str(), r["truncated"].as_bool()),
+        (Some("completed"), Some(true))
+    );
     assert_eq!(r["stdout"].as_str().unwrap().len(), 64 * 1024);
     assert_eq!(r["stderr"], "done\n");
 }
@@ -118,7 +165,10 @@ fn a_swallowed_error_is_reported_in_typescript_coordinates() {
     assert_eq!(run.code, 1);
     let r = run.json();
     let findings = r["findings"].as_array().unwrap();
-    let kinds: Vec<(&str, u64)> = findings.iter().map(|f| (f["kind"].as_str().unwrap(), f["line"].as_u64().unwrap())).collect();
+    let kinds: Vec<(&str, u64)> = findings
+        .iter()
+        .map(|f| (f["kind"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
     assert_eq!(kinds, [("swallowed_exception", 7), ("fabricated_value", 8)]);
     assert_eq!(findings[0]["exception"]["line"], 5);
     assert_eq!(findings[1]["value"]["repr"], "0");

@@ -452,9 +452,17 @@ fn a_snippet_can_come_from_stdin() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"print(6 * 7)\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"print(6 * 7)\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((r["file"].as_str(), r["stdout"].as_str()), (Some("-"), Some("42\n")));
+    assert_eq!(
+        (r["file"].as_str(), r["stdout"].as_str()),
+        (Some("-"), Some("42\n"))
+    );
 }
