@@ -71,13 +71,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         .limits(args.limits.limits())
         .deterministic(args.deterministic)
         .preload(&[])
-        .on_compile(|language, path| {
-            eprintln!(
-                "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
-                language.name(),
-                path.display()
-            )
-        })
+        .on_compile(super::options::compile_notice)
         .build()?;
     let mut sink = Sink::open(args.output.as_deref())?;
     if let Some(source) = &args.jsonl {

@@ -72,3 +72,12 @@ pub(crate) fn env_pair(s: &str) -> Result<(String, String), String> {
         )),
     }
 }
+
+/// Tells the user, on stderr, why the first run of a runtime pauses.
+pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
+    eprintln!(
+        "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
+        language.name(),
+        path.display()
+    );
+}

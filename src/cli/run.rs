@@ -80,13 +80,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         .deterministic(args.deterministic)
         .detection(!args.no_detect)
         .preload(&[snippet.language])
-        .on_compile(|language, path| {
-            eprintln!(
-                "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
-                language.name(),
-                path.display()
-            )
-        })
+        .on_compile(super::options::compile_notice)
         .build()?;
     let report = sandbox.run_blocking(&snippet)?;
     match args.format {
