@@ -530,6 +530,9 @@ impl<'a> Rewriter<'a, '_> {
                 Some(Kind::Constructor)
             }
             Expression::CallExpression(c) => {
+                if let Some(kind) = self.derived_placeholder(c) {
+                    return Some(kind);
+                }
                 let name = dotted(&c.callee)?;
                 if !c.arguments.iter().all(constant_argument) {
                     return None;
@@ -544,6 +547,13 @@ impl<'a> Rewriter<'a, '_> {
                 }
                 None
             }
+            Expression::BinaryExpression(b) => {
+                // `Math.random() * 1000`: arithmetic on a random value and constants
+                let (l, r) = (self.placeholder(&b.left), self.placeholder(&b.right));
+                let random = l == Some(Kind::Random) || r == Some(Kind::Random);
+                let constant = |k: Option<Kind>| matches!(k, Some(Kind::Literal | Kind::Random));
+                (random && constant(l) && constant(r)).then_some(Kind::Random)
+            }
             Expression::Identifier(id) => {
                 let name = id.name.as_str();
                 let param = scope.is_some_and(|s| s.params.contains(name));
@@ -554,6 +564,38 @@ impl<'a> Rewriter<'a, '_> {
                 }
             }
             _ => None,
+        }
+    }
+
+    /// A call that only transforms a placeholder with constants: a method with
+    /// constant arguments on one (`Math.random().toString(36).slice(2)`,
+    /// `new Date(0).toISOString()`), or `Math.floor(Math.random() * 100)`.
+    fn derived_placeholder(&self, call: &CallExpression<'a>) -> Option<Kind> {
+        let member = call.callee.as_member_expression()?;
+        let object = member.object();
+        if matches!(object.without_parentheses(), Expression::Identifier(id) if id.name == "Math") {
+            let kinds: Vec<Option<Kind>> = call
+                .arguments
+                .iter()
+                .map(|a| a.as_expression().and_then(|e| self.placeholder(e)))
+                .collect();
+            let random = kinds.contains(&Some(Kind::Random));
+            let constant = kinds
+                .iter()
+                .all(|k| matches!(k, Some(Kind::Literal | Kind::Random)));
+            return (random && constant).then_some(Kind::Random);
+        }
+        if !call.arguments.iter().all(constant_argument) {
+            return None;
+        }
+        match self.placeholder(object)? {
+            Kind::None => None,
+            Kind::Container | Kind::Literal => {
+                // `[].concat()`, `"n/a".toUpperCase()`: still a constant, but
+                // not a literal the rules know how to show: a constructor-like value
+                Some(Kind::Constructor)
+            }
+            kind => Some(kind),
         }
     }
 
@@ -740,11 +782,20 @@ impl<'a> Rewriter<'a, '_> {
         *expr = taken;
     }
 
+    /// The parameters an inline promise handler's value may echo: its result
+    /// stands in for the enclosing function's, so those of the enclosing function.
+    fn enclosing_params(&self) -> HashSet<String> {
+        self.scopes
+            .last()
+            .map(|s| s.params.clone())
+            .unwrap_or_default()
+    }
+
     fn inline_handler(&mut self, hid: u32, body: &mut FunctionBody<'a>, error: Option<String>) {
         self.scopes.push(Scope::new(
             None,
             loads_of(body),
-            HashSet::new(),
+            self.enclosing_params(),
             Vec::new(),
             true,
         ));
@@ -764,7 +815,7 @@ impl<'a> Rewriter<'a, '_> {
         self.scopes.push(Scope::new(
             None,
             loads_of_expression(expr),
-            HashSet::new(),
+            self.enclosing_params(),
             Vec::new(),
             false,
         ));

@@ -91,6 +91,9 @@ fn placeholder_kinds() {
         ("`none`", "literal"),
         ("new Date(0)", "constructor"),
         ("Math.random()", "random"),
+        ("Math.random().toString(36).slice(2, 10)", "random"),
+        ("Math.floor(Math.random() * 100)", "random"),
+        ("new Date(0).toISOString()", "constructor"),
         ("DEFAULTS", "constant"),
     ];
     for (expr, kind) in cases {
@@ -320,4 +323,33 @@ fn logging_or_collecting_surfaces() {
         let f = facts(&run(&src, "s.js"));
         assert_eq!(of_kind(&f, "handler")[0]["surfaces"], true, "{body}");
     }
+}
+
+#[test]
+fn a_method_on_data_or_arithmetic_on_data_is_computed() {
+    for expr in [
+        "text.trim().slice(2)",
+        "Math.floor(n * 100)",
+        "Math.max(0, n)",
+        "DEFAULTS.a + n",
+    ] {
+        let src = format!(
+            "const DEFAULTS = {{ a: 1 }};\nfunction f(text, n) {{ try {{ return g(); }} catch (e) {{ return {expr}; }} }}\n"
+        );
+        let i = run(&src, "s.js");
+        let f = facts(&i);
+        assert!(of_kind(&f, "site").is_empty(), "{expr}: {:?}", i.facts);
+        assert_eq!(of_kind(&f, "handler")[0]["recovers"], true, "{expr}");
+    }
+}
+
+#[test]
+fn an_inline_promise_handler_echoing_the_enclosing_parameters_is_a_placeholder() {
+    let src = "function forecast(city) {\n  return api(city).catch(function () { return { city: city, days: [] }; });\n}\n";
+    let i = run(src, "s.js");
+    let f = facts(&i);
+    let sites = of_kind(&f, "site");
+    assert_eq!(sites.len(), 1, "{:?}", i.facts);
+    assert_eq!(sites[0]["kind"], "container");
+    assert_eq!(sites[0]["line"], 2);
 }
