@@ -466,14 +466,8 @@ impl<'a> Rewriter<'a, '_> {
 
     /// Fills in what `body` does, for handler `hid` whose error is `error_name`;
     /// `guarded` is the span of the code the handler guards (for failure values).
-    fn classify(
-        &mut self,
-        hid: u32,
-        body: &[Statement<'a>],
-        error_name: Option<&str>,
-        guarded: Span,
-    ) {
-        let mut body_facts = BodyFacts::new(error_name);
+    fn classify(&mut self, hid: u32, body: &[Statement<'a>], errors: &[String], guarded: Span) {
+        let mut body_facts = BodyFacts::new(errors);
         for stmt in body {
             body_facts.visit_statement(stmt);
         }
@@ -702,21 +696,35 @@ impl<'a> Rewriter<'a, '_> {
             .param
             .as_ref()
             .and_then(|p| p.pattern.get_identifier_name().map(|n| n.to_string()));
-        self.classify(hid, &clause.body.body, name.as_deref(), guarded);
+        let names = clause
+            .param
+            .as_ref()
+            .map(|p| bound_names(&p.pattern))
+            .unwrap_or_default();
+        self.classify(hid, &clause.body.body, &names, guarded);
         self.handler_values(hid, &mut clause.body.body, guarded);
         mark_throws(self, hid, &mut clause.body.body);
-        let error_ref = match (&clause.param, &name) {
-            (None, _) => "__candor_e".to_string(),
-            (Some(_), Some(n)) => n.clone(),
-            (Some(_), None) => "undefined".to_string(),
-        };
-        if clause.param.is_none() {
-            // `catch {}` → `catch (__candor_e) {}`
+        let error_ref = name.clone().unwrap_or_else(|| "__candor_e".to_string());
+        // the pattern of `catch ({ message })`, destructured after the probe
+        let mut destructure = None;
+        if name.is_none() {
+            // `catch {}` → `catch (__candor_e) {}`; `catch ({ message }) {}` →
+            // `catch (__candor_e) { …probe…; let { message } = __candor_e; }`
             let mut tmpl = self.statement("try {} catch (__candor_e) {}".to_string());
             if let Statement::TryStatement(t) = &mut tmpl
                 && let Some(h) = t.handler.as_mut()
             {
-                clause.param = h.param.take();
+                let mut param = h.param.take();
+                if let (Some(user), Some(ours)) = (clause.param.as_mut(), param.as_mut()) {
+                    let mut decl = self.statement("let __candor_d = __candor_e;".to_string());
+                    if let Statement::VariableDeclaration(d) = &mut decl {
+                        std::mem::swap(&mut d.declarations[0].id, &mut user.pattern);
+                        std::mem::swap(&mut user.pattern, &mut ours.pattern);
+                    }
+                    destructure = Some(decl);
+                } else {
+                    clause.param = param;
+                }
             }
         }
         let swallowing = self.handlers[hid as usize].reraises != Reraise::Always;
@@ -736,8 +744,10 @@ impl<'a> Rewriter<'a, '_> {
         let probe = self.statement(format!("{{ {HOOK}.caught({hid}, {error_ref}); {mark}}}"));
         if let Statement::BlockStatement(mut b) = probe {
             let stmts = b.body.take_in(&self.alloc);
-            for (i, s) in stmts.into_iter().enumerate() {
-                clause.body.body.insert(i, s);
+            let mut at = 0;
+            for s in stmts.into_iter().chain(destructure) {
+                clause.body.body.insert(at, s);
+                at += 1;
             }
         }
         hid
@@ -751,7 +761,7 @@ impl<'a> Rewriter<'a, '_> {
         let hid = self.new_handler("except", expr.span());
         match expr.without_parentheses_mut() {
             Expression::ArrowFunctionExpression(f) => {
-                let name = first_param_name(&f.params);
+                let name = first_param_names(&f.params);
                 match &mut f.body {
                     ArrowFunctionBody::FunctionBody(body) => self.inline_handler(hid, body, name),
                     body => {
@@ -762,7 +772,7 @@ impl<'a> Rewriter<'a, '_> {
                 }
             }
             Expression::FunctionExpression(f) => {
-                let name = first_param_name(&f.params);
+                let name = first_param_names(&f.params);
                 if let Some(body) = f.body.as_mut() {
                     self.inline_handler(hid, body, name);
                 }
@@ -791,7 +801,7 @@ impl<'a> Rewriter<'a, '_> {
             .unwrap_or_default()
     }
 
-    fn inline_handler(&mut self, hid: u32, body: &mut FunctionBody<'a>, error: Option<String>) {
+    fn inline_handler(&mut self, hid: u32, body: &mut FunctionBody<'a>, error: Vec<String>) {
         self.scopes.push(Scope::new(
             None,
             loads_of(body),
@@ -799,7 +809,7 @@ impl<'a> Rewriter<'a, '_> {
             Vec::new(),
             true,
         ));
-        self.classify(hid, &body.statements, error.as_deref(), SPAN);
+        self.classify(hid, &body.statements, &error, SPAN);
         self.handler_values(hid, &mut body.statements, SPAN);
         mark_throws(self, hid, &mut body.statements);
         self.scopes.pop();
@@ -810,7 +820,7 @@ impl<'a> Rewriter<'a, '_> {
         &mut self,
         hid: u32,
         expr: &mut Expression<'a>,
-        error: Option<String>,
+        error: Vec<String>,
     ) {
         self.scopes.push(Scope::new(
             None,
@@ -819,7 +829,7 @@ impl<'a> Rewriter<'a, '_> {
             Vec::new(),
             false,
         ));
-        let mut facts = BodyFacts::new(error.as_deref());
+        let mut facts = BodyFacts::new(&error);
         facts.visit_expression(expr);
         {
             let h = &mut self.handlers[hid as usize];
@@ -845,7 +855,7 @@ impl<'a> Rewriter<'a, '_> {
             return;
         };
         let hid = self.new_handler("finally", finalizer.span);
-        self.classify(hid, &finalizer.body, None, guarded);
+        self.classify(hid, &finalizer.body, &[], guarded);
         self.handler_values(hid, &mut finalizer.body, guarded);
         {
             let h = &mut self.handlers[hid as usize];
@@ -1267,37 +1277,47 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
     fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
 }
 
-/// What a handler body does with the error, not counting nested functions.
+/// What a handler body does with the error. Inside nested functions only a
+/// use of the error counts (a callback that logs or passes on the captured
+/// error surfaces it); their calls, throws and assignments are not the handler's.
 struct BodyFacts<'e> {
-    error: Option<&'e str>,
+    /// The names the handler binds the error to (several for `catch ({ message, code })`).
+    errors: &'e [String],
     surfaces: bool,
     raises: bool,
     assigns_computed: bool,
+    /// Depth of nested functions around the node being visited.
+    nested: u32,
 }
 
 impl<'e> BodyFacts<'e> {
-    fn new(error: Option<&'e str>) -> Self {
+    fn new(errors: &'e [String]) -> Self {
         BodyFacts {
-            error,
+            errors,
             surfaces: false,
             raises: false,
             assigns_computed: false,
+            nested: 0,
         }
     }
 }
 
 impl<'a> Visit<'a> for BodyFacts<'_> {
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
-        if self.error == Some(it.name.as_str()) {
+        if self.errors.iter().any(|e| e == it.name.as_str()) {
             self.surfaces = true;
         }
     }
     fn visit_throw_statement(&mut self, it: &ThrowStatement<'a>) {
-        self.raises = true;
+        self.raises |= self.nested == 0;
         walk::walk_throw_statement(self, it);
     }
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         if is_hook_callee(&it.callee) {
+            return;
+        }
+        if self.nested > 0 {
+            walk::walk_call_expression(self, it);
             return;
         }
         if let Some(name) = dotted(&it.callee) {
@@ -1319,19 +1339,48 @@ impl<'a> Visit<'a> for BodyFacts<'_> {
         walk::walk_call_expression(self, it);
     }
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
-        if it.operator != AssignmentOperator::Assign {
+        if it.operator != AssignmentOperator::Assign && self.nested == 0 {
             // `failures += 1`: the failure is counted
             self.surfaces = true;
         }
         walk::walk_assignment_expression(self, it);
     }
     fn visit_update_expression(&mut self, it: &UpdateExpression<'a>) {
-        self.surfaces = true;
+        self.surfaces |= self.nested == 0;
         walk::walk_update_expression(self, it);
     }
-    fn visit_function(&mut self, _: &Function<'a>, _: oxc::semantic::ScopeFlags) {}
-    fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
-    fn visit_class(&mut self, _: &Class<'a>) {}
+    fn visit_function(&mut self, it: &Function<'a>, flags: oxc::semantic::ScopeFlags) {
+        self.nested += 1;
+        walk::walk_function(self, it, flags);
+        self.nested -= 1;
+    }
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.nested += 1;
+        walk::walk_arrow_function_expression(self, it);
+        self.nested -= 1;
+    }
+    fn visit_class(&mut self, it: &Class<'a>) {
+        self.nested += 1;
+        walk::walk_class(self, it);
+        self.nested -= 1;
+    }
+}
+
+/// The names a binding pattern binds (`e`, or `message` and `code` of `{ message, code }`).
+fn bound_names(pattern: &BindingPattern<'_>) -> Vec<String> {
+    pattern
+        .get_binding_identifiers()
+        .iter()
+        .map(|id| id.name.to_string())
+        .collect()
+}
+
+fn first_param_names(params: &FormalParameters<'_>) -> Vec<String> {
+    params
+        .items
+        .first()
+        .map(|p| bound_names(&p.pattern))
+        .unwrap_or_default()
 }
 
 /// Counts identifier references and plain `=` stores.
@@ -1388,13 +1437,6 @@ fn params_of(params: &FormalParameters<'_>) -> HashSet<String> {
         .collect()
 }
 
-fn first_param_name(params: &FormalParameters<'_>) -> Option<String> {
-    params
-        .items
-        .first()
-        .and_then(|p| p.pattern.get_identifier_name().map(|n| n.to_string()))
-}
-
 /// `return <constant>` statements of a function outside its handlers (not in
 /// nested functions): (span of the statement, the value's text, its boolean).
 fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<bool>)> {
@@ -1437,6 +1479,10 @@ fn module_constants(program: &Program<'_>) -> HashSet<String> {
     for stmt in &program.body {
         let decl = match stmt {
             Statement::VariableDeclaration(d) => d,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::VariableDeclaration(d) => d,
+                _ => continue,
+            },
             _ => continue,
         };
         if decl.kind != VariableDeclarationKind::Const {

@@ -353,3 +353,45 @@ fn an_inline_promise_handler_echoing_the_enclosing_parameters_is_a_placeholder()
     assert_eq!(sites[0]["kind"], "container");
     assert_eq!(sites[0]["line"], 2);
 }
+
+#[test]
+fn a_destructured_catch_reports_the_whole_error() {
+    let src = "try { f(); } catch ({ message, code }) { log(code); }\n";
+    let i = run(src, "s.js");
+    assert!(
+        squashed(&i.code).contains(
+            "catch(__candor_e){__candor.caught(0,__candor_e);let{message,code}=__candor_e;"
+        ),
+        "{}",
+        i.code
+    );
+    // using one of the destructured names is using the error
+    let f = facts(&i);
+    assert_eq!(of_kind(&f, "handler")[0]["surfaces"], true);
+}
+
+#[test]
+fn a_callback_in_the_handler_that_uses_the_error_surfaces_it() {
+    let src = "function f() {\n  try { g(); } catch (err) {\n    setTimeout(() => report(err), 1);\n    return 0;\n  }\n}\n";
+    let i = run(src, "s.js");
+    let f = facts(&i);
+    assert_eq!(of_kind(&f, "handler")[0]["surfaces"], true);
+    // a callback that neither uses the error nor runs in the handler does not
+    let src = "function f() {\n  try { g(); } catch (err) {\n    const again = () => { throw new Error('x'); };\n    return 0;\n  }\n}\n";
+    let i = run(src, "s.js");
+    let f = facts(&i);
+    let h = of_kind(&f, "handler")[0];
+    assert_eq!(h["surfaces"], false);
+    assert_eq!(h["reraises"], "never");
+    assert_eq!(of_kind(&f, "site").len(), 1);
+}
+
+#[test]
+fn an_exported_constant_is_a_module_constant() {
+    let src = "export const FALLBACK = { items: [] };\nexport function f() { try { return g(); } catch { return FALLBACK; } }\n";
+    let i = run(src, "s.mjs");
+    let f = facts(&i);
+    let sites = of_kind(&f, "site");
+    assert_eq!(sites.len(), 1, "{:?}", i.facts);
+    assert_eq!(sites[0]["kind"], "constant");
+}
