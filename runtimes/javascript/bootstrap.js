@@ -46,6 +46,7 @@
   const SetProto = Set.prototype;
   const DateProto = Date.prototype;
   const PromiseProto = Promise.prototype;
+  const promiseThen = uncurry(Promise.prototype.then);
 
   return function setup(native) {
     // native: { emit(str), write(fd, str), now() -> ms, source, map, file, version }
@@ -267,6 +268,21 @@
           caught(hid, error);
           return funcApply(fn, this, arguments);
         };
+      },
+      /** `Promise.allSettled(...)` whose results nobody reads: each rejection is dropped. */
+      settled(hid, promise) {
+        if (promise === null || typeof promise !== "object" || getPrototypeOf(promise) !== PromiseProto) {
+          return promise;
+        }
+        return promiseThen(promise, (results) => {
+          if (isArray(results)) {
+            for (let i = 0; i < results.length; i++) {
+              const r = results[i];
+              if (r !== null && typeof r === "object" && r.status === "rejected") caught(hid, r.reason);
+            }
+          }
+          return results;
+        });
       },
       /** Marker for "no exception in flight" used by the rewrite of a `finally`. */
       none: NONE,

@@ -121,6 +121,8 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
     }
     let mut program = parsed.program;
     let module = program.source_type.is_module() || has_top_level_await(&program);
+    // enums are compiled to plain objects below: their names are taken first
+    let enums = enum_names(&program);
 
     if source_type.is_typescript() {
         let scoping = SemanticBuilder::new()
@@ -143,6 +145,7 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
         sites: Vec::new(),
         scopes: Vec::new(),
         module_constants: module_constants(&program),
+        enums,
     };
     rewriter.visit_program(&mut program);
 
@@ -379,6 +382,8 @@ struct Rewriter<'a, 's> {
     sites: Vec<serde_json::Value>,
     scopes: Vec<Scope>,
     module_constants: HashSet<String>,
+    /// TypeScript `enum` names of the program's top level.
+    enums: HashSet<String>,
 }
 
 impl<'a> Rewriter<'a, '_> {
@@ -547,6 +552,16 @@ impl<'a> Rewriter<'a, '_> {
                 let random = l == Some(Kind::Random) || r == Some(Kind::Random);
                 let constant = |k: Option<Kind>| matches!(k, Some(Kind::Literal | Kind::Random));
                 (random && constant(l) && constant(r)).then_some(Kind::Random)
+            }
+            Expression::StaticMemberExpression(m) => {
+                // `Status.Unknown` of an enum, `DEFAULTS.timeout` of a module constant
+                let Expression::Identifier(id) = m.object.without_parentheses() else {
+                    return None;
+                };
+                let name = id.name.as_str();
+                let param = scope.is_some_and(|s| s.params.contains(name));
+                let constant = self.module_constants.contains(name) || self.enums.contains(name);
+                (constant && !param).then_some(Kind::Constant)
             }
             Expression::Identifier(id) => {
                 let name = id.name.as_str();
@@ -1113,6 +1128,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             }
             return;
         }
+        self.unread_settled(it);
         let Statement::TryStatement(t) = it else {
             walk_mut::walk_statement(self, it);
             return;
@@ -1176,6 +1192,42 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
 }
 
 impl<'a> Rewriter<'a, '_> {
+    /// `await Promise.allSettled(tasks);` with the results thrown away, or stored
+    /// in a variable nobody reads: every rejection among them is dropped. The
+    /// call becomes `__candor.settled(ID, Promise.allSettled(tasks))`, which
+    /// reports each rejected result as caught by handler ID.
+    fn unread_settled(&mut self, stmt: &mut Statement<'a>) {
+        let slot: &mut Expression<'a> = match stmt {
+            Statement::ExpressionStatement(e) => &mut e.expression,
+            Statement::VariableDeclaration(d) if d.declarations.len() == 1 => {
+                let d = &mut d.declarations[0];
+                let read = d.id.get_identifier_name().is_none_or(|name| {
+                    self.scopes
+                        .last()
+                        .is_some_and(|s| s.loads.contains(name.as_str()))
+                });
+                match d.init.as_mut() {
+                    Some(init) if !read => init,
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        let slot = match slot {
+            Expression::AwaitExpression(a) => &mut a.argument,
+            other => other,
+        };
+        let call = slot.without_parentheses_mut();
+        let settles = matches!(&*call, Expression::CallExpression(c)
+            if dotted(&c.callee).is_some_and(|n| n == ["Promise", "allSettled"]));
+        if !settles {
+            return;
+        }
+        let hid = self.new_handler("except", call.span());
+        self.handlers[hid as usize].drops = true;
+        self.wrap(call, "settled", &format!("{hid}, "));
+    }
+
     /// Placeholders returned by a function after one of its handlers swallowed:
     /// `return []` once a `catch` dropped the error is a made-up result too.
     fn after_swallow(&mut self, scope: Scope, body: &mut FunctionBody<'a>) {
@@ -1471,6 +1523,22 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
         f.visit_statement(stmt);
     }
     f.found
+}
+
+/// Top-level TypeScript `enum` names (exported or not).
+fn enum_names(program: &Program<'_>) -> HashSet<String> {
+    program
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Statement::TSEnumDeclaration(e) => Some(e.id.name.to_string()),
+            Statement::ExportDeclaration(x) => match &x.declaration {
+                Declaration::TSEnumDeclaration(e) => Some(e.id.name.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 /// Top-level `const NAME = <literal or container of literals>`.

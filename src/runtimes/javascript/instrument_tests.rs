@@ -395,3 +395,56 @@ fn an_exported_constant_is_a_module_constant() {
     assert_eq!(sites.len(), 1, "{:?}", i.facts);
     assert_eq!(sites[0]["kind"], "constant");
 }
+
+#[test]
+fn unread_all_settled_results_are_a_dropping_handler() {
+    let src = "await Promise.allSettled(jobs);\nconst unused = await Promise.allSettled(more);\nconst results = await Promise.allSettled(read);\nconsole.log(results);\n";
+    let i = run(src, "s.mjs");
+    let code = squashed(&i.code);
+    assert!(
+        code.contains("await__candor.settled(0,Promise.allSettled(jobs));"),
+        "{}",
+        i.code
+    );
+    assert!(
+        code.contains("constunused=await__candor.settled(1,Promise.allSettled(more));"),
+        "{}",
+        i.code
+    );
+    assert!(
+        code.contains("constresults=awaitPromise.allSettled(read);"),
+        "{}",
+        i.code
+    );
+    let f = facts(&i);
+    let h = of_kind(&f, "handler");
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0]["drops"], true);
+    assert_eq!(
+        (h[0]["line"].as_u64(), h[0]["column"].as_u64()),
+        (Some(1), Some(7))
+    );
+}
+
+#[test]
+fn enum_members_and_module_constant_fields_are_constants() {
+    for (expr, file) in [("Status.Unknown", "s.ts"), ("DEFAULTS.timeout", "s.js")] {
+        let src = format!(
+            "enum Status {{ Ok, Unknown }}\nconst DEFAULTS = {{ timeout: 5 }};\nfunction f() {{ try {{ return g(); }} catch {{ return {expr}; }} }}\n"
+        );
+        let src = if file == "s.js" {
+            src.lines().skip(1).collect::<Vec<_>>().join("\n")
+        } else {
+            src
+        };
+        let i = run(&src, file);
+        let f = facts(&i);
+        let sites = of_kind(&f, "site");
+        assert_eq!(sites.len(), 1, "{expr}: {:?}", i.facts);
+        assert_eq!(sites[0]["kind"], "constant");
+    }
+    // a field of a parameter or of a mutable object is data
+    let src = "let state = { n: 1 };\nfunction f(opts) { try { return g(); } catch { return opts.n + state.n; } }\n";
+    let f = facts(&run(src, "s.js"));
+    assert!(of_kind(&f, "site").is_empty());
+}
