@@ -1,6 +1,6 @@
 //! Host-side instrumentation of JavaScript and TypeScript snippets, with oxc.
 //!
-//! [`instrument`] parses a snippet (TypeScript when the file name says so),
+//! [`compile`] parses a snippet (TypeScript when the file name says so),
 //! strips its types, and rewrites it so that candor's JavaScript harness (the
 //! frozen `__candor` object that `runtimes/javascript/bootstrap.js` defines) sees
 //! every handler fire:
@@ -111,7 +111,19 @@ impl std::error::Error for SyntaxError {}
 
 /// Parses, strips types and instruments `source`; `file_name` picks the
 /// language by its extension (`.ts`, `.mts`, `.cts`, `.tsx` are TypeScript).
+#[cfg(test)]
 pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, SyntaxError> {
+    compile(source, file_name, true)
+}
+
+/// Parses and strips types of `source`, and instruments it when `detect` is
+/// set; without it the program is the user's own (types stripped), with no
+/// probes and no facts (`--no-detect` runs at full speed).
+pub(crate) fn compile(
+    source: &str,
+    file_name: &str,
+    detect: bool,
+) -> Result<Instrumented, SyntaxError> {
     let lines = LineIndex::new(source);
     let source_type = source_type(file_name);
     let allocator = Allocator::default();
@@ -147,7 +159,9 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
         module_constants: module_constants(&program),
         enums,
     };
-    rewriter.visit_program(&mut program);
+    if detect {
+        rewriter.visit_program(&mut program);
+    }
 
     let options = CodegenOptions {
         source_map_path: Some(Path::new(file_name).to_path_buf()),
@@ -759,10 +773,8 @@ impl<'a> Rewriter<'a, '_> {
         let probe = self.statement(format!("{{ {HOOK}.caught({hid}, {error_ref}); {mark}}}"));
         if let Statement::BlockStatement(mut b) = probe {
             let stmts = b.body.take_in(&self.alloc);
-            let mut at = 0;
-            for s in stmts.into_iter().chain(destructure) {
+            for (at, s) in stmts.into_iter().chain(destructure).enumerate() {
                 clause.body.body.insert(at, s);
-                at += 1;
             }
         }
         hid

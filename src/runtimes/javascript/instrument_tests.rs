@@ -448,3 +448,15 @@ fn enum_members_and_module_constant_fields_are_constants() {
     let f = facts(&run(src, "s.js"));
     assert!(of_kind(&f, "site").is_empty());
 }
+
+#[test]
+fn without_detection_the_program_is_only_stripped_of_types() {
+    let src = "function f(x: string): number {\n  try { return JSON.parse(x); } catch { return 0; }\n}\nconsole.log(f('1'));\n";
+    let i = compile(src, "s.ts", false).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!i.code.contains(HOOK), "{}", i.code);
+    assert!(!i.code.contains(": string"), "{}", i.code);
+    assert!(i.facts.is_empty());
+    assert!(!i.line_map.is_empty());
+    // syntax errors are still reported
+    assert!(compile("let = ;\n", "s.js", false).is_err());
+}

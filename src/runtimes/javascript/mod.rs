@@ -52,7 +52,7 @@ impl JavaScriptRuntime {
         detection: bool,
     ) -> Result<Report> {
         let started = Instant::now();
-        let program = match instrument::instrument(&snippet.code, &snippet.file) {
+        let program = match instrument::compile(&snippet.code, &snippet.file, detection) {
             Ok(program) => program,
             Err(error) => return Ok(syntax_error(snippet, &error, started)),
         };
