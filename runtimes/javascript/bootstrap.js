@@ -29,6 +29,8 @@
   const mapSet = uncurry(Map.prototype.set);
   const mapDelete = uncurry(Map.prototype.delete);
   const mapValues = uncurry(Map.prototype.values);
+  const mapForEach = uncurry(Map.prototype.forEach);
+  const mapClear = uncurry(Map.prototype.clear);
   const mapSize = uncurry(Object.getOwnPropertyDescriptor(Map.prototype, "size").get);
   const setSize = uncurry(Object.getOwnPropertyDescriptor(Set.prototype, "size").get);
   const strSlice = uncurry(String.prototype.slice);
@@ -226,10 +228,32 @@
       }
       return fact;
     }
+    // Beyond the detailed ones, repeats are sent as counts when the total
+    // reaches a power of two, and the rest by `flush` at the end of the run (a
+    // run cut short under-reports firings: never a finding that did not happen).
+    const unsentCaught = new MapCtor(); // handler -> firings not yet sent
+    const unsentValues = new MapCtor(); // site -> [handler, values not yet sent]
+    const powerOfTwo = (n) => (n & (n - 1)) === 0;
     function caught(hid, error) {
       mapSet(pending, hid, (mapGet(pending, hid) || 0) + 1);
-      if (bump(caughtCounts, hid) <= DETAILED_FACTS) send(caughtFact(hid, error));
-      else send({ fact: "caught", handler: hid });
+      const n = bump(caughtCounts, hid);
+      if (n <= DETAILED_FACTS) {
+        send(caughtFact(hid, error));
+        return;
+      }
+      const unsent = (mapGet(unsentCaught, hid) || 0) + 1;
+      if (powerOfTwo(n)) {
+        mapDelete(unsentCaught, hid);
+        send({ fact: "caught", handler: hid, count: unsent });
+      } else {
+        mapSet(unsentCaught, hid, unsent);
+      }
+    }
+    function flush() {
+      mapForEach(unsentCaught, (count, hid) => send({ fact: "caught", handler: hid, count }));
+      mapClear(unsentCaught);
+      mapForEach(unsentValues, (v, sid) => send({ fact: "value", site: sid, handler: v[0], count: v[1] }));
+      mapClear(unsentValues);
     }
     const NONE = freeze({});
     const hook = {
@@ -239,10 +263,20 @@
       },
       /** Wraps a placeholder expression of a handler; returns it unchanged. */
       value(sid, hid, v) {
-        if (bump(valueCounts, sid) <= DETAILED_FACTS) {
+        const n = bump(valueCounts, sid);
+        if (n <= DETAILED_FACTS) {
           send({ fact: "value", site: sid, handler: hid, type: typeName(v), repr: shortRepr(v) });
+          return v;
+        }
+        const unsent = mapGet(unsentValues, sid);
+        const count = unsent === undefined ? 1 : unsent[1] + 1;
+        if (powerOfTwo(n)) {
+          mapDelete(unsentValues, sid);
+          send({ fact: "value", site: sid, handler: hid, count });
+        } else if (unsent === undefined) {
+          mapSet(unsentValues, sid, [hid, count]);
         } else {
-          send({ fact: "value", site: sid, handler: hid });
+          unsent[1] = count;
         }
         return v;
       },
@@ -407,6 +441,7 @@
       require,
       noModules,
       formatError,
+      flush,
       setTimeout: (fn, ms, ...args) => addTimer(fn, ms, args, false),
       setInterval: (fn, ms, ...args) => addTimer(fn, ms, args, true),
       clearTimeout: clearTimer,

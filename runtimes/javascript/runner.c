@@ -345,6 +345,10 @@ int main(int argc, char **argv) {
         JS_FreeValue(ctx, top);
     }
     JS_FreeValue(ctx, result);
+    // repeated facts not sent yet
+    JSValue flush = JS_GetPropertyStr(ctx, harness, "flush");
+    JS_FreeValue(ctx, JS_Call(ctx, flush, JS_UNDEFINED, 0, NULL));
+    JS_FreeValue(ctx, flush);
     fflush(stdout);
     fflush(stderr);
     // the process ends here: freeing the runtime would only cost time
