@@ -173,3 +173,27 @@ fn a_swallowed_error_is_reported_in_typescript_coordinates() {
     assert_eq!(findings[0]["exception"]["line"], 5);
     assert_eq!(findings[1]["value"]["repr"], "0");
 }
+
+#[test]
+fn every_caught_exception_is_counted_and_no_detect_is_a_true_baseline() {
+    let dir = scratch();
+    let code = "function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return {};\n  }\n}\n\
+                let n = 0;\nfor (let i = 0; i < 5000; i++) n += Object.keys(parse('{')).length;\nconsole.log(n);\n";
+    let on = run_snippet(dir.path(), "many.js", code, &[]).json();
+    let findings = on["findings"].as_array().unwrap();
+    let counts: Vec<(&str, u64)> = findings
+        .iter()
+        .map(|f| (f["kind"].as_str().unwrap(), f["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [("swallowed_exception", 5000), ("fabricated_value", 5000)]
+    );
+    let off = run_snippet(dir.path(), "many.js", code, &["--no-detect"]).json();
+    assert_eq!(off["findings"], serde_json::json!([]));
+    assert_eq!(on["stdout"], off["stdout"]);
+    assert!(
+        off["fuel_consumed"].as_u64() < on["fuel_consumed"].as_u64(),
+        "instrumentation costs fuel; --no-detect runs without it"
+    );
+}
