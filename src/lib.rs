@@ -28,6 +28,6 @@ pub use report::{
 };
 pub use runtimes::{Language, Snippet, source_text};
 pub use sandbox::{
-    CACHE_DIR_ENV, CompileNotice, Limits, Sandbox, SandboxBuilder, default_cache_dir,
-    parse_duration, parse_fuel, parse_size,
+    CACHE_DIR_ENV, CompileNotice, Limits, MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY, Sandbox,
+    SandboxBuilder, default_cache_dir, parse_duration, parse_fuel, parse_size,
 };

@@ -357,6 +357,10 @@ fn bad_input_is_a_one_line_usage_error() {
             "unknown language \"cobol\"",
         ),
         (&["run", "ok.py", "--memory", "12parsecs"], "invalid size"),
+        (
+            &["run", "ok.py", "--memory", "8GiB"],
+            "over the most a guest can have",
+        ),
         (&["run", "ok.py", "--timeout", "soon"], "invalid duration"),
         (&["run", "ok.py", "--fuel", "0"], "invalid fuel"),
         (&["run", "ok.py", "--fuel=-1"], "invalid fuel"),

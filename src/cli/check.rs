@@ -19,8 +19,8 @@ pub(crate) struct CheckArgs {
     /// Files and directories to check (directories are walked, honouring .gitignore)
     #[arg(value_name = "PATH", required_unless_present = "jsonl")]
     paths: Vec<PathBuf>,
-    /// Snippets to run run in parallel [default: the number of cores]
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    /// Snippets to run in parallel, 1 to 128 [default: the number of cores]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=candor::MAX_CONCURRENT_RUNS as i64))]
     jobs: Option<u16>,
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -61,7 +61,8 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
     let jobs = args
         .jobs
         .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .min(candor::MAX_CONCURRENT_RUNS as usize);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(jobs)
         .enable_all()
@@ -71,6 +72,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         .limits(args.limits.limits())
         .deterministic(args.deterministic)
         .preload(&[])
+        .concurrent_runs(jobs as u32)
         .on_compile(super::options::compile_notice)
         .build()?;
     let mut sink = Sink::open(args.output.as_deref())?;

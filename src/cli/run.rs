@@ -80,6 +80,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         .deterministic(args.deterministic)
         .detection(!args.no_detect)
         .preload(&[snippet.language])
+        .concurrent_runs(1)
         .on_compile(super::options::compile_notice)
         .build()?;
     let report = sandbox.run_blocking(&snippet)?;

@@ -71,6 +71,8 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 pub(crate) struct CacheEntry {
     path: PathBuf,
     lock: PathBuf,
+    /// File-name prefix shared by every entry of this runtime (`python-`).
+    runtime_prefix: String,
 }
 
 impl CacheEntry {
@@ -82,6 +84,7 @@ impl CacheEntry {
         CacheEntry {
             path: dir.join(format!("{stem}.cwasm")),
             lock: dir.join(format!("{stem}.lock")),
+            runtime_prefix: format!("{runtime}-"),
         }
     }
 
@@ -116,9 +119,29 @@ impl CacheEntry {
         temp.persist(&self.path)
             .map_err(|e| self.error(&self.path, e.error.to_string()))?;
         drop(lock);
+        self.remove_stale(dir);
         // SAFETY: the bytes were produced by `precompile` of this engine just now.
         unsafe { C::load_bytes(engine, &compiled) }
             .map_err(|e| Error::engine("loading the freshly compiled runtime", e))
+    }
+
+    /// Removes this runtime's entries for other builds (each is tens of MB).
+    /// Best effort: an entry another process still maps stays readable until it exits.
+    fn remove_stale(&self, dir: &Path) {
+        let Ok(listing) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in listing.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&self.runtime_prefix)
+                && (name.ends_with(".cwasm") || name.ends_with(".lock"))
+                && path != self.path
+                && path != self.lock
+            {
+                let _ = fs::remove_file(&path);
+            }
+        }
     }
 
     fn try_load<C: Compiled>(&self, engine: &Engine) -> Option<C> {

@@ -34,6 +34,24 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// Checks that the limits can be enforced: every one positive, memory at
+    /// most [`MAX_GUEST_MEMORY`](super::engine::MAX_GUEST_MEMORY).
+    pub fn validate(&self) -> Result<()> {
+        let max = super::engine::MAX_GUEST_MEMORY;
+        if self.memory > max {
+            return Err(Error::BadOption(format!(
+                "memory limit of {} bytes is over the most a guest can have ({max} bytes, 4GiB)",
+                self.memory
+            )));
+        }
+        if self.fuel == 0 || self.timeout.is_zero() || self.memory == 0 || self.max_output == 0 {
+            return Err(Error::BadOption("every limit must be positive".to_string()));
+        }
+        Ok(())
+    }
+}
+
 /// Parses a byte size: `1048576`, `512KiB`, `64MiB`, `1GiB`, `10MB`, `1.5GiB`.
 pub fn parse_size(text: &str) -> Result<u64> {
     let trimmed = text.trim();

@@ -2,13 +2,14 @@
 //! gets a fresh instance held to fuel, memory, wall-clock and output limits.
 
 pub(crate) mod cache;
-mod engine;
+pub(crate) mod engine;
 pub(crate) mod execution;
 pub(crate) mod guest;
 pub(crate) mod limits;
 mod output;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
+pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
 pub use limits::{Limits, parse_duration, parse_fuel, parse_size};
 
 use crate::error::{Error, Result};
@@ -27,7 +28,8 @@ pub type CompileNotice = Arc<dyn Fn(Language, &Path) + Send + Sync>;
 ///
 /// Defaults: [`Limits::default`], detection on, not deterministic, the cache
 /// directory from [`default_cache_dir`], no compile notice, the Python runtime
-/// loaded by [`SandboxBuilder::build`] and the others on first use.
+/// loaded by [`SandboxBuilder::build`] and the others on first use, and up to
+/// twice the number of cores runs holding an instance at once (more wait).
 #[derive(Clone)]
 pub struct SandboxBuilder {
     limits: Limits,
@@ -36,10 +38,12 @@ pub struct SandboxBuilder {
     cache_dir: Option<PathBuf>,
     notice: Option<CompileNotice>,
     preload: Vec<Language>,
+    concurrent_runs: u32,
 }
 
 impl Default for SandboxBuilder {
     fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         SandboxBuilder {
             limits: Limits::default(),
             deterministic: false,
@@ -47,6 +51,9 @@ impl Default for SandboxBuilder {
             cache_dir: None,
             notice: None,
             preload: vec![Language::Python],
+            concurrent_runs: u32::try_from(cores * 2)
+                .unwrap_or(MAX_CONCURRENT_RUNS)
+                .clamp(2, MAX_CONCURRENT_RUNS),
         }
     }
 }
@@ -82,6 +89,15 @@ impl SandboxBuilder {
         self
     }
 
+    /// How many runs may hold an instance at the same time (1 to
+    /// [`MAX_CONCURRENT_RUNS`]); further runs wait for a free slot. Above 1,
+    /// instance slots are pooled and recycled, which is faster per run; 1 suits
+    /// a one-shot process, which then starts faster and stays smaller.
+    pub fn concurrent_runs(mut self, runs: u32) -> Self {
+        self.concurrent_runs = runs.clamp(1, MAX_CONCURRENT_RUNS);
+        self
+    }
+
     /// The languages whose runtimes [`SandboxBuilder::build`] loads (compiling
     /// them once if needed); the others load on their first run.
     pub fn preload(mut self, languages: &[Language]) -> Self {
@@ -91,7 +107,8 @@ impl SandboxBuilder {
 
     /// Creates the engine and loads (or compiles once) the preloaded runtimes.
     pub fn build(self) -> Result<Sandbox> {
-        let engine = engine::build_engine()?;
+        self.limits.validate()?;
+        let engine = engine::build_engine(self.concurrent_runs)?;
         let cache_dir = match self.cache_dir.or_else(default_cache_dir) {
             Some(dir) => dir,
             None => {
@@ -108,6 +125,7 @@ impl SandboxBuilder {
                 notice: self.notice,
                 python: Lazy::default(),
                 javascript: Lazy::default(),
+                slots: tokio::sync::Semaphore::new(self.concurrent_runs as usize),
                 limits: self.limits,
                 deterministic: self.deterministic,
                 detection: !self.no_detection,
@@ -126,6 +144,8 @@ struct Inner {
     notice: Option<CompileNotice>,
     python: Lazy<PythonRuntime>,
     javascript: Lazy<JavaScriptRuntime>,
+    /// One permit per run that may hold an instance.
+    slots: tokio::sync::Semaphore,
     limits: Limits,
     deterministic: bool,
     detection: bool,
@@ -189,6 +209,12 @@ impl Sandbox {
     pub async fn run(&self, snippet: &Snippet) -> Result<Report> {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
+        limits.validate()?;
+        let _slot = inner
+            .slots
+            .acquire()
+            .await
+            .map_err(|_| Error::BadInput("the sandbox is shutting down".to_string()))?;
         let (engine, deterministic, detection) =
             (&inner.engine, inner.deterministic, inner.detection);
         match snippet.language {
