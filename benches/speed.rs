@@ -34,6 +34,49 @@ fn time_process(program: &str, args: &[&str], reps: usize) -> Duration {
     )
 }
 
+/// Peak RSS in KiB of one run of `program args`, by GNU time (None when it is missing).
+fn peak_rss_kib(program: &str, args: &[&str]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Pyodide on Node, installed with npm under target/ on first use.
+fn pyodide_baseline() -> Option<serde_json::Value> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("bench-pyodide");
+    let entry = dir.join("node_modules/pyodide/pyodide.mjs");
+    if !entry.exists() {
+        std::fs::create_dir_all(&dir).ok()?;
+        let status = Command::new("npm")
+            .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg("pyodide@314.0.7")
+            .status()
+            .ok()?;
+        if !status.success() {
+            return None;
+        }
+    }
+    let out = Command::new("node")
+        .arg(root.join("benches/pyodide_baseline.mjs"))
+        .arg(&entry)
+        .output()
+        .ok()?;
+    serde_json::from_slice(&out.stdout).ok()
+}
+
 fn main() {
     if let Ok(n) = std::env::var("CANDOR_BENCH_LIBRARY_ONLY") {
         // for profilers: only N library runs of `pass`
@@ -53,9 +96,16 @@ fn main() {
     let candor = env!("CARGO_BIN_EXE_candor");
     let hello_s = hello.to_str().unwrap();
 
-    // whole process, compile cache warm
+    // whole process, compile cache warm; the baseline is the interpreter itself,
+    // not a launcher shim (pyenv's adds ~50 ms)
+    let python = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|_| "python3".to_string());
+    let python = python.as_str();
     let _ = time_process(candor, &["run", hello_s], 1);
-    let native = time_process("python3", &[hello_s], 21);
+    let native = time_process(python, &[hello_s], 21);
     let ours = time_process(candor, &["run", hello_s], 21);
     println!(
         "candor run hello.py (process)      median {:7.2} ms | python3 hello.py {:7.2} ms | ratio {:.2}",
@@ -85,7 +135,7 @@ fn main() {
     }
 
     // CPU-bound, fuel on, against native
-    let native_cpu = time_process("python3", &[cpu.to_str().unwrap()], 5);
+    let native_cpu = time_process(python, &[cpu.to_str().unwrap()], 5);
     let ours_cpu = time_process(candor, &["run", cpu.to_str().unwrap()], 5);
     println!(
         "CPU loop (process)                 median {:7.1} ms | python3 {:7.1} ms | ratio {:.2}",
@@ -93,6 +143,31 @@ fn main() {
         ms(native_cpu),
         ms(ours_cpu) / ms(native_cpu)
     );
+
+    // peak memory of one whole process
+    match (
+        peak_rss_kib(candor, &["run", hello_s]),
+        peak_rss_kib(python, &[hello_s]),
+    ) {
+        (Some(ours), Some(native)) => println!(
+            "peak RSS, candor run hello.py      {:7.1} MiB | python3 hello.py {:7.1} MiB | target <= 64 MiB",
+            ours as f64 / 1024.0,
+            native as f64 / 1024.0
+        ),
+        _ => println!("peak RSS: /usr/bin/time (GNU time) is not installed; row skipped"),
+    }
+
+    // the peer: CPython in WebAssembly on Node (Pyodide)
+    match pyodide_baseline() {
+        Some(p) => println!(
+            "Pyodide on Node: load {:.0} ms, hello {:.2} ms, CPU loop {:.0} ms (candor's CPU loop, whole process: {:.0} ms)",
+            p["load_ms"].as_f64().unwrap_or(f64::NAN),
+            p["hello_ms"].as_f64().unwrap_or(f64::NAN),
+            p["cpu_ms"].as_f64().unwrap_or(f64::NAN),
+            ms(ours_cpu)
+        ),
+        None => println!("Pyodide on Node: npm or node unavailable; row skipped"),
+    }
 
     // throughput: 1000 hello runs through one Sandbox on 2 tasks
     let runtime = tokio::runtime::Builder::new_multi_thread()
