@@ -956,17 +956,12 @@ impl<'a> VisitMut<'a> for SuccessMarker<'_, 'a, '_> {
                 }
                 *it = block;
             }
-            Statement::ForStatement(_)
-            | Statement::ForInStatement(_)
-            | Statement::ForOfStatement(_)
-            | Statement::WhileStatement(_)
-            | Statement::DoWhileStatement(_)
-            | Statement::SwitchStatement(_) => {
-                self.loops += 1;
+            _ => {
+                let nested = breakable(it);
+                self.loops += u32::from(nested);
                 walk_mut::walk_statement(self, it);
-                self.loops -= 1;
+                self.loops -= u32::from(nested);
             }
-            _ => walk_mut::walk_statement(self, it),
         }
     }
     fn visit_function(&mut self, _: &mut Function<'a>, _: oxc::semantic::ScopeFlags) {}
@@ -1002,15 +997,7 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
             *it = block;
             return;
         }
-        let is_loop = matches!(
-            it,
-            Statement::ForStatement(_)
-                | Statement::ForInStatement(_)
-                | Statement::ForOfStatement(_)
-                | Statement::WhileStatement(_)
-                | Statement::DoWhileStatement(_)
-                | Statement::SwitchStatement(_)
-        );
+        let is_loop = breakable(it);
         self.loops += u32::from(is_loop);
         walk_mut::walk_statement(self, it);
         self.loops -= u32::from(is_loop);
@@ -1122,14 +1109,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
     }
 
     fn visit_statement(&mut self, it: &mut Statement<'a>) {
-        let is_loop = matches!(
-            it,
-            Statement::ForStatement(_)
-                | Statement::ForInStatement(_)
-                | Statement::ForOfStatement(_)
-                | Statement::WhileStatement(_)
-                | Statement::DoWhileStatement(_)
-        );
+        let is_loop = is_loop(it);
         if is_loop {
             if let Some(s) = self.scopes.last_mut() {
                 s.loops += 1;
@@ -1734,15 +1714,7 @@ fn leaves_loop(body: &[Statement<'_>]) -> bool {
             }
         }
         fn visit_statement(&mut self, it: &Statement<'a>) {
-            let is_loop = matches!(
-                it,
-                Statement::ForStatement(_)
-                    | Statement::ForInStatement(_)
-                    | Statement::ForOfStatement(_)
-                    | Statement::WhileStatement(_)
-                    | Statement::DoWhileStatement(_)
-                    | Statement::SwitchStatement(_)
-            );
+            let is_loop = breakable(it);
             self.loops += u32::from(is_loop);
             walk::walk_statement(self, it);
             self.loops -= u32::from(is_loop);
@@ -1778,15 +1750,7 @@ fn discards(body: &[Statement<'_>]) -> bool {
                 }
                 _ => {}
             }
-            let is_loop = matches!(
-                it,
-                Statement::ForStatement(_)
-                    | Statement::ForInStatement(_)
-                    | Statement::ForOfStatement(_)
-                    | Statement::WhileStatement(_)
-                    | Statement::DoWhileStatement(_)
-                    | Statement::SwitchStatement(_)
-            );
+            let is_loop = breakable(it);
             self.loops += u32::from(is_loop);
             walk::walk_statement(self, it);
             self.loops -= u32::from(is_loop);
@@ -1803,6 +1767,23 @@ fn discards(body: &[Statement<'_>]) -> bool {
         f.visit_statement(s);
     }
     f.found
+}
+
+/// A loop statement.
+fn is_loop(it: &Statement<'_>) -> bool {
+    matches!(
+        it,
+        Statement::ForStatement(_)
+            | Statement::ForInStatement(_)
+            | Statement::ForOfStatement(_)
+            | Statement::WhileStatement(_)
+            | Statement::DoWhileStatement(_)
+    )
+}
+
+/// A statement an unlabelled `break` inside it leaves: a loop or a `switch`.
+fn breakable(it: &Statement<'_>) -> bool {
+    is_loop(it) || matches!(it, Statement::SwitchStatement(_))
 }
 
 fn contains(outer: Span, inner: Span) -> bool {
