@@ -10,6 +10,7 @@ import json
 import linecache
 import os
 import random
+import re
 import sys
 import traceback
 
@@ -21,6 +22,12 @@ import candor_monitor
 import candor_static
 
 RUNTIME_NAME = "cpython"
+
+# A line that starts a `try` or `with` statement. Source without one has no
+# handler to watch (`except` and `finally` need a `try`), so detection skips the
+# parse and the rewrite (the monitor still runs, to notice tampering). A match
+# inside a string literal only costs the full analysis.
+_HANDLER_LINE = re.compile(r"(?:^|[\r\n])[ \t\f]*(?:try|with|async[ \t\f]+with)\b")
 
 
 def _print_uncaught(error, filename):
@@ -74,7 +81,8 @@ def _execute(request, emit):
     monitor = None
     try:
         if detect:
-            analysis = candor_static.Analysis(source, filename)
+            has_handlers = _HANDLER_LINE.search(source) is not None
+            analysis = candor_static.Analysis(source, filename, has_handlers)
             for fact in analysis.facts():
                 emit(json.dumps(fact))
             code = analysis.code()

@@ -248,15 +248,20 @@ class _Handler:
 class Analysis:
     """The handlers and placeholder sites of one snippet, and its rewritten tree."""
 
-    def __init__(self, source, filename):
+    def __init__(self, source, filename, has_handlers=True):
+        """Analyses `source`. With `has_handlers` false (the caller knows the
+        source has no `try` or `with`), nothing is parsed or rewritten: there is
+        no handler to find, and the code compiles straight from the source."""
         self.source = source
         self.filename = filename
-        self.tree = ast.parse(source, filename)
         self.handlers = []
         self.sites = []  # dict facts; index = site id
-        self._module_constants = _module_constants(self.tree)
-        _Rewriter(self).visit(self.tree)
-        ast.fix_missing_locations(self.tree)
+        self.tree = None
+        if has_handlers:
+            self.tree = ast.parse(source, filename)
+            self._module_constants = _module_constants(self.tree)
+            _Rewriter(self).visit(self.tree)
+            ast.fix_missing_locations(self.tree)
 
     def facts(self):
         for h in self.handlers:
@@ -265,7 +270,8 @@ class Analysis:
             yield site
 
     def code(self):
-        return compile(self.tree, self.filename, "exec", dont_inherit=True)
+        tree = self.tree if self.tree is not None else self.source
+        return compile(tree, self.filename, "exec", dont_inherit=True)
 
     # -- building blocks used by the rewriter --------------------------------
 

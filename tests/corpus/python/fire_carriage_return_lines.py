@@ -1,0 +1,1 @@
+def parse(text):    try:        return int(text)    except ValueError:        return 0print(parse('x'))
