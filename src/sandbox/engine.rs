@@ -46,9 +46,6 @@ fn pool(runs: u32) -> PoolingAllocationConfig {
         .max_memory_size(MAX_GUEST_MEMORY as usize)
         .linear_memory_keep_resident(KEEP_RESIDENT)
         .table_keep_resident(1 << 20)
-        .async_stack_keep_resident(1 << 20)
-        // on Linux 6.7+ only the pages a run dirtied are reset; older kernels
-        // reset the whole kept region by copying
-        .pagemap_scan(wasmtime::Enabled::Auto);
+        .async_stack_keep_resident(1 << 20);
     pool
 }
