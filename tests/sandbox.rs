@@ -470,3 +470,15 @@ fn a_snippet_can_come_from_stdin() {
         (Some("-"), Some("42\n"))
     );
 }
+
+#[test]
+fn a_snippet_that_breaks_the_harness_status_is_reported_as_tampering() {
+    let dir = scratch();
+    let code = "import json\njson.dumps = lambda *a, **k: 'garbage'\nprint('hi')\n";
+    let run = run_snippet(dir.path(), "status.py", code, &[]);
+    assert_eq!(run.code, 3);
+    let r = run.json();
+    assert_eq!(r["outcome"], "failed");
+    assert_eq!(r["instrumentation_tampered"], true);
+    assert_eq!(r["stdout"], "hi\n");
+}

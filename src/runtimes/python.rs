@@ -2,7 +2,7 @@
 //! componentize-py from `runtimes/python`), embedded in the library and
 //! compiled once into the on-disk cache.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::{Outcome, Report};
 use crate::runtimes::{GuestStatus, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
@@ -82,9 +82,21 @@ impl PythonRuntime {
         };
         let mut execution = execute(engine, guest, &call, limits).await?;
         let status = match execution.response.take() {
-            Some(text) => Some(serde_json::from_str::<Status>(&text).map_err(|e| {
-                Error::BadInput(format!("the Python harness answered malformed JSON: {e}"))
-            })?),
+            Some(text) => match serde_json::from_str::<Status>(&text) {
+                Ok(status) => Some(status),
+                Err(e) => {
+                    // the snippet can reach the harness's own modules: an unreadable
+                    // status means it interfered, and the run cannot be trusted
+                    execution.outcome = Outcome::Failed;
+                    execution.reason = Some(format!(
+                        "candor's Python harness answered an unreadable status ({e})"
+                    ));
+                    execution.facts.push(
+                        serde_json::json!({"fact": "tampered", "detail": "the harness's status was unreadable"}).to_string(),
+                    );
+                    None
+                }
+            },
             None => None,
         };
         if let Some(Status {
