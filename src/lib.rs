@@ -15,6 +15,8 @@
 //! # Ok::<(), candor::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod detect;
 mod error;
 pub mod report;
