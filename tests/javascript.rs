@@ -197,3 +197,15 @@ fn every_caught_exception_is_counted_and_no_detect_is_a_true_baseline() {
         "instrumentation costs fuel; --no-detect runs without it"
     );
 }
+
+#[test]
+fn deterministic_runs_repeat_exactly() {
+    let dir = scratch();
+    let code = "console.log(Math.random(), Date.now());\n";
+    let a = run_snippet(dir.path(), "det.js", code, &["--deterministic"]).json();
+    let b = run_snippet(dir.path(), "det.js", code, &["--deterministic"]).json();
+    assert_eq!(a["stdout"], b["stdout"]);
+    let c = run_snippet(dir.path(), "det.js", code, &[]).json();
+    let d = run_snippet(dir.path(), "det.js", code, &[]).json();
+    assert_ne!(c["stdout"], d["stdout"]);
+}
