@@ -389,3 +389,58 @@ fn five_hundred_jsonl_snippets_lose_none_and_cross_none() {
     }
     assert_eq!(seen.len(), 500);
 }
+
+#[test]
+fn jsonl_answers_stream_while_input_is_still_open() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["check", "--jsonl", "-", "--jobs", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines, answers) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // the first answer must arrive while stdin is still open
+    writeln!(
+        stdin,
+        r#"{{"id": "first", "language": "python", "code": "print(1)"}}"#
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    let first = answers
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the first report arrives before the input ends");
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(
+        (first["id"].as_str(), first["stdout"].as_str()),
+        (Some("first"), Some("1\n"))
+    );
+    writeln!(
+        stdin,
+        r#"{{"id": "second", "language": "javascript", "code": "console.log(2)"}}"#
+    )
+    .unwrap();
+    drop(stdin);
+    let second: serde_json::Value = serde_json::from_str(
+        &answers
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (second["id"].as_str(), second["stdout"].as_str()),
+        (Some("second"), Some("2\n"))
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
