@@ -20,6 +20,10 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A bug in candor itself (for example, instrumentation that failed on a
+    /// construct it does not know); the message says where.
+    #[error("internal error: {0}")]
+    Internal(String),
     /// The WebAssembly engine failed outside the guest's control.
     #[error("{context}: {source:#}")]
     Engine {

@@ -52,7 +52,13 @@ impl JavaScriptRuntime {
         detection: bool,
     ) -> Result<Report> {
         let started = Instant::now();
-        let program = match instrument::compile(&snippet.code, &snippet.file, detection) {
+        // instrumentation is candor's own code running on untrusted input: a bug
+        // there must end this run with an error, not take the process down
+        let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            instrument::compile(&snippet.code, &snippet.file, detection)
+        }))
+        .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
+        let program = match instrumented {
             Ok(program) => program,
             Err(error) => return Ok(syntax_error(snippet, &error, started)),
         };
