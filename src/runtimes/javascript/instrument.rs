@@ -1700,60 +1700,41 @@ fn is_promise_reject(expr: &Expression<'_>) -> bool {
 /// The guarded code leaves the loop on success (`return`, or an unlabeled `break`
 /// not inside a nested loop), so the handler around it is a retry.
 fn leaves_loop(body: &[Statement<'_>]) -> bool {
-    struct Finder {
-        found: bool,
-        loops: u32,
-    }
-    impl<'a> Visit<'a> for Finder {
-        fn visit_return_statement(&mut self, _: &ReturnStatement<'a>) {
-            self.found = true;
-        }
-        fn visit_break_statement(&mut self, it: &BreakStatement<'a>) {
-            if self.loops == 0 && it.label.is_none() {
-                self.found = true;
-            }
-        }
-        fn visit_statement(&mut self, it: &Statement<'a>) {
-            let is_loop = breakable(it);
-            self.loops += u32::from(is_loop);
-            walk::walk_statement(self, it);
-            self.loops -= u32::from(is_loop);
-        }
-        fn visit_function(&mut self, _: &Function<'a>, _: oxc::semantic::ScopeFlags) {}
-        fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
-        fn visit_class(&mut self, _: &Class<'a>) {}
-    }
-    let mut f = Finder {
-        found: false,
-        loops: 0,
-    };
-    for s in body {
-        f.visit_statement(s);
-    }
-    f.found
+    jumps_out(body, false)
 }
 
 /// A `finally` body that returns, or breaks or continues out of itself.
 fn discards(body: &[Statement<'_>]) -> bool {
+    jumps_out(body, true)
+}
+
+/// `body` has a `return`, or a `break` not inside a nested loop or `switch`
+/// (with `finally_like`: also a labelled `break` and a `continue`, which leave a
+/// `finally` just as well). Nested functions and classes are not looked into.
+fn jumps_out(body: &[Statement<'_>], finally_like: bool) -> bool {
     struct Finder {
         found: bool,
-        loops: u32,
+        nested: u32,
+        finally_like: bool,
     }
     impl<'a> Visit<'a> for Finder {
         fn visit_statement(&mut self, it: &Statement<'a>) {
             match it {
                 Statement::ReturnStatement(_) => self.found = true,
-                Statement::BreakStatement(_) | Statement::ContinueStatement(_)
-                    if self.loops == 0 =>
+                Statement::BreakStatement(b)
+                    if self.nested == 0 && (self.finally_like || b.label.is_none()) =>
                 {
+                    self.found = true
+                }
+                Statement::ContinueStatement(_) if self.nested == 0 && self.finally_like => {
                     self.found = true
                 }
                 _ => {}
             }
-            let is_loop = breakable(it);
-            self.loops += u32::from(is_loop);
+            let nested = breakable(it);
+            self.nested += u32::from(nested);
             walk::walk_statement(self, it);
-            self.loops -= u32::from(is_loop);
+            self.nested -= u32::from(nested);
         }
         fn visit_function(&mut self, _: &Function<'a>, _: oxc::semantic::ScopeFlags) {}
         fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
@@ -1761,7 +1742,8 @@ fn discards(body: &[Statement<'_>]) -> bool {
     }
     let mut f = Finder {
         found: false,
-        loops: 0,
+        nested: 0,
+        finally_like,
     };
     for s in body {
         f.visit_statement(s);
