@@ -3,12 +3,8 @@
 
 mod common;
 
-use common::run_snippet;
+use common::{run_snippet, scratch};
 use std::time::{Duration, Instant};
-
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
 
 #[test]
 fn javascript_and_typescript_run() {

@@ -3,12 +3,8 @@
 
 mod common;
 
-use common::{candor_in, run_snippet};
+use common::{candor_in, run_snippet, scratch};
 use std::time::{Duration, Instant};
-
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
 
 #[test]
 fn hello_prints_and_completes() {

@@ -24,6 +24,11 @@ impl Run {
     }
 }
 
+/// A fresh directory for one test's files.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
 /// Runs `candor ARGS` in `dir`, with `env` added to a scrubbed environment.
 pub fn candor_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_candor"));
