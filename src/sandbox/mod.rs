@@ -18,7 +18,7 @@ use crate::runtimes::javascript::JavaScriptRuntime;
 use crate::runtimes::python::PythonRuntime;
 use crate::runtimes::{Language, Snippet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use wasmtime::Engine;
 
 /// A callback told when a runtime is about to be compiled (a one-time, ~20 s wait).
@@ -129,6 +129,7 @@ impl SandboxBuilder {
                 limits: self.limits,
                 deterministic: self.deterministic,
                 detection: !self.no_detection,
+                blocking: OnceLock::new(),
             }),
         };
         for language in self.preload {
@@ -149,6 +150,18 @@ struct Inner {
     limits: Limits,
     deterministic: bool,
     detection: bool,
+    /// The runtime behind [`Sandbox::run_blocking`], made on its first call.
+    blocking: OnceLock<tokio::runtime::Runtime>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // the last clone may be dropped inside an async context, where a
+        // runtime must not block on its own shutdown
+        if let Some(runtime) = self.blocking.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 /// A runtime loaded on first use (once, even when many runs ask at once).
@@ -265,12 +278,25 @@ impl Sandbox {
         }
     }
 
-    /// [`Sandbox::run`] on a private single-threaded tokio runtime.
+    /// [`Sandbox::run`], blocking the calling thread until the report is ready.
+    /// The sandbox's own tokio runtime (one worker, started on first use and
+    /// shared by all callers) drives the timers; the run itself is polled on the
+    /// calling thread. Must not be called from inside an async runtime.
     pub fn run_blocking(&self, snippet: &Snippet) -> Result<Report> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::BadInput(format!("starting an async runtime: {e}")))?;
-        runtime.block_on(self.run(snippet))
+        let blocking = &self.inner.blocking;
+        if blocking.get().is_none() {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("candor-timers")
+                .enable_all()
+                .build()
+                .map_err(|e| Error::Internal(format!("starting an async runtime: {e}")))?;
+            // another caller may have been first: then this one is dropped unused
+            let _ = blocking.set(runtime);
+        }
+        match blocking.get() {
+            Some(runtime) => runtime.block_on(self.run(snippet)),
+            None => Err(Error::Internal("the async runtime vanished".to_string())),
+        }
     }
 }
