@@ -46,3 +46,68 @@ fn blocking_runs_and_per_snippet_limits() {
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["outcome"], "timed_out");
 }
+
+/// A pooled sandbox keeps an instance ready and gives the run its stdin,
+/// arguments, environment and limits when it is taken: everything must come
+/// out as from a one-shot sandbox, which instantiates per run.
+#[test]
+fn a_ready_instance_runs_like_a_fresh_one() {
+    let one_shot = Sandbox::builder()
+        .concurrent_runs(1)
+        .deterministic(true)
+        .build()
+        .unwrap();
+    let pooled = Sandbox::builder()
+        .concurrent_runs(2)
+        .deterministic(true)
+        .build()
+        .unwrap();
+    let code = "import sys, os, random, time\n\
+                print(sys.argv[1:], os.environ.get('MODE'), repr(sys.stdin.read()))\n\
+                print(random.random(), time.time(), sorted(os.listdir('/')))\n\
+                open('left.txt', 'w').write('x')\n\
+                print('y' * 5000)\n";
+    let snippet = Snippet::new(candor::Language::Python, "ready.py", code)
+        .with_arg("--flag")
+        .with_env("MODE", "ready")
+        .with_stdin("line one\nline two\n");
+    let short_output = Limits {
+        max_output: 100,
+        ..Limits::default()
+    };
+    let small_memory = Limits {
+        memory: 8 << 20,
+        ..Limits::default()
+    };
+    let cases = [
+        snippet.clone(),
+        snippet.clone().with_limits(short_output),
+        snippet.with_limits(small_memory),
+    ];
+    for case in &cases {
+        let expected = one_shot.run_blocking(case).unwrap();
+        for round in 0..3 {
+            // time for the standby thread to have an instance ready
+            std::thread::sleep(Duration::from_millis(50));
+            let got = pooled.run_blocking(case).unwrap();
+            let what = format!("round {round}, limits {:?}", case.limits);
+            assert_eq!(got.outcome, expected.outcome, "{what}: {}", got.stderr);
+            assert_eq!(got.stdout, expected.stdout, "{what}");
+            assert_eq!(got.stderr, expected.stderr, "{what}");
+            assert_eq!(got.truncated, expected.truncated, "{what}");
+            assert_eq!(got.fuel_consumed, expected.fuel_consumed, "{what}");
+        }
+    }
+    assert!(
+        one_shot
+            .run_blocking(&cases[0])
+            .unwrap()
+            .stdout
+            .starts_with("['--flag'] ready 'line one\\nline two\\n'\n"),
+        "arguments, environment and stdin reach the snippet"
+    );
+    assert_eq!(
+        pooled.run_blocking(&cases[2]).unwrap().outcome,
+        Outcome::MemoryExceeded
+    );
+}

@@ -5,12 +5,16 @@
 use crate::error::Result;
 use crate::report::{Outcome, Report};
 use crate::runtimes::{GuestStatus, Snippet, assemble};
+use crate::sandbox::MAX_GUEST_MEMORY;
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Guest, Invocation, component_pre, execute};
+use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
 use crate::sandbox::guest::{ComponentWasi, GuestState};
 use crate::sandbox::limits::Limits;
+use crate::sandbox::standby::{KeepReady, Standby, StandbyRecipe};
 use serde::Deserialize;
 use std::path::Path;
+use std::time::Instant;
+use tokio::sync::OwnedSemaphorePermit;
 use wasmtime::Engine;
 use wasmtime::component::InstancePre;
 
@@ -26,6 +30,8 @@ const BUNDLED_VERSION: &str = "3.14";
 /// The loaded Python runtime, ready to instantiate.
 pub(crate) struct PythonRuntime {
     pre: InstancePre<GuestState<ComponentWasi>>,
+    /// An instance kept ready for the next run (pooled sandboxes only).
+    standby: Option<Standby>,
 }
 
 /// What the harness returns from `run`.
@@ -38,14 +44,69 @@ struct Status {
 }
 
 impl PythonRuntime {
-    /// Loads the compiled runtime from `cache_dir`, compiling it first if needed.
-    pub(crate) fn load(engine: &Engine, cache_dir: &Path, notice: &dyn Fn(&Path)) -> Result<Self> {
+    /// Loads the compiled runtime from `cache_dir`, compiling it first if
+    /// needed, and with `keep_ready` starts keeping an instance ready.
+    pub(crate) fn load(
+        engine: &Engine,
+        cache_dir: &Path,
+        keep_ready: Option<KeepReady>,
+        notice: &dyn Fn(&Path),
+    ) -> Result<Self> {
         let entry = CacheEntry::new(cache_dir, "python", embedded::WASM_SHA256, engine);
         let component: wasmtime::component::Component =
             entry.load_or_compile(engine, embedded::WASM, notice)?;
-        Ok(PythonRuntime {
-            pre: component_pre(engine, &component)?,
-        })
+        let pre = component_pre(engine, &component)?;
+        let standby = match keep_ready {
+            Some(settings) => Some(Standby::start(StandbyRecipe {
+                engine: engine.clone(),
+                pre: pre.clone(),
+                deterministic: settings.deterministic,
+                memory_limit: MAX_GUEST_MEMORY,
+                fuel: settings.fuel,
+            })?),
+            None => None,
+        };
+        Ok(PythonRuntime { pre, standby })
+    }
+
+    /// Runs `request` in the ready instance, or else in a fresh one.
+    async fn execute(
+        &self,
+        engine: &Engine,
+        request: &str,
+        snippet: &Snippet,
+        limits: &Limits,
+        deterministic: bool,
+        (slot, alone): (OwnedSemaphorePermit, bool),
+    ) -> Result<Execution> {
+        let started = Instant::now();
+        let standby = self.standby.as_ref().filter(|_| alone);
+        let ready = standby.and_then(|s| s.take(limits.memory));
+        let staged = match ready {
+            Some(staged) => staged,
+            None => {
+                match stage_component(engine, &self.pre, deterministic, limits.memory, limits.fuel)
+                    .await?
+                {
+                    Ok(staged) => staged,
+                    Err(execution) => return Ok(execution),
+                }
+            }
+        };
+        let (mut execution, leftovers) =
+            run_staged(staged, "run", request, &snippet.stdin, limits).await?;
+        execution.duration = started.elapsed();
+        // a run alone in a pooled sandbox leaves the reset of its instance (the
+        // costliest step of a short run) to a blocking thread, after the report
+        // is out; its slot is released only then, so the pool never holds more
+        // instances than it has room for
+        match (standby, tokio::runtime::Handle::try_current()) {
+            (Some(_), Ok(runtime)) => {
+                runtime.spawn_blocking(move || drop((leftovers, slot)));
+            }
+            _ => drop((leftovers, slot)),
+        }
+        Ok(execution)
     }
 
     /// Runs one snippet and reports on it.
@@ -56,6 +117,7 @@ impl PythonRuntime {
         limits: &Limits,
         deterministic: bool,
         detection: bool,
+        slot: (OwnedSemaphorePermit, bool),
     ) -> Result<Report> {
         let request = serde_json::json!({
             "code": snippet.code,
@@ -66,21 +128,9 @@ impl PythonRuntime {
             "detect": detection,
         })
         .to_string();
-        let mut argv = vec![snippet.file.clone()];
-        argv.extend(snippet.args.iter().cloned());
-        let call = Invocation {
-            args: &argv,
-            env: &snippet.env,
-            stdin: &snippet.stdin,
-            deterministic,
-            read_only: &[],
-        };
-        let guest = Guest::Component {
-            pre: &self.pre,
-            export: "run",
-            request: &request,
-        };
-        let mut execution = execute(engine, guest, &call, limits).await?;
+        let mut execution = self
+            .execute(engine, &request, snippet, limits, deterministic, slot)
+            .await?;
         let status = match execution.response.take() {
             Some(text) => match serde_json::from_str::<Status>(&text) {
                 Ok(status) => Some(status),

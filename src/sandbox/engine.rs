@@ -13,6 +13,10 @@ pub const MAX_GUEST_MEMORY: u64 = 4 << 30;
 /// several runs in parallel, also costs a cross-CPU TLB flush per fault).
 const KEEP_RESIDENT: usize = 64 << 20;
 
+/// Instances a pooled sandbox keeps ready beyond its concurrent runs (see
+/// `standby.rs`); the pool has slots for them too.
+pub(crate) const STANDBY_INSTANCES: u32 = 1;
+
 /// Builds the engine: Cranelift, fuel metering (the CPU budget, which also
 /// yields to the async executor so the wall-clock timeout can fire), and the
 /// component model. With `runs` > 1 instances come from a pool of that many
@@ -27,7 +31,7 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     config.memory_reservation(MAX_GUEST_MEMORY);
     if runs > 1 {
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(
-            runs.min(MAX_CONCURRENT_RUNS),
+            runs.min(MAX_CONCURRENT_RUNS) + STANDBY_INSTANCES,
         )));
     }
     Engine::new(&config).map_err(|e| Error::engine("configuring the WebAssembly engine", e))

@@ -1,14 +1,17 @@
 //! One run of a guest under fuel, memory, wall-clock and output limits: a
-//! component exporting `run(request) -> response`, or a WASI preview-1 command.
+//! component exporting `run(request) -> response` (instantiated ahead of its
+//! run, then given its request), or a WASI preview-1 command.
 
 use super::guest::{ComponentWasi, GuestIo, GuestState};
+use super::input::LateInput;
 use super::limits::Limits;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use wasmtime::component::InstancePre as ComponentPre;
+use tempfile::TempDir;
+use wasmtime::component::{Instance as ComponentInstance, InstancePre as ComponentPre};
 use wasmtime::{Engine, InstancePre as ModulePre, Store, Trap};
 use wasmtime_wasi::I32Exit;
 use wasmtime_wasi::p1::WasiP1Ctx;
@@ -16,20 +19,6 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 /// Fuel burned between two yields to the executor: ~1 ms of guest CPU. Each
 /// yield is a chance for the wall-clock timeout to fire.
 const FUEL_YIELD_INTERVAL: u64 = 10_000_000;
-
-/// The guest code to run, ready to instantiate.
-pub(crate) enum Guest<'a> {
-    /// A component; its export `export(request: string) -> string` is called.
-    Component {
-        pre: &'a ComponentPre<GuestState<ComponentWasi>>,
-        export: &'a str,
-        request: &'a str,
-    },
-    /// A WASI preview-1 command; `_start` is called.
-    Module {
-        pre: &'a ModulePre<GuestState<WasiP1Ctx>>,
-    },
-}
 
 /// What the guest sees besides its code.
 pub(crate) struct Invocation<'a> {
@@ -59,25 +48,139 @@ pub(crate) struct Execution {
     pub(crate) facts_dropped: usize,
 }
 
-/// Instantiates the guest in a fresh store and runs it, holding it to `limits`.
-pub(crate) async fn execute(
+/// A component instantiated in a fresh store before its request is known; it
+/// gets its stdin, output cap, memory limit and fuel when its run starts.
+pub(crate) struct StagedComponent {
+    store: Store<GuestState<ComponentWasi>>,
+    instance: ComponentInstance,
+    scratch: TempDir,
+    stdin: LateInput,
+    stdout: CappedOutput,
+    stderr: CappedOutput,
+}
+
+impl StagedComponent {
+    /// The largest linear memory the instance already holds, in bytes.
+    pub(crate) fn memory_in_use(&self) -> u64 {
+        self.store.data().memory.largest as u64
+    }
+}
+
+/// What a finished run leaves to drop: its store (whose reset is the costly
+/// part of a run) and its scratch directory.
+pub(crate) struct Leftovers {
+    _store: Store<GuestState<ComponentWasi>>,
+    _scratch: TempDir,
+}
+
+/// Instantiates a component in a fresh store whose memories may grow to
+/// `memory_limit` and which may burn `fuel` while instantiating. Err holds the
+/// report of an instance that could not be made (a memory limit below the
+/// runtime's initial memory, say).
+pub(crate) async fn stage_component(
     engine: &Engine,
-    guest: Guest<'_>,
+    pre: &ComponentPre<GuestState<ComponentWasi>>,
+    deterministic: bool,
+    memory_limit: u64,
+    fuel: u64,
+) -> Result<std::result::Result<StagedComponent, Execution>> {
+    let started = Instant::now();
+    let scratch = scratch_dir()?;
+    let stdin = LateInput::default();
+    let (stdout, stderr) = (CappedOutput::new(0), CappedOutput::new(0));
+    let io = GuestIo {
+        args: &[],
+        env: &[],
+        stdin: stdin.clone(),
+        scratch: scratch.path(),
+        stdout: stdout.clone(),
+        stderr: stderr.clone(),
+        deterministic,
+        memory_limit,
+        read_only: &[],
+    };
+    let mut store = new_store(engine, io.component_state()?, fuel)?;
+    match pre.instantiate_async(&mut store).await {
+        Ok(instance) => Ok(Ok(StagedComponent {
+            store,
+            instance,
+            scratch,
+            stdin,
+            stdout,
+            stderr,
+        })),
+        Err(error) => {
+            let limits = Limits {
+                memory: memory_limit,
+                fuel,
+                ..Limits::default()
+            };
+            let ended = Ended::of(Ok(Err(error)), &mut store);
+            Ok(Err(ended.execution(&stdout, &stderr, &limits, started)))
+        }
+    }
+}
+
+/// Runs a staged component's `export(request)` under `limits`.
+pub(crate) async fn run_staged(
+    staged: StagedComponent,
+    export: &str,
+    request: &str,
+    stdin: &[u8],
+    limits: &Limits,
+) -> Result<(Execution, Leftovers)> {
+    let started = Instant::now();
+    let StagedComponent {
+        mut store,
+        instance,
+        scratch,
+        stdin: input,
+        stdout,
+        stderr,
+    } = staged;
+    input.set(stdin.to_vec());
+    let cap = usize::try_from(limits.max_output).unwrap_or(usize::MAX);
+    stdout.set_cap(cap);
+    stderr.set_cap(cap);
+    store.data_mut().memory.set_limit(limits.memory);
+    store
+        .set_fuel(limits.fuel)
+        .map_err(|e| Error::engine("setting the fuel budget", e))?;
+    let run = async {
+        let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
+        let (response,) = run.call_async(&mut store, (request,)).await?;
+        Ok::<Option<String>, wasmtime::Error>(Some(response))
+    };
+    let result = bounded(run, limits, scratch.path()).await;
+    let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
+    Ok((
+        execution,
+        Leftovers {
+            _store: store,
+            _scratch: scratch,
+        },
+    ))
+}
+
+/// Instantiates a WASI preview-1 command in a fresh store and runs its
+/// `_start`, holding it to `limits`.
+pub(crate) async fn execute_module(
+    engine: &Engine,
+    pre: &ModulePre<GuestState<WasiP1Ctx>>,
     call: &Invocation<'_>,
     limits: &Limits,
 ) -> Result<Execution> {
     let started = Instant::now();
-    let scratch = tempfile::Builder::new()
-        .prefix("candor-scratch-")
-        .tempdir()
-        .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))?;
+    let scratch = scratch_dir()?;
     let cap = usize::try_from(limits.max_output).unwrap_or(usize::MAX);
     let stdout = CappedOutput::new(cap);
     let stderr = CappedOutput::new(cap);
+    let stdin = LateInput::default();
+    stdin.set(call.stdin.to_vec());
     let io = GuestIo {
         args: call.args,
         env: call.env,
-        stdin: call.stdin,
+        stdin,
         scratch: scratch.path(),
         stdout: stdout.clone(),
         stderr: stderr.clone(),
@@ -85,52 +188,26 @@ pub(crate) async fn execute(
         memory_limit: limits.memory,
         read_only: call.read_only,
     };
-    let ended = match guest {
-        Guest::Component {
-            pre,
-            export,
-            request,
-        } => {
-            let mut store = new_store(engine, io.component_state()?, limits)?;
-            let run = async {
-                let instance = pre.instantiate_async(&mut store).await?;
-                let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
-                let (response,) = run.call_async(&mut store, (request,)).await?;
-                Ok::<Option<String>, wasmtime::Error>(Some(response))
-            };
-            let result = bounded(run, limits, scratch.path()).await;
-            Ended::of(result, store)
-        }
-        Guest::Module { pre } => {
-            let mut store = new_store(engine, io.module_state()?, limits)?;
-            let run = async {
-                let instance = pre.instantiate_async(&mut store).await?;
-                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
-                start.call_async(&mut store, ()).await?;
-                Ok::<Option<String>, wasmtime::Error>(None)
-            };
-            let result = bounded(run, limits, scratch.path()).await;
-            Ended::of(result, store)
-        }
+    let mut store = new_store(engine, io.module_state()?, limits.fuel)?;
+    let run = async {
+        let instance = pre.instantiate_async(&mut store).await?;
+        let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+        start.call_async(&mut store, ()).await?;
+        Ok::<Option<String>, wasmtime::Error>(None)
     };
-    let (stdout, out_cut) = stdout.take();
-    let (stderr, err_cut) = stderr.take();
+    let result = bounded(run, limits, scratch.path()).await;
+    let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
+    drop(store);
     drop(scratch);
-    let mut execution = Execution {
-        outcome: Outcome::Completed,
-        exit_code: None,
-        reason: None,
-        response: None,
-        stdout,
-        stderr,
-        truncated: out_cut || err_cut,
-        fuel_consumed: limits.fuel.saturating_sub(ended.fuel_left),
-        duration: started.elapsed(),
-        facts: ended.facts,
-        facts_dropped: ended.facts_dropped,
-    };
-    classify(&mut execution, ended.result, ended.memory_refused, limits);
     Ok(execution)
+}
+
+/// A fresh scratch directory: the guest's `/`, removed when dropped.
+fn scratch_dir() -> Result<TempDir> {
+    tempfile::Builder::new()
+        .prefix("candor-scratch-")
+        .tempdir()
+        .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
 }
 
 /// How often the scratch directory's size is checked.
@@ -200,12 +277,12 @@ fn disk_usage(dir: &std::path::Path) -> (u64, u64) {
 fn new_store<W: Send + 'static>(
     engine: &Engine,
     state: GuestState<W>,
-    limits: &Limits,
+    fuel: u64,
 ) -> Result<Store<GuestState<W>>> {
     let mut store = Store::new(engine, state);
     store.limiter(|s| &mut s.memory);
     store
-        .set_fuel(limits.fuel)
+        .set_fuel(fuel)
         .map_err(|e| Error::engine("setting the fuel budget", e))?;
     store
         .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
@@ -223,7 +300,7 @@ struct Ended {
 }
 
 impl Ended {
-    fn of<W>(result: Bounded, mut store: Store<GuestState<W>>) -> Ended {
+    fn of<W>(result: Bounded, store: &mut Store<GuestState<W>>) -> Ended {
         let fuel_left = store.get_fuel().unwrap_or(0);
         let data = store.data_mut();
         Ended {
@@ -233,6 +310,33 @@ impl Ended {
             facts: std::mem::take(&mut data.facts.lines),
             facts_dropped: data.facts.dropped,
         }
+    }
+
+    /// The execution this ended as, with the output captured so far.
+    fn execution(
+        self,
+        stdout: &CappedOutput,
+        stderr: &CappedOutput,
+        limits: &Limits,
+        started: Instant,
+    ) -> Execution {
+        let (stdout, out_cut) = stdout.take();
+        let (stderr, err_cut) = stderr.take();
+        let mut execution = Execution {
+            outcome: Outcome::Completed,
+            exit_code: None,
+            reason: None,
+            response: None,
+            stdout,
+            stderr,
+            truncated: out_cut || err_cut,
+            fuel_consumed: limits.fuel.saturating_sub(self.fuel_left),
+            duration: started.elapsed(),
+            facts: self.facts,
+            facts_dropped: self.facts_dropped,
+        };
+        classify(&mut execution, self.result, self.memory_refused, limits);
+        execution
     }
 }
 

@@ -5,8 +5,10 @@ pub(crate) mod cache;
 pub(crate) mod engine;
 pub(crate) mod execution;
 pub(crate) mod guest;
+mod input;
 pub(crate) mod limits;
 mod output;
+pub(crate) mod standby;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
@@ -17,7 +19,9 @@ use crate::report::Report;
 use crate::runtimes::javascript::JavaScriptRuntime;
 use crate::runtimes::python::PythonRuntime;
 use crate::runtimes::{Language, Snippet};
+use standby::KeepReady;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use wasmtime::Engine;
 
@@ -30,6 +34,8 @@ pub type CompileNotice = Arc<dyn Fn(Language, &Path) + Send + Sync>;
 /// directory from [`default_cache_dir`], no compile notice, the Python runtime
 /// loaded by [`SandboxBuilder::build`] and the others on first use, and up to
 /// twice the number of cores runs holding an instance at once (more wait).
+/// With more than one concurrent run, one Python instance is also kept ready
+/// for the next run, and used instances are reset on a thread of their own.
 #[derive(Clone)]
 pub struct SandboxBuilder {
     limits: Limits,
@@ -125,7 +131,9 @@ impl SandboxBuilder {
                 notice: self.notice,
                 python: Lazy::default(),
                 javascript: Lazy::default(),
-                slots: tokio::sync::Semaphore::new(self.concurrent_runs as usize),
+                slots: Arc::new(tokio::sync::Semaphore::new(self.concurrent_runs as usize)),
+                pooled: self.concurrent_runs > 1,
+                running: AtomicUsize::new(0),
                 limits: self.limits,
                 deterministic: self.deterministic,
                 detection: !self.no_detection,
@@ -146,7 +154,11 @@ struct Inner {
     python: Lazy<PythonRuntime>,
     javascript: Lazy<JavaScriptRuntime>,
     /// One permit per run that may hold an instance.
-    slots: tokio::sync::Semaphore,
+    slots: Arc<tokio::sync::Semaphore>,
+    /// Whether instances come from a pool (and one is kept ready).
+    pooled: bool,
+    /// Runs in progress.
+    running: AtomicUsize,
     limits: Limits,
     deterministic: bool,
     detection: bool,
@@ -161,6 +173,31 @@ impl Drop for Inner {
         if let Some(runtime) = self.blocking.take() {
             runtime.shutdown_background();
         }
+    }
+}
+
+/// Counts a run as in progress while it lives.
+struct Running<'a> {
+    count: &'a AtomicUsize,
+    /// How many runs were in progress when this one started, itself included.
+    at_start: usize,
+}
+
+impl<'a> Running<'a> {
+    fn enter(count: &'a AtomicUsize) -> Self {
+        let at_start = count.fetch_add(1, Ordering::SeqCst) + 1;
+        Running { count, at_start }
+    }
+
+    /// Whether no other run was in progress when this one started.
+    fn alone(&self) -> bool {
+        self.at_start == 1
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.count.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -223,25 +260,39 @@ impl Sandbox {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
-        let _slot = inner
-            .slots
-            .acquire()
+        let slot = Arc::clone(&inner.slots)
+            .acquire_owned()
             .await
             .map_err(|_| Error::BadInput("the sandbox is shutting down".to_string()))?;
+        let running = Running::enter(&inner.running);
         let (engine, deterministic, detection) =
             (&inner.engine, inner.deterministic, inner.detection);
         match snippet.language {
             Language::Python => {
                 let python = self.python()?;
+                // a run alone in the sandbox takes the ready instance and leaves
+                // its reset to a blocking thread; runs in parallel already keep
+                // the cores busy, and handing work between threads would only
+                // slow them down
+                let alone = running.alone();
                 python
-                    .run(engine, snippet, limits, deterministic, detection)
+                    .run(
+                        engine,
+                        snippet,
+                        limits,
+                        deterministic,
+                        detection,
+                        (slot, alone),
+                    )
                     .await
             }
             Language::JavaScript | Language::TypeScript => {
                 let javascript = self.javascript()?;
-                javascript
+                let report = javascript
                     .run(engine, snippet, limits, deterministic, detection)
-                    .await
+                    .await;
+                drop(slot);
+                report
             }
         }
     }
@@ -257,7 +308,11 @@ impl Sandbox {
     fn python(&self) -> Result<Arc<PythonRuntime>> {
         let inner = &self.inner;
         inner.python.get_or_load(|| {
-            PythonRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
+            let keep_ready = inner.pooled.then_some(KeepReady {
+                deterministic: inner.deterministic,
+                fuel: inner.limits.fuel,
+            });
+            PythonRuntime::load(&inner.engine, &inner.cache_dir, keep_ready, &|path| {
                 self.notify(Language::Python, path)
             })
         })

@@ -38,6 +38,11 @@ impl CappedOutput {
         }
     }
 
+    /// Sets the byte cap (for a capture made before its run's limits were known).
+    pub(crate) fn set_cap(&self, cap: usize) {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).cap = cap;
+    }
+
     fn accept(&self, data: &[u8]) {
         let mut c = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let room = c.cap.saturating_sub(c.bytes.len());

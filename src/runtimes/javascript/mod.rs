@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
 use crate::runtimes::{Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Guest, Invocation, execute, module_pre};
+use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
 use crate::sandbox::limits::Limits;
 use std::path::{Path, PathBuf};
@@ -86,8 +86,7 @@ impl JavaScriptRuntime {
             deterministic,
             read_only: &read_only,
         };
-        let mut execution =
-            execute(engine, Guest::Module { pre: &self.pre }, &call, limits).await?;
+        let mut execution = execute_module(engine, &self.pre, &call, limits).await?;
         if detection {
             // the static facts come from the host's instrumentation, first
             let mut facts = program.facts;
