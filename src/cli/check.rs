@@ -118,6 +118,12 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         .unwrap_or(Exit::Clean))
 }
 
+/// Runs started ahead of the oldest unfinished one, beyond `jobs`: the sandbox
+/// runs at most `jobs` at once, and the finished ones wait for their turn in
+/// the output, so that one slow snippet does not leave the other jobs idle.
+/// Bounds the reports held back to `jobs + RUN_AHEAD`.
+pub(crate) const RUN_AHEAD: usize = 64;
+
 /// Runs every input on `jobs` tasks; results come back in input order.
 async fn run_all(
     sandbox: &Sandbox,
@@ -131,7 +137,7 @@ async fn run_all(
             let sandbox = sandbox.clone();
             tokio::spawn(async move { run_one(&sandbox, input).await })
         })
-        .buffered(jobs)
+        .buffered(jobs + RUN_AHEAD)
         .map(|joined| {
             let entry = joined.unwrap_or_else(|e| CheckEntry::Unreadable {
                 file: "?".into(),

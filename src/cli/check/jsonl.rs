@@ -75,7 +75,7 @@ pub(crate) async fn run(
             let sandbox = sandbox.clone();
             tokio::spawn(async move { answer(&sandbox, number, line).await })
         })
-        .buffered(jobs);
+        .buffered(jobs + super::RUN_AHEAD);
     let mut answers = std::pin::pin!(answers);
     let mut worst = Exit::Clean;
     while let Some(joined) = answers.next().await {
