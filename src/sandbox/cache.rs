@@ -116,10 +116,20 @@ impl CacheEntry {
             tempfile::NamedTempFile::new_in(dir).map_err(|e| self.error(dir, e.to_string()))?;
         std::io::Write::write_all(&mut temp, &compiled)
             .map_err(|e| self.error(temp.path(), e.to_string()))?;
-        temp.persist(&self.path)
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| self.error(temp.path(), e.to_string()))?;
+        let written = temp
+            .persist(&self.path)
             .map_err(|e| self.error(&self.path, e.error.to_string()))?;
+        forget_written_pages(&written);
+        drop(written);
         drop(lock);
         self.remove_stale(dir);
+        // mapped from the file like any later load, rather than kept in memory
+        if let Some(component) = self.try_load(engine) {
+            return Ok(component);
+        }
         // SAFETY: the bytes were produced by `precompile` of this engine just now.
         unsafe { C::load_bytes(engine, &compiled) }
             .map_err(|e| Error::engine("loading the freshly compiled runtime", e))
@@ -162,3 +172,20 @@ impl CacheEntry {
         }
     }
 }
+
+/// Drops a freshly written (and synced) runtime from the page cache. Pages
+/// left there by the write (large folios, on Linux 6.x) end up mapped far more
+/// widely than pages read back from disk: a hello-world run right after a
+/// compile peaked at ~65 MiB RSS, against ~41 MiB once the file was read back.
+#[cfg(target_os = "linux")]
+fn forget_written_pages(file: &File) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a page-cache hint on a file descriptor this function borrows; a
+    // failure only loses the hint.
+    unsafe {
+        libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn forget_written_pages(_file: &File) {}
