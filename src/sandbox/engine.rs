@@ -28,10 +28,6 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     config.consume_fuel(true);
     config.wasm_component_model(true);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
-    // inline small wasm functions into their callers: CPython calls many tiny
-    // ones, and each call also saves and reloads the fuel counter (the CPU-bound
-    // bench loop runs ~8% faster; the compiled runtime grows from 47 to 79 MB)
-    config.compiler_inlining(wasmtime::Inlining::Yes);
     config.memory_reservation(MAX_GUEST_MEMORY);
     if runs > 1 {
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(
