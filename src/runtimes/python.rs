@@ -5,16 +5,15 @@
 use crate::error::Result;
 use crate::report::{Outcome, Report};
 use crate::runtimes::{GuestStatus, Snippet, assemble};
-use crate::sandbox::MAX_GUEST_MEMORY;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
 use crate::sandbox::guest::{ComponentWasi, GuestState};
 use crate::sandbox::limits::Limits;
 use crate::sandbox::standby::{KeepReady, Standby, StandbyRecipe};
+use crate::sandbox::{MAX_GUEST_MEMORY, RunSlot};
 use serde::Deserialize;
 use std::path::Path;
 use std::time::Instant;
-use tokio::sync::OwnedSemaphorePermit;
 use wasmtime::Engine;
 use wasmtime::component::InstancePre;
 
@@ -77,10 +76,10 @@ impl PythonRuntime {
         snippet: &Snippet,
         limits: &Limits,
         deterministic: bool,
-        (slot, alone): (OwnedSemaphorePermit, bool),
+        slot: RunSlot,
     ) -> Result<Execution> {
         let started = Instant::now();
-        let standby = self.standby.as_ref().filter(|_| alone);
+        let standby = self.standby.as_ref().filter(|_| slot.alone);
         let ready = standby.and_then(|s| s.take(limits.memory));
         let staged = match ready {
             Some(staged) => staged,
@@ -102,9 +101,9 @@ impl PythonRuntime {
         // instances than it has room for
         match (standby, tokio::runtime::Handle::try_current()) {
             (Some(_), Ok(runtime)) => {
-                runtime.spawn_blocking(move || drop((leftovers, slot)));
+                runtime.spawn_blocking(move || drop((leftovers, slot.permit)));
             }
-            _ => drop((leftovers, slot)),
+            _ => drop((leftovers, slot.permit)),
         }
         Ok(execution)
     }
@@ -117,7 +116,7 @@ impl PythonRuntime {
         limits: &Limits,
         deterministic: bool,
         detection: bool,
-        slot: (OwnedSemaphorePermit, bool),
+        slot: RunSlot,
     ) -> Result<Report> {
         let request = serde_json::json!({
             "code": snippet.code,

@@ -176,6 +176,13 @@ impl Drop for Inner {
     }
 }
 
+/// A run's claim on the sandbox: its instance slot, and whether it had the
+/// sandbox to itself when it started.
+pub(crate) struct RunSlot {
+    pub(crate) permit: tokio::sync::OwnedSemaphorePermit,
+    pub(crate) alone: bool,
+}
+
 /// Counts a run as in progress while it lives.
 struct Running<'a> {
     count: &'a AtomicUsize,
@@ -274,16 +281,12 @@ impl Sandbox {
                 // its reset to a blocking thread; runs in parallel already keep
                 // the cores busy, and handing work between threads would only
                 // slow them down
-                let alone = running.alone();
+                let slot = RunSlot {
+                    permit: slot,
+                    alone: running.alone(),
+                };
                 python
-                    .run(
-                        engine,
-                        snippet,
-                        limits,
-                        deterministic,
-                        detection,
-                        (slot, alone),
-                    )
+                    .run(engine, snippet, limits, deterministic, detection, slot)
                     .await
             }
             Language::JavaScript | Language::TypeScript => {
