@@ -108,14 +108,23 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         CheckFormat::Github => candor::report::render_github(&entries),
     };
     sink.write(&rendered)?;
-    Ok(entries
+    Ok(worst_exit(&entries, fail_on))
+}
+
+/// The highest exit any entry calls for. Unreadable entries print nothing more:
+/// their reason is already in the output.
+fn worst_exit(entries: &[CheckEntry], fail_on: Option<candor::Severity>) -> Exit {
+    entries
         .iter()
         .map(|e| match e {
             CheckEntry::Ran { report, .. } => Exit::for_report(report, fail_on),
-            CheckEntry::Unreadable { .. } => Exit::usage(""),
+            CheckEntry::Unreadable {
+                internal: false, ..
+            } => Exit::usage(""),
+            CheckEntry::Unreadable { internal: true, .. } => Exit::Internal(String::new()),
         })
         .max()
-        .unwrap_or(Exit::Clean))
+        .unwrap_or(Exit::Clean)
 }
 
 /// Runs started ahead of the oldest unfinished one, beyond `jobs`: the sandbox
@@ -142,6 +151,7 @@ async fn run_all(
             let entry = joined.unwrap_or_else(|e| CheckEntry::Unreadable {
                 file: "?".into(),
                 error: format!("internal error: {e}"),
+                internal: true,
             });
             if let (Some(bar), CheckEntry::Ran { report, .. }) = (progress, &entry) {
                 findings += report.findings.len();
@@ -158,7 +168,13 @@ async fn run_all(
 
 async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
     let path = match input {
-        discover::Input::Missing { file, error } => return CheckEntry::Unreadable { file, error },
+        discover::Input::Missing { file, error } => {
+            return CheckEntry::Unreadable {
+                file,
+                error,
+                internal: false,
+            };
+        }
         discover::Input::File(path) => path,
     };
     let snippet = match Snippet::from_path(&path, None) {
@@ -167,6 +183,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
             return CheckEntry::Unreadable {
                 file: path.display().to_string(),
                 error: e.to_string(),
+                internal: false,
             };
         }
     };
@@ -177,6 +194,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
         },
         Err(e) => CheckEntry::Unreadable {
             file: snippet.file,
+            internal: !matches!(e, candor::Error::BadInput(_) | candor::Error::BadOption(_)),
             error: e.to_string(),
         },
     }
@@ -196,7 +214,7 @@ fn render_text(entries: &[CheckEntry]) -> String {
     let mut out = String::new();
     for entry in entries {
         match entry {
-            CheckEntry::Unreadable { file, error } => {
+            CheckEntry::Unreadable { file, error, .. } => {
                 out.push_str(&format!("error: {file}: {error}\n"));
             }
             CheckEntry::Ran { report, source } => {
@@ -252,5 +270,29 @@ impl Sink {
                 .and_then(|()| file.flush())
                 .map_err(|e| Exit::Internal(format!("writing {}: {e}", path.display()))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unreadable(internal: bool) -> CheckEntry {
+        CheckEntry::Unreadable {
+            file: "x.py".into(),
+            error: "why".into(),
+            internal,
+        }
+    }
+
+    #[test]
+    fn candor_failing_is_exit_5_and_bad_input_exit_2() {
+        assert_eq!(worst_exit(&[], None).code(), 0);
+        assert_eq!(worst_exit(&[unreadable(false)], None).code(), 2);
+        assert_eq!(worst_exit(&[unreadable(true)], None).code(), 5);
+        assert_eq!(
+            worst_exit(&[unreadable(true), unreadable(false)], None).code(),
+            5
+        );
     }
 }

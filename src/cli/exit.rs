@@ -46,7 +46,7 @@ impl Exit {
     pub(crate) fn report(self) -> ExitCode {
         match &self {
             Exit::Usage(m) if !m.is_empty() => eprintln!("candor: error: {m}"),
-            Exit::Internal(m) => eprintln!("candor: internal error: {m}"),
+            Exit::Internal(m) if !m.is_empty() => eprintln!("candor: internal error: {m}"),
             _ => {}
         }
         ExitCode::from(self.code())

@@ -16,12 +16,15 @@ pub enum CheckEntry {
         /// Its source, for text excerpts.
         source: String,
     },
-    /// The file could not be run (unreadable, not UTF-8, unknown language).
+    /// The file could not be run (unreadable, not UTF-8, unknown language, or
+    /// candor itself failed).
     Unreadable {
         /// The file as named.
         file: String,
         /// Why.
         error: String,
+        /// Whether candor failed rather than the input (exit 5, not 2).
+        internal: bool,
     },
 }
 
@@ -119,7 +122,7 @@ pub fn render_check_json(entries: &[CheckEntry]) -> String {
         unreadable: entries
             .iter()
             .filter_map(|e| match e {
-                CheckEntry::Unreadable { file, error } => Some(Unreadable { file, error }),
+                CheckEntry::Unreadable { file, error, .. } => Some(Unreadable { file, error }),
                 CheckEntry::Ran { .. } => None,
             })
             .collect(),

@@ -9,7 +9,7 @@ pub fn render_github(entries: &[CheckEntry]) -> String {
     let mut out = String::new();
     for entry in entries {
         match entry {
-            CheckEntry::Unreadable { file, error } => {
+            CheckEntry::Unreadable { file, error, .. } => {
                 let _ = writeln!(out, "::error file={}::{}", property(file), data(error));
             }
             CheckEntry::Ran { report, .. } => {

@@ -11,7 +11,7 @@ pub fn render_junit(entries: &[CheckEntry], fail_on: Option<Severity>) -> String
     let (mut failures, mut errors, mut total_ms) = (0usize, 0usize, 0.0f64);
     for entry in entries {
         match entry {
-            CheckEntry::Unreadable { file, error } => {
+            CheckEntry::Unreadable { file, error, .. } => {
                 errors += 1;
                 let _ = writeln!(
                     cases,

@@ -150,7 +150,7 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
     let mut notifications = Vec::new();
     for entry in entries {
         match entry {
-            CheckEntry::Unreadable { file, error } => {
+            CheckEntry::Unreadable { file, error, .. } => {
                 notifications.push(notification(file, error.clone(), base))
             }
             CheckEntry::Ran { report, .. } => {

@@ -41,7 +41,9 @@ struct LineError<'a> {
 
 enum Answer {
     Ran(serde_json::Value, Report),
-    Bad(serde_json::Value, usize, String),
+    /// A line that could not be run: its id, number, why, and the exit it calls
+    /// for (2 for bad input, 5 when candor itself failed).
+    Bad(serde_json::Value, usize, String, Exit),
 }
 
 pub(crate) async fn run(
@@ -85,8 +87,8 @@ pub(crate) async fn run(
                 worst = worst.max(Exit::for_report(report, fail_on));
                 serde_json::to_string(&Identified { id, report })
             }
-            Answer::Bad(id, line, error) => {
-                worst = worst.max(Exit::usage(""));
+            Answer::Bad(id, line, error, exit) => {
+                worst = worst.max(exit.clone());
                 serde_json::to_string(&LineError {
                     id,
                     line: *line,
@@ -108,6 +110,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
                 serde_json::Value::Null,
                 number,
                 format!("line {number}: {e}"),
+                Exit::usage(""),
             );
         }
     };
@@ -119,7 +122,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);
-            return Answer::Bad(id, number, format!("line {number}: {e}"));
+            return Answer::Bad(id, number, format!("line {number}: {e}"), Exit::usage(""));
         }
     };
     let Some(language) = Language::from_name(&request.language) else {
@@ -127,6 +130,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
             request.id,
             number,
             format!("line {number}: unknown language {:?}", request.language),
+            Exit::usage(""),
         );
     };
     let name = match &request.id {
@@ -139,6 +143,14 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
     snippet.env = request.env.into_iter().collect();
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),
-        Err(e) => Answer::Bad(request.id, number, format!("line {number}: {e}")),
+        Err(e) => {
+            let error = format!("line {number}: {e}");
+            // the reason is already in the output
+            let exit = match Exit::from(e) {
+                Exit::Internal(_) => Exit::Internal(String::new()),
+                _ => Exit::usage(""),
+            };
+            Answer::Bad(request.id, number, error, exit)
+        }
     }
 }
