@@ -1,8 +1,9 @@
 //! An instance kept ready for the next run, made on a thread of its own: a run
 //! then starts with a live instance instead of instantiating one.
 //!
-//! Every run still gets an instance that nothing ran in before: the ready one
-//! was instantiated from the runtime and left untouched until it is taken.
+//! Every run still gets an instance no snippet ran in before: the ready one
+//! was instantiated from the runtime (its start functions are candor's own
+//! runtime code) and left untouched until it is taken.
 
 use super::execution::{StagedComponent, stage_component};
 use super::guest::{ComponentWasi, GuestState};
