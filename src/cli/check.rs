@@ -4,7 +4,7 @@
 mod discover;
 mod jsonl;
 
-use super::exit::Exit;
+use super::exit::{Exit, is_internal};
 use super::options::{FailOn, LimitArgs};
 use candor::report::{CheckEntry, Totals};
 use candor::{Sandbox, Snippet};
@@ -118,10 +118,7 @@ fn worst_exit(entries: &[CheckEntry], fail_on: Option<candor::Severity>) -> Exit
         .iter()
         .map(|e| match e {
             CheckEntry::Ran { report, .. } => Exit::for_report(report, fail_on),
-            CheckEntry::Unreadable {
-                internal: false, ..
-            } => Exit::usage(""),
-            CheckEntry::Unreadable { internal: true, .. } => Exit::Internal(String::new()),
+            CheckEntry::Unreadable { internal, .. } => Exit::unrunnable(*internal),
         })
         .max()
         .unwrap_or(Exit::Clean)
@@ -194,7 +191,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
         },
         Err(e) => CheckEntry::Unreadable {
             file: snippet.file,
-            internal: !matches!(e, candor::Error::BadInput(_) | candor::Error::BadOption(_)),
+            internal: is_internal(&e),
             error: e.to_string(),
         },
     }

@@ -26,6 +26,16 @@ impl Exit {
         Exit::Usage(message.into())
     }
 
+    /// The exit an input that could not be run calls for, its reason already
+    /// in the output: 5 when candor itself failed, 2 when the input was at fault.
+    pub(crate) fn unrunnable(internal: bool) -> Self {
+        if internal {
+            Exit::Internal(String::new())
+        } else {
+            Exit::usage("")
+        }
+    }
+
     pub(crate) fn code(&self) -> u8 {
         match self {
             Exit::Clean => 0,
@@ -73,11 +83,21 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// Whether a library error is candor's own failure (exit 5) rather than bad
+/// input or options (exit 2).
+pub(crate) fn is_internal(error: &candor::Error) -> bool {
+    !matches!(
+        error,
+        candor::Error::BadInput(_) | candor::Error::BadOption(_)
+    )
+}
+
 impl From<candor::Error> for Exit {
     fn from(error: candor::Error) -> Exit {
-        match error {
-            candor::Error::BadInput(m) | candor::Error::BadOption(m) => Exit::Usage(m),
-            other => Exit::Internal(other.to_string()),
+        if is_internal(&error) {
+            Exit::Internal(error.to_string())
+        } else {
+            Exit::Usage(error.to_string())
         }
     }
 }

@@ -2,7 +2,7 @@
 //! output line with the same `id`, in input order, streamed as they finish.
 
 use super::Sink;
-use crate::cli::exit::Exit;
+use crate::cli::exit::{Exit, is_internal};
 use candor::{Language, Report, Sandbox, Severity, Snippet};
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -41,9 +41,9 @@ struct LineError<'a> {
 
 enum Answer {
     Ran(serde_json::Value, Report),
-    /// A line that could not be run: its id, number, why, and the exit it calls
-    /// for (2 for bad input, 5 when candor itself failed).
-    Bad(serde_json::Value, usize, String, Exit),
+    /// A line that could not be run: its id, number, why, and whether candor
+    /// itself failed (rather than the line).
+    Bad(serde_json::Value, usize, String, bool),
 }
 
 pub(crate) async fn run(
@@ -87,8 +87,8 @@ pub(crate) async fn run(
                 worst = worst.max(Exit::for_report(report, fail_on));
                 serde_json::to_string(&Identified { id, report })
             }
-            Answer::Bad(id, line, error, exit) => {
-                worst = worst.max(exit.clone());
+            Answer::Bad(id, line, error, internal) => {
+                worst = worst.max(Exit::unrunnable(*internal));
                 serde_json::to_string(&LineError {
                     id,
                     line: *line,
@@ -110,7 +110,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
                 serde_json::Value::Null,
                 number,
                 format!("line {number}: {e}"),
-                Exit::usage(""),
+                false,
             );
         }
     };
@@ -122,7 +122,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);
-            return Answer::Bad(id, number, format!("line {number}: {e}"), Exit::usage(""));
+            return Answer::Bad(id, number, format!("line {number}: {e}"), false);
         }
     };
     let Some(language) = Language::from_name(&request.language) else {
@@ -130,7 +130,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
             request.id,
             number,
             format!("line {number}: unknown language {:?}", request.language),
-            Exit::usage(""),
+            false,
         );
     };
     let name = match &request.id {
@@ -143,14 +143,11 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
     snippet.env = request.env.into_iter().collect();
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),
-        Err(e) => {
-            let error = format!("line {number}: {e}");
-            // the reason is already in the output
-            let exit = match Exit::from(e) {
-                Exit::Internal(_) => Exit::Internal(String::new()),
-                _ => Exit::usage(""),
-            };
-            Answer::Bad(request.id, number, error, exit)
-        }
+        Err(e) => Answer::Bad(
+            request.id,
+            number,
+            format!("line {number}: {e}"),
+            is_internal(&e),
+        ),
     }
 }
