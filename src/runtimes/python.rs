@@ -5,12 +5,12 @@
 use crate::error::Result;
 use crate::report::{Outcome, Report};
 use crate::runtimes::{GuestStatus, Snippet, assemble};
+use crate::sandbox::RunSlot;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
 use crate::sandbox::guest::{ComponentWasi, GuestState};
 use crate::sandbox::limits::Limits;
 use crate::sandbox::standby::{KeepReady, Standby, StandbyRecipe};
-use crate::sandbox::{MAX_GUEST_MEMORY, RunSlot};
 use serde::Deserialize;
 use std::path::Path;
 use std::time::Instant;
@@ -59,9 +59,7 @@ impl PythonRuntime {
             Some(settings) => Some(Standby::start(StandbyRecipe {
                 engine: engine.clone(),
                 pre: pre.clone(),
-                deterministic: settings.deterministic,
-                memory_limit: MAX_GUEST_MEMORY,
-                fuel: settings.fuel,
+                settings,
             })?),
             None => None,
         };

@@ -5,6 +5,7 @@
 //! was instantiated from the runtime (its start functions are candor's own
 //! runtime code) and left untouched until it is taken.
 
+use super::engine::MAX_GUEST_MEMORY;
 use super::execution::{StagedComponent, stage_component};
 use super::guest::{ComponentWasi, GuestState};
 use crate::error::{Error, Result};
@@ -24,16 +25,13 @@ pub(crate) struct KeepReady {
     pub(crate) fuel: u64,
 }
 
-/// How a ready instance is made.
+/// How a ready instance is made. It may grow its memory up to
+/// [`MAX_GUEST_MEMORY`] while instantiating; a run's own limit is applied when
+/// the instance is taken.
 pub(crate) struct StandbyRecipe {
     pub(crate) engine: Engine,
     pub(crate) pre: InstancePre<GuestState<ComponentWasi>>,
-    pub(crate) deterministic: bool,
-    /// The memory the instance may grow to while instantiating (a run's own
-    /// limit is applied when it is taken).
-    pub(crate) memory_limit: u64,
-    /// The fuel instantiation may burn (a run gets its own budget).
-    pub(crate) fuel: u64,
+    pub(crate) settings: KeepReady,
 }
 
 /// One component instance kept ready, refilled in the background.
@@ -105,9 +103,9 @@ fn serve(
         let staged = runtime.block_on(stage_component(
             &recipe.engine,
             &recipe.pre,
-            recipe.deterministic,
-            recipe.memory_limit,
-            recipe.fuel,
+            recipe.settings.deterministic,
+            MAX_GUEST_MEMORY,
+            recipe.settings.fuel,
         ));
         // an instance that cannot be made is left to the runs, which
         // instantiate their own and report why it failed
