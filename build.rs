@@ -4,7 +4,9 @@
 //! componentize-py from the guest harness in `runtimes/python`. On a fresh
 //! machine this script creates a virtual environment with python3, installs the
 //! pinned componentize-py from the package index with pip, and builds the
-//! component into `OUT_DIR`. Set `CANDOR_PYTHON_COMPONENT` to the path of a
+//! component into `OUT_DIR`, then folds the pre-initialised globals of its
+//! CPython library into constants and runs Binaryen's `wasm-opt` over that
+//! library (`build/optimize.rs`). Set `CANDOR_PYTHON_COMPONENT` to the path of a
 //! component built beforehand to skip all of that (offline builds).
 //!
 //! The component's bytes are embedded in the library, together with their
@@ -12,6 +14,8 @@
 
 #[path = "build/javascript.rs"]
 mod javascript;
+#[path = "build/optimize.rs"]
+mod optimize;
 
 use sha2::{Digest, Sha256};
 use std::env;
@@ -37,7 +41,7 @@ fn main() {
 
     let component = match env::var_os("CANDOR_PYTHON_COMPONENT") {
         Some(path) => PathBuf::from(path),
-        None => build_python_component(&out_dir),
+        None => optimize::optimize_python_component(&out_dir, &build_python_component(&out_dir)),
     };
     embed(
         &out_dir,
