@@ -301,7 +301,7 @@ fn run_wasm_opt(out_dir: &Path, input: &Path, output: &Path) {
     let prefix = out_dir.join("binaryen");
     let wasm_opt = prefix.join("node_modules/binaryen/bin/wasm-opt");
     if !wasm_opt.is_file() {
-        opt_run(
+        super::run(
             Command::new("npm")
                 .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
                 .arg(&prefix)
@@ -309,7 +309,7 @@ fn run_wasm_opt(out_dir: &Path, input: &Path, output: &Path) {
             &format!("installing {BINARYEN} with npm (node and npm are prerequisites)"),
         );
     }
-    opt_run(
+    super::run(
         Command::new("node")
             .arg(&wasm_opt)
             .args(WASM_OPT_FEATURES)
@@ -321,16 +321,6 @@ fn run_wasm_opt(out_dir: &Path, input: &Path, output: &Path) {
     );
 }
 
-fn opt_run(command: &mut Command, what: &str) {
-    match command.status() {
-        Ok(status) if status.success() => {}
-        Ok(status) => opt_fail(&format!("{what}: exited with {status}")),
-        Err(e) => opt_fail(&format!("{what}: {e}")),
-    }
-}
-
 fn opt_fail(message: &str) -> ! {
-    eprintln!("candor build: optimising the Python component: {message}");
-    eprintln!("candor build: set CANDOR_PYTHON_COMPONENT to a prebuilt component to build offline");
-    std::process::exit(1);
+    super::fail(&format!("optimising the Python component: {message}"))
 }
