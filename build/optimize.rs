@@ -50,7 +50,7 @@ const WASM_OPT_PASSES: &[&str] = &["-g", "-O3"];
 /// The component-level section id of an embedded core module.
 const CORE_MODULE_SECTION: u8 = 1;
 
-/// Returns the path of the optimised component, building it if needed.
+/// Writes the optimised component into `out_dir` and returns its path.
 pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
     let bytes = fs::read(component)
         .unwrap_or_else(|e| opt_fail(&format!("reading {}: {e}", component.display())));
@@ -281,16 +281,25 @@ struct GlobalFolder {
 }
 
 impl Reencode for GlobalFolder {
-    type Error = std::convert::Infallible;
+    type Error = String;
 
     fn instruction<'a>(
         &mut self,
         operator: Operator<'a>,
     ) -> Result<wasm_encoder::Instruction<'a>, reencode::Error<Self::Error>> {
-        if let Operator::GlobalGet { global_index } = operator
-            && let Some(value) = self.fixed.get(&global_index)
-        {
-            return Ok(wasm_encoder::Instruction::I32Const(*value));
+        match operator {
+            Operator::GlobalGet { global_index } => {
+                if let Some(value) = self.fixed.get(&global_index) {
+                    return Ok(wasm_encoder::Instruction::I32Const(*value));
+                }
+            }
+            // a write would make the folded value stale
+            Operator::GlobalSet { global_index } if self.fixed.contains_key(&global_index) => {
+                return Err(reencode::Error::UserError(format!(
+                    "global {global_index} is written, so it cannot be folded"
+                )));
+            }
+            _ => {}
         }
         reencode::utils::instruction(self, operator)
     }
