@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::candor_in;
+use common::{assert_contains, candor_in};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -144,11 +144,9 @@ fn exit_codes_follow_the_worst_file() {
     assert_eq!(code(&["check", "clean.py", "latin1.py"]), 2);
     assert_eq!(code(&["check", "clean.py", "missing.py"]), 2);
     let run = candor_in(d, &["check", "clean.py", "latin1.py"], &[]);
-    assert!(
-        run.stdout
-            .contains("latin1.py: reading latin1.py: invalid UTF-8 at byte 10"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        "latin1.py: reading latin1.py: invalid UTF-8 at byte 10",
     );
 }
 
@@ -160,24 +158,13 @@ fn github_annotations() {
         &["check", "pkg/error.py", "fail.py", "--format", "github"],
         &[],
     );
-    assert!(
-        run.stdout
-            .contains("::warning file=pkg/error.py,line=4,col=5,"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("::error file=pkg/error.py,line=5,col=16,"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("::error file=fail.py,title=candor failed::failed: RuntimeError: boom"),
-        "{}",
-        run.stdout
-    );
+    for annotation in [
+        "::warning file=pkg/error.py,line=4,col=5,",
+        "::error file=pkg/error.py,line=5,col=16,",
+        "::error file=fail.py,title=candor failed::failed: RuntimeError: boom",
+    ] {
+        assert_contains(&run.stdout, annotation);
+    }
 }
 
 #[test]

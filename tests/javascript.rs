@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{run_snippet, scratch};
+use common::{assert_contains, run_snippet, scratch};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -60,7 +60,7 @@ fn uncaught_errors_fail_loudly_at_the_original_line() {
         (Some("failed"), Some(1))
     );
     let stderr = r["stderr"].as_str().unwrap();
-    assert!(stderr.contains("TypeError"), "{stderr}");
+    assert_contains(stderr, "TypeError");
     assert!(
         stderr.contains("boom.ts:4"),
         "the stack points at the TypeScript line: {stderr}"
@@ -83,7 +83,7 @@ fn syntax_errors_name_the_original_line() {
             stderr.starts_with(&format!("{name}:{line}:")),
             "{name}: {stderr}"
         );
-        assert!(stderr.contains("SyntaxError"), "{stderr}");
+        assert_contains(stderr, "SyntaxError");
     }
 }
 
@@ -101,7 +101,7 @@ fn modules_and_node_builtins_are_refused_clearly() {
             stderr.contains("modules are not available in the sandbox"),
             "{name}: {stderr}"
         );
-        assert!(stderr.contains("fs"), "{stderr}");
+        assert_contains(&stderr, "fs");
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{candor_in, run_snippet, scratch};
+use common::{assert_contains, candor_in, run_snippet, scratch};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -42,12 +42,8 @@ fn text_format_shows_output_and_summary() {
     std::fs::write(dir.path().join("hi.py"), "print('hi there')\n").unwrap();
     let run = candor_in(dir.path(), &["run", "hi.py"], &[]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("hi there\n"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("hi.py: completed in "),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "hi there\n");
+    assert_contains(&run.stdout, "hi.py: completed in ");
 }
 
 #[test]
@@ -105,8 +101,8 @@ fn uncaught_exception_fails_loudly_with_traceback() {
     assert_eq!(r["outcome"], "failed");
     assert_eq!(r["exit_code"], 1);
     let stderr = r["stderr"].as_str().unwrap();
-    assert!(stderr.contains("File \"boom.py\", line 2"), "{stderr}");
-    assert!(stderr.contains("KeyError: 'missing'"), "{stderr}");
+    assert_contains(stderr, "File \"boom.py\", line 2");
+    assert_contains(stderr, "KeyError: 'missing'");
     assert!(
         !stderr.contains("app.py"),
         "harness frames leak into the traceback: {stderr}"
@@ -121,8 +117,8 @@ fn syntax_error_fails_with_the_line() {
     let r = run.json();
     assert_eq!(r["outcome"], "failed");
     let stderr = r["stderr"].as_str().unwrap();
-    assert!(stderr.contains("SyntaxError"), "{stderr}");
-    assert!(stderr.contains("line 2"), "{stderr}");
+    assert_contains(stderr, "SyntaxError");
+    assert_contains(stderr, "line 2");
     assert_eq!(r["stdout"], "");
 }
 
@@ -189,7 +185,7 @@ fn memory_bomb_hits_the_memory_limit() {
     assert_eq!(run.code, 4);
     let r = run.json();
     assert_eq!(r["outcome"], "memory_exceeded");
-    assert!(r["reason"].as_str().unwrap().contains("67108864"));
+    assert_contains(r["reason"].as_str().unwrap(), "67108864");
 }
 
 #[test]
@@ -395,7 +391,7 @@ fn explain_prints_the_rule_documentation() {
     let run = candor_in(dir.path(), &["--explain", "swallowed_exception"], &[]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("# swallowed_exception (CWE-390)"));
-    assert!(run.stdout.contains("## Why is this bad?"));
+    assert_contains(&run.stdout, "## Why is this bad?");
 }
 
 #[test]
@@ -433,11 +429,7 @@ fn filling_the_scratch_directory_is_stopped() {
     assert_eq!(run.code, 4);
     let r = run.json();
     assert_eq!(r["outcome"], "memory_exceeded");
-    assert!(
-        r["reason"].as_str().unwrap().contains("scratch directory"),
-        "{}",
-        r["reason"]
-    );
+    assert_contains(r["reason"].as_str().unwrap(), "scratch directory");
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 

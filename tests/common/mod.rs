@@ -57,3 +57,9 @@ pub fn run_snippet(dir: &Path, name: &str, code: &str, extra: &[&str]) -> Run {
     args.extend_from_slice(extra);
     candor_in(dir, &args, &[])
 }
+
+/// Asserts that `text` contains `needle`, and shows `text` when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{needle:?} is missing from:\n{text}");
+}
