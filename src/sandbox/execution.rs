@@ -139,13 +139,10 @@ pub(crate) async fn run_staged(
         stderr,
     } = staged;
     input.set(stdin.to_vec());
-    let cap = usize::try_from(limits.max_output).unwrap_or(usize::MAX);
-    stdout.set_cap(cap);
-    stderr.set_cap(cap);
+    stdout.set_cap(output_cap(limits));
+    stderr.set_cap(output_cap(limits));
     store.data_mut().memory.set_limit(limits.memory);
-    store
-        .set_fuel(limits.fuel)
-        .map_err(|e| Error::engine("setting the fuel budget", e))?;
+    set_fuel(&mut store, limits.fuel)?;
     let run = async {
         let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
         let (response,) = run.call_async(&mut store, (request,)).await?;
@@ -172,9 +169,8 @@ pub(crate) async fn execute_module(
 ) -> Result<Execution> {
     let started = Instant::now();
     let scratch = scratch_dir()?;
-    let cap = usize::try_from(limits.max_output).unwrap_or(usize::MAX);
-    let stdout = CappedOutput::new(cap);
-    let stderr = CappedOutput::new(cap);
+    let stdout = CappedOutput::new(output_cap(limits));
+    let stderr = CappedOutput::new(output_cap(limits));
     let stdin = LateInput::default();
     stdin.set(call.stdin.to_vec());
     let io = GuestIo {
@@ -281,13 +277,23 @@ fn new_store<W: Send + 'static>(
 ) -> Result<Store<GuestState<W>>> {
     let mut store = Store::new(engine, state);
     store.limiter(|s| &mut s.memory);
-    store
-        .set_fuel(fuel)
-        .map_err(|e| Error::engine("setting the fuel budget", e))?;
+    set_fuel(&mut store, fuel)?;
     store
         .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
         .map_err(|e| Error::engine("setting the fuel yield interval", e))?;
     Ok(store)
+}
+
+/// Gives `store` a fuel budget of `fuel`.
+fn set_fuel<T>(store: &mut Store<T>, fuel: u64) -> Result<()> {
+    store
+        .set_fuel(fuel)
+        .map_err(|e| Error::engine("setting the fuel budget", e))
+}
+
+/// The bytes of stdout (and of stderr) a run may keep.
+fn output_cap(limits: &Limits) -> usize {
+    usize::try_from(limits.max_output).unwrap_or(usize::MAX)
 }
 
 /// What is left of a store once its run ended.
