@@ -48,7 +48,7 @@ pub(crate) fn findings(facts: &GuestFacts, file: &str) -> Vec<Finding> {
     let mut all = swallowed_exception::check(facts, file);
     all.extend(fabricated_value::check(facts, file));
     all.extend(latent_swallow::check(facts, file));
-    all.sort_by(|a, b| (a.line, a.column, a.kind).cmp(&(b.line, b.column, b.kind)));
+    all.sort_by_key(|f| (f.line, f.column, f.kind));
     all
 }
 
