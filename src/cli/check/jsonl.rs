@@ -41,9 +41,31 @@ struct LineError<'a> {
 
 enum Answer {
     Ran(serde_json::Value, Report),
-    /// A line that could not be run: its id, number, why, and whether candor
-    /// itself failed (rather than the line).
-    Bad(serde_json::Value, usize, String, bool),
+    /// A line that could not be run.
+    Bad {
+        id: serde_json::Value,
+        line: usize,
+        error: String,
+        /// Whether candor itself failed (rather than the line).
+        internal: bool,
+    },
+}
+
+impl Answer {
+    /// Line `line` (whose id is `id`) could not be run, because of `why`.
+    fn bad(
+        id: serde_json::Value,
+        line: usize,
+        why: impl std::fmt::Display,
+        internal: bool,
+    ) -> Self {
+        Answer::Bad {
+            id,
+            line,
+            error: format!("line {line}: {why}"),
+            internal,
+        }
+    }
 }
 
 pub(crate) async fn run(
@@ -87,7 +109,12 @@ pub(crate) async fn run(
                 worst = worst.max(Exit::for_report(report, fail_on));
                 serde_json::to_string(&Identified { id, report })
             }
-            Answer::Bad(id, line, error, internal) => {
+            Answer::Bad {
+                id,
+                line,
+                error,
+                internal,
+            } => {
                 worst = worst.max(Exit::unrunnable(*internal));
                 serde_json::to_string(&LineError {
                     id,
@@ -106,12 +133,7 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
     let line = match line {
         Ok(l) => l,
         Err(e) => {
-            return Answer::Bad(
-                serde_json::Value::Null,
-                number,
-                format!("line {number}: {e}"),
-                false,
-            );
+            return Answer::bad(serde_json::Value::Null, number, e, false);
         }
     };
     let request: Request = match serde_json::from_str(&line) {
@@ -122,16 +144,12 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);
-            return Answer::Bad(id, number, format!("line {number}: {e}"), false);
+            return Answer::bad(id, number, e, false);
         }
     };
     let Some(language) = Language::from_name(&request.language) else {
-        return Answer::Bad(
-            request.id,
-            number,
-            format!("line {number}: unknown language {:?}", request.language),
-            false,
-        );
+        let why = format!("unknown language {:?}", request.language);
+        return Answer::bad(request.id, number, why, false);
     };
     let name = match &request.id {
         serde_json::Value::String(s) => s.clone(),
@@ -143,11 +161,9 @@ async fn answer(sandbox: &Sandbox, number: usize, line: std::io::Result<String>)
     snippet.env = request.env.into_iter().collect();
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),
-        Err(e) => Answer::Bad(
-            request.id,
-            number,
-            format!("line {number}: {e}"),
-            is_internal(&e),
-        ),
+        Err(e) => {
+            let internal = is_internal(&e);
+            Answer::bad(request.id, number, e, internal)
+        }
     }
 }
