@@ -12,6 +12,8 @@
 //! The component's bytes are embedded in the library, together with their
 //! SHA-256, which keys the compiled-code cache at run time.
 
+#[path = "build/devirtualize.rs"]
+mod devirtualize;
 #[path = "build/javascript.rs"]
 mod javascript;
 #[path = "build/optimize.rs"]

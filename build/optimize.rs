@@ -3,7 +3,7 @@
 //!
 //! componentize-py links CPython as a position-independent shared library
 //! (`libpython3.14.so`, one core module of the component) and compiles it
-//! without link-time optimisation. Two things follow, both measured on the
+//! without link-time optimisation. Three things follow, all measured on the
 //! CPU-bound loop of `benches/speed.rs`:
 //!
 //! - every access to a global variable or function pointer of the library goes
@@ -16,10 +16,17 @@
 //! - small functions across CPython's source files stay separate calls, each
 //!   paying wasmtime's fuel bookkeeping; Binaryen's `wasm-opt -O3` (npm package
 //!   `binaryen`, run with node) inlines them.
+//! - calls through function pointers stored at fixed addresses (CPython's
+//!   allocator table above all: two per object) stay `call_indirect`s, which
+//!   no optimiser can inline. `devirtualize.rs` guards each with the pointer's
+//!   pre-initialised value and calls its target directly; a second
+//!   `wasm-opt -O3` inlines the small targets.
 //!
-//! Folding takes the loop from ~568 to ~550 ms, `wasm-opt` from ~610 to
-//! ~568 ms; `wasm-opt` adds about a minute to a build of the component.
+//! `wasm-opt` takes the loop from ~610 to ~568 ms, folding to ~550 ms, the
+//! guarded devirtualisation to ~470 ms; the two `wasm-opt` runs add about a
+//! minute and a half to a build of the component.
 
+use super::devirtualize;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -66,9 +73,10 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
         .iter()
         .position(|m| is_shared_library(m) && exports_function(m, LIBPYTHON_MARKER))
         .unwrap_or_else(|| opt_fail(&format!("no core module exports {LIBPYTHON_MARKER}")));
-    let image_globals = modules
+    let (image, image_globals) = modules
         .iter()
-        .find_map(|m| library_globals(m))
+        .enumerate()
+        .find_map(|(i, m)| Some((i, library_globals(m)?)))
         .unwrap_or_else(|| opt_fail(&format!("no core module exports {LIBPYTHON}'s globals")));
 
     let folded = fold_globals(modules[library], &image_globals);
@@ -79,6 +87,7 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
     run_wasm_opt(out_dir, &folded_path, &optimized_path);
     let optimized = fs::read(&optimized_path)
         .unwrap_or_else(|e| opt_fail(&format!("reading {}: {e}", optimized_path.display())));
+    let optimized = devirtualize_fixed_pointer_calls(out_dir, &optimized, &modules, library, image);
 
     let mut result = bytes[..8].to_vec();
     let mut module_index = 0;
@@ -97,6 +106,46 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
     fs::write(&output, result)
         .unwrap_or_else(|e| opt_fail(&format!("writing {}: {e}", output.display())));
     output
+}
+
+/// Devirtualises the library's calls through pointers the pre-initialisation
+/// fixed (see `devirtualize.rs`) and runs `wasm-opt` again so that it can
+/// inline their targets; returns `optimized` unchanged when the table slots
+/// cannot be shown to be fixed.
+fn devirtualize_fixed_pointer_calls(
+    out_dir: &Path,
+    optimized: &[u8],
+    modules: &[&[u8]],
+    library: usize,
+    image: usize,
+) -> Vec<u8> {
+    let others: Vec<&[u8]> = (0..modules.len())
+        .filter(|i| *i != library)
+        .map(|i| modules[i])
+        .collect();
+    let bases = devirtualize::other_table_bases(modules[image], LIBPYTHON)
+        .unwrap_or_else(|e| opt_fail(&format!("reading the memory image: {e}")));
+    let slots = devirtualize::fixed_slots(optimized, &others, &bases)
+        .unwrap_or_else(|e| opt_fail(&format!("reading the table layout: {e}")));
+    let Some(slots) = slots else {
+        println!(
+            "cargo:warning=the CPython library's table slots are not fixed; calls through function pointers stay indirect"
+        );
+        return optimized.to_vec();
+    };
+    let memory = devirtualize::SnapshotMemory::from_image(modules[image])
+        .unwrap_or_else(|e| opt_fail(&format!("reading the memory image: {e}")));
+    let (rewritten, count) = devirtualize::devirtualize(optimized, &memory, &slots)
+        .unwrap_or_else(|e| opt_fail(&format!("devirtualising {LIBPYTHON}: {e}")));
+    if count == 0 {
+        println!("cargo:warning=no call of the CPython library reads a fixed function pointer");
+    }
+    let input = out_dir.join("libpython-devirtualized.wasm");
+    let output = out_dir.join("libpython-final.wasm");
+    fs::write(&input, rewritten)
+        .unwrap_or_else(|e| opt_fail(&format!("writing {}: {e}", input.display())));
+    run_wasm_opt(out_dir, &input, &output);
+    fs::read(&output).unwrap_or_else(|e| opt_fail(&format!("reading {}: {e}", output.display())))
 }
 
 /// One top-level section of a component.
