@@ -19,7 +19,7 @@
 //! table slot `K`. A second `wasm-opt` then inlines `f` where it is small.
 //! The guard keeps the call exact when the pointer changes at run time (e.g.
 //! `tracemalloc` installs its own allocator): the rewrite relies only on slot
-//! `K` holding `f` for the whole run, which `table_is_fixed` checks: the
+//! `K` holding `f` for the whole run, which `fixed_slots` checks: the
 //! library's element segment puts `f` there, no other segment of the
 //! component can reach that slot, and no module of the component writes a
 //! table at run time.
@@ -28,8 +28,7 @@ use std::collections::HashMap;
 use wasm_encoder::reencode::{self, Reencode};
 use wasm_encoder::{BlockType, Instruction, ValType};
 use wasmparser::{
-    DataKind, ElementItems, ElementKind, ExternalKind, FuncType, FunctionBody, Operator, Parser,
-    Payload, TypeRef,
+    DataKind, ElementItems, ElementKind, FuncType, FunctionBody, Operator, Parser, Payload, TypeRef,
 };
 
 /// The linear memory as the pre-initialisation left it: the active data
@@ -46,13 +45,14 @@ impl SnapshotMemory {
             if let Payload::DataSection(data) = payload.map_err(|e| e.to_string())? {
                 for segment in data {
                     let segment = segment.map_err(|e| e.to_string())?;
+                    // a segment at an offset that is not a constant is left
+                    // out: a value read here is only the guess the guard checks
                     if let DataKind::Active {
                         memory_index: 0,
                         offset_expr,
                     } = segment.kind
+                        && let Some(start) = i32_constant(&offset_expr)
                     {
-                        let start = i32_constant(&offset_expr)
-                            .ok_or("a data segment of the memory image has no constant offset")?;
                         segments.push((start as u32, segment.data.to_vec()));
                     }
                 }
@@ -78,22 +78,58 @@ impl SnapshotMemory {
     }
 }
 
-/// The table slots a module's active element segments write: (start, length),
-/// with `None` as the start when it is not a constant.
-fn element_ranges(module: &[u8]) -> Result<Vec<(Option<u32>, u32)>, String> {
+/// Where an element segment of another module starts.
+enum SegmentStart {
+    /// At a constant slot.
+    Slot(u32),
+    /// At the module's imported `env.__table_base`, one of the libraries'
+    /// table bases.
+    TableBase,
+    /// Somewhere this pass does not follow.
+    Unknown,
+}
+
+/// The table slots a module's active element segments write: start and length.
+fn element_ranges(module: &[u8]) -> Result<Vec<(SegmentStart, u32)>, String> {
+    let mut global_imports = Vec::new();
     let mut ranges = Vec::new();
     for payload in Parser::new(0).parse_all(module) {
-        if let Payload::ElementSection(elements) = payload.map_err(|e| e.to_string())? {
-            for element in elements {
-                let element = element.map_err(|e| e.to_string())?;
-                if let ElementKind::Active { offset_expr, .. } = &element.kind {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    let import = import.map_err(|e| e.to_string())?;
+                    if matches!(import.ty, TypeRef::Global(_)) {
+                        global_imports.push((import.module, import.name));
+                    }
+                }
+            }
+            Payload::ElementSection(elements) => {
+                for element in elements {
+                    let element = element.map_err(|e| e.to_string())?;
+                    let ElementKind::Active { offset_expr, .. } = &element.kind else {
+                        continue;
+                    };
                     let length = match &element.items {
                         ElementItems::Functions(f) => f.count(),
                         ElementItems::Expressions(_, e) => e.count(),
                     };
-                    ranges.push((i32_constant(offset_expr).map(|s| s as u32), length));
+                    let mut reader = offset_expr.get_operators_reader();
+                    let start = match (reader.read(), reader.read()) {
+                        (Ok(Operator::I32Const { value }), Ok(Operator::End)) => {
+                            SegmentStart::Slot(value as u32)
+                        }
+                        (Ok(Operator::GlobalGet { global_index }), Ok(Operator::End))
+                            if global_imports.get(global_index as usize)
+                                == Some(&("env", "__table_base")) =>
+                        {
+                            SegmentStart::TableBase
+                        }
+                        _ => SegmentStart::Unknown,
+                    };
+                    ranges.push((start, length));
                 }
             }
+            _ => {}
         }
     }
     Ok(ranges)
@@ -123,9 +159,9 @@ fn writes_tables(module: &[u8]) -> Result<bool, String> {
 
 /// The library's own table slots, `slot -> function index`, if they hold
 /// those functions for a whole run: no module of the component writes a table
-/// at run time, and no other element segment (at a constant offset, or at any
-/// of the `table_bases` the memory image gives the other libraries) overlaps
-/// them. `None` when that cannot be shown.
+/// at run time, and no other element segment (at a constant offset, or at its
+/// module's `__table_base`, which is one of the `table_bases` the memory image
+/// gives the other libraries) overlaps them. `None` when that cannot be shown.
 pub fn fixed_slots(
     library: &[u8],
     others: &[&[u8]],
@@ -162,11 +198,13 @@ pub fn fixed_slots(
             return Ok(None);
         }
         for (start, length) in element_ranges(module)? {
-            let starts: Vec<u32> = match start {
-                Some(s) => vec![s],
-                None => table_bases.to_vec(),
+            let reaches = match start {
+                _ if length == 0 => false,
+                SegmentStart::Slot(s) => overlaps(s, length),
+                SegmentStart::TableBase => table_bases.iter().any(|s| overlaps(*s, length)),
+                SegmentStart::Unknown => true,
             };
-            if length > 0 && starts.into_iter().any(|s| overlaps(s, length)) {
+            if reaches {
                 return Ok(None);
             }
         }
@@ -394,50 +432,4 @@ impl Reencode for Devirtualizer<'_> {
         code.function(&f);
         Ok(())
     }
-}
-
-/// The `table_base` values the memory-image module exports for libraries
-/// other than `library` (`NAME.so:table_base`).
-pub fn other_table_bases(image: &[u8], library: &str) -> Result<Vec<u32>, String> {
-    let mut imported = 0u32;
-    let mut values = Vec::new();
-    let mut bases = Vec::new();
-    for payload in Parser::new(0).parse_all(image) {
-        match payload.map_err(|e| e.to_string())? {
-            Payload::ImportSection(imports) => {
-                for import in imports.into_imports() {
-                    if matches!(import.map_err(|e| e.to_string())?.ty, TypeRef::Global(_)) {
-                        imported += 1;
-                    }
-                }
-            }
-            Payload::GlobalSection(globals) => {
-                for global in globals {
-                    values.push(i32_constant(&global.map_err(|e| e.to_string())?.init_expr));
-                }
-            }
-            Payload::ExportSection(exports) => {
-                for export in exports {
-                    let export = export.map_err(|e| e.to_string())?;
-                    if export.kind == ExternalKind::Global
-                        && let Some(name) = export.name.strip_suffix(":table_base")
-                        && name != library
-                    {
-                        bases.push(export.index);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    bases
-        .into_iter()
-        .map(|index| {
-            index
-                .checked_sub(imported)
-                .and_then(|i| values.get(i as usize).copied().flatten())
-                .map(|v| v as u32)
-                .ok_or_else(|| format!("global {index} of the memory image is not a constant"))
-        })
-        .collect()
 }

@@ -73,11 +73,25 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
         .iter()
         .position(|m| is_shared_library(m) && exports_function(m, LIBPYTHON_MARKER))
         .unwrap_or_else(|| opt_fail(&format!("no core module exports {LIBPYTHON_MARKER}")));
-    let (image, image_globals) = modules
+    // The memory-image module exports the pre-initialised values of each
+    // library's globals as `LIBRARY:NAME`.
+    let prefix = format!("{LIBPYTHON}:");
+    let (image, exported) = modules
         .iter()
         .enumerate()
-        .find_map(|(i, m)| Some((i, library_globals(m)?)))
+        .map(|(i, m)| (i, exported_globals(m)))
+        .find(|(_, globals)| globals.keys().any(|name| name.starts_with(&prefix)))
         .unwrap_or_else(|| opt_fail(&format!("no core module exports {LIBPYTHON}'s globals")));
+    let image_globals: HashMap<String, i32> = exported
+        .iter()
+        .filter_map(|(name, value)| Some((name.strip_prefix(&prefix)?.to_string(), (*value)?)))
+        .collect();
+    // The other libraries' table bases; `None` if one is not a constant.
+    let other_table_bases: Option<Vec<u32>> = exported
+        .iter()
+        .filter(|(name, _)| name.ends_with(":table_base") && !name.starts_with(&prefix))
+        .map(|(_, value)| value.map(|v| v as u32))
+        .collect();
 
     let folded = fold_globals(modules[library], &image_globals);
     let folded_path = out_dir.join("libpython-folded.wasm");
@@ -87,7 +101,14 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
     run_wasm_opt(out_dir, &folded_path, &optimized_path);
     let optimized = fs::read(&optimized_path)
         .unwrap_or_else(|e| opt_fail(&format!("reading {}: {e}", optimized_path.display())));
-    let optimized = devirtualize_fixed_pointer_calls(out_dir, &optimized, &modules, library, image);
+    let optimized = devirtualize_fixed_pointer_calls(
+        out_dir,
+        &optimized,
+        &modules,
+        library,
+        image,
+        other_table_bases.as_deref(),
+    );
 
     let mut result = bytes[..8].to_vec();
     let mut module_index = 0;
@@ -118,15 +139,17 @@ fn devirtualize_fixed_pointer_calls(
     modules: &[&[u8]],
     library: usize,
     image: usize,
+    other_table_bases: Option<&[u32]>,
 ) -> Vec<u8> {
     let others: Vec<&[u8]> = (0..modules.len())
         .filter(|i| *i != library)
         .map(|i| modules[i])
         .collect();
-    let bases = devirtualize::other_table_bases(modules[image], LIBPYTHON)
-        .unwrap_or_else(|e| opt_fail(&format!("reading the memory image: {e}")));
-    let slots = devirtualize::fixed_slots(optimized, &others, &bases)
-        .unwrap_or_else(|e| opt_fail(&format!("reading the table layout: {e}")));
+    let slots = match other_table_bases {
+        Some(bases) => devirtualize::fixed_slots(optimized, &others, bases)
+            .unwrap_or_else(|e| opt_fail(&format!("reading the table layout: {e}"))),
+        None => None,
+    };
     let Some(slots) = slots else {
         println!(
             "cargo:warning=the CPython library's table slots are not fixed; calls through function pointers stay indirect"
@@ -200,52 +223,45 @@ fn exports_function(module: &[u8], name: &str) -> bool {
         })
 }
 
-/// The pre-initialised values of the globals the memory-image module exports
-/// for the CPython library (`libpython3.14.so:NAME`), by `NAME`; `None` if
-/// `module` is not that module.
-fn library_globals(module: &[u8]) -> Option<HashMap<String, i32>> {
-    let prefix = format!("{LIBPYTHON}:");
+/// The globals `module` exports, by export name, with their values where
+/// they are constants.
+fn exported_globals(module: &[u8]) -> HashMap<String, Option<i32>> {
     let mut values = Vec::new();
     let mut imported = 0;
     let mut named = Vec::new();
     for payload in Parser::new(0).parse_all(module) {
-        match payload.ok()? {
-            Payload::ImportSection(imports) => {
-                for import in imports.into_imports() {
-                    if matches!(import.ok()?.ty, TypeRef::Global(_)) {
-                        imported += 1;
-                    }
+        match payload {
+            Ok(Payload::ImportSection(imports)) => {
+                imported += imports
+                    .into_imports()
+                    .flatten()
+                    .filter(|i| matches!(i.ty, TypeRef::Global(_)))
+                    .count() as u32;
+            }
+            Ok(Payload::GlobalSection(globals)) => {
+                for global in globals.into_iter().flatten() {
+                    values.push(constant(&global.init_expr, &HashMap::new()));
                 }
             }
-            Payload::GlobalSection(globals) => {
-                for global in globals {
-                    values.push(constant(&global.ok()?.init_expr, &HashMap::new()));
-                }
-            }
-            Payload::ExportSection(exports) => {
-                for export in exports {
-                    let export = export.ok()?;
-                    if let Some(name) = export.name.strip_prefix(&prefix)
-                        && export.kind == ExternalKind::Global
-                    {
-                        named.push((name.to_string(), export.index));
+            Ok(Payload::ExportSection(exports)) => {
+                for export in exports.into_iter().flatten() {
+                    if export.kind == ExternalKind::Global {
+                        named.push((export.name.to_string(), export.index));
                     }
                 }
             }
             _ => {}
         }
     }
-    if named.is_empty() {
-        return None;
-    }
-    let values = named
+    named
         .into_iter()
-        .filter_map(|(name, index)| {
-            let defined = index.checked_sub(imported)? as usize;
-            Some((name, (*values.get(defined)?)?))
+        .map(|(name, index)| {
+            let value = index
+                .checked_sub(imported)
+                .and_then(|i| values.get(i as usize).copied().flatten());
+            (name, value)
         })
-        .collect();
-    Some(values)
+        .collect()
 }
 
 /// The value of a constant expression: `i32.const C`, or `global.get G` /
