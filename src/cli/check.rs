@@ -9,7 +9,7 @@ use super::options::{FailOn, LimitArgs};
 use candor::report::{CheckEntry, Totals};
 use candor::{Sandbox, Snippet};
 use clap::{Args, ValueEnum};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -141,15 +141,18 @@ async fn run_all(
     futures::stream::iter(inputs)
         .map(|input| {
             let sandbox = sandbox.clone();
-            tokio::spawn(async move { run_one(&sandbox, input).await })
+            let file = input.key();
+            // a run that panicked is recorded against its file, and the others go on
+            tokio::spawn(async move { run_one(&sandbox, input).await }).map(|joined| {
+                joined.unwrap_or_else(|e| CheckEntry::Unreadable {
+                    file,
+                    error: format!("internal error: {e}"),
+                    internal: true,
+                })
+            })
         })
         .buffered(jobs + RUN_AHEAD)
-        .map(|joined| {
-            let entry = joined.unwrap_or_else(|e| CheckEntry::Unreadable {
-                file: "?".into(),
-                error: format!("internal error: {e}"),
-                internal: true,
-            });
+        .map(|entry| {
             if let (Some(bar), CheckEntry::Ran { report, .. }) = (progress, &entry) {
                 findings += report.findings.len();
                 bar.set_message(format!("{findings} findings"));

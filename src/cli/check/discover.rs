@@ -13,7 +13,8 @@ pub(crate) enum Input {
 }
 
 impl Input {
-    fn key(&self) -> String {
+    /// The name the input is reported under.
+    pub(crate) fn key(&self) -> String {
         match self {
             Input::File(p) => p.display().to_string(),
             Input::Missing { file, .. } => file.clone(),

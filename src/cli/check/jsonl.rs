@@ -4,7 +4,7 @@
 use super::Sink;
 use crate::cli::exit::{Exit, is_internal};
 use candor::{Language, Report, Sandbox, Severity, Snippet};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
 
@@ -97,13 +97,22 @@ pub(crate) async fn run(
         .filter(|(_, line)| std::future::ready(!matches!(line, Ok(l) if l.trim().is_empty())))
         .map(|(number, line)| {
             let sandbox = sandbox.clone();
-            tokio::spawn(async move { answer(&sandbox, number, line).await })
+            // a run that panicked is answered against its line, and the others go on
+            tokio::spawn(async move { answer(&sandbox, number, line).await }).map(move |joined| {
+                joined.unwrap_or_else(|e| {
+                    Answer::bad(
+                        serde_json::Value::Null,
+                        number,
+                        format!("internal error: {e}"),
+                        true,
+                    )
+                })
+            })
         })
         .buffered(jobs + super::RUN_AHEAD);
     let mut answers = std::pin::pin!(answers);
     let mut worst = Exit::Clean;
-    while let Some(joined) = answers.next().await {
-        let answer = joined.map_err(|e| Exit::Internal(format!("a run panicked: {e}")))?;
+    while let Some(answer) = answers.next().await {
         let text = match &answer {
             Answer::Ran(id, report) => {
                 worst = worst.max(Exit::for_report(report, fail_on));
