@@ -79,7 +79,7 @@ pub fn optimize_python_component(out_dir: &Path, component: &Path) -> PathBuf {
     let (image, exported) = modules
         .iter()
         .enumerate()
-        .map(|(i, m)| (i, exported_globals(m)))
+        .filter_map(|(i, m)| Some((i, exported_globals(m)?)))
         .find(|(_, globals)| globals.keys().any(|name| name.starts_with(&prefix)))
         .unwrap_or_else(|| opt_fail(&format!("no core module exports {LIBPYTHON}'s globals")));
     let image_globals: HashMap<String, i32> = exported
@@ -224,27 +224,28 @@ fn exports_function(module: &[u8], name: &str) -> bool {
 }
 
 /// The globals `module` exports, by export name, with their values where
-/// they are constants.
-fn exported_globals(module: &[u8]) -> HashMap<String, Option<i32>> {
+/// they are constants; `None` if `module` does not parse.
+fn exported_globals(module: &[u8]) -> Option<HashMap<String, Option<i32>>> {
     let mut values = Vec::new();
     let mut imported = 0;
     let mut named = Vec::new();
     for payload in Parser::new(0).parse_all(module) {
-        match payload {
-            Ok(Payload::ImportSection(imports)) => {
-                imported += imports
-                    .into_imports()
-                    .flatten()
-                    .filter(|i| matches!(i.ty, TypeRef::Global(_)))
-                    .count() as u32;
-            }
-            Ok(Payload::GlobalSection(globals)) => {
-                for global in globals.into_iter().flatten() {
-                    values.push(constant(&global.init_expr, &HashMap::new()));
+        match payload.ok()? {
+            Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    if matches!(import.ok()?.ty, TypeRef::Global(_)) {
+                        imported += 1;
+                    }
                 }
             }
-            Ok(Payload::ExportSection(exports)) => {
-                for export in exports.into_iter().flatten() {
+            Payload::GlobalSection(globals) => {
+                for global in globals {
+                    values.push(constant(&global.ok()?.init_expr, &HashMap::new()));
+                }
+            }
+            Payload::ExportSection(exports) => {
+                for export in exports {
+                    let export = export.ok()?;
                     if export.kind == ExternalKind::Global {
                         named.push((export.name.to_string(), export.index));
                     }
@@ -253,7 +254,7 @@ fn exported_globals(module: &[u8]) -> HashMap<String, Option<i32>> {
             _ => {}
         }
     }
-    named
+    let globals = named
         .into_iter()
         .map(|(name, index)| {
             let value = index
@@ -261,7 +262,8 @@ fn exported_globals(module: &[u8]) -> HashMap<String, Option<i32>> {
                 .and_then(|i| values.get(i as usize).copied().flatten());
             (name, value)
         })
-        .collect()
+        .collect();
+    Some(globals)
 }
 
 /// The value of a constant expression: `i32.const C`, or `global.get G` /
