@@ -220,7 +220,9 @@ pub fn devirtualize(
     slots: &HashMap<u32, u32>,
 ) -> Result<(Vec<u8>, usize), String> {
     let mut types = Vec::new();
+    // imported functions' types first, then the defined functions'
     let mut function_types = Vec::new();
+    let mut imported = 0;
     for payload in Parser::new(0).parse_all(module) {
         match payload.map_err(|e| e.to_string())? {
             Payload::TypeSection(section) => {
@@ -236,6 +238,7 @@ pub fn devirtualize(
                 }
             }
             Payload::FunctionSection(functions) => {
+                imported = function_types.len();
                 for ty in functions {
                     function_types.push(ty.map_err(|e| e.to_string())?);
                 }
@@ -243,7 +246,6 @@ pub fn devirtualize(
             _ => {}
         }
     }
-    let imported = function_types.len() - count_defined(module)?;
     let mut rewriter = Devirtualizer {
         memory,
         slots,
@@ -257,15 +259,6 @@ pub fn devirtualize(
         .parse_core_module(&mut encoded, Parser::new(0), module)
         .map_err(|e| format!("{e:?}"))?;
     Ok((encoded.finish(), rewriter.rewritten))
-}
-
-fn count_defined(module: &[u8]) -> Result<usize, String> {
-    for payload in Parser::new(0).parse_all(module) {
-        if let Payload::FunctionSection(functions) = payload.map_err(|e| e.to_string())? {
-            return Ok(functions.count() as usize);
-        }
-    }
-    Ok(0)
 }
 
 /// The value of a constant expression `i32.const C`.
