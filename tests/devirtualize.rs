@@ -27,6 +27,28 @@ fn memarg() -> MemArg {
     }
 }
 
+/// A table of at least `minimum` function references.
+fn funcref_table(minimum: u64) -> TableType {
+    TableType {
+        element_type: RefType::FUNCREF,
+        table64: false,
+        minimum,
+        maximum: None,
+        shared: false,
+    }
+}
+
+/// A 32-bit linear memory of one page.
+fn one_page() -> MemoryType {
+    MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    }
+}
+
 /// A library with a table of 5 slots: `double` and `triple` in slots 1 and 2,
 /// and `negate`, of another type, in slot 3. `call_through(x)` calls the
 /// function whose slot is stored at `POINTER`; `set_pointer(slot)` stores it.
@@ -40,21 +62,9 @@ fn library() -> Vec<u8> {
         functions.function(ty);
     }
     let mut tables = wasm_encoder::TableSection::new();
-    tables.table(TableType {
-        element_type: RefType::FUNCREF,
-        table64: false,
-        minimum: 5,
-        maximum: None,
-        shared: false,
-    });
+    tables.table(funcref_table(5));
     let mut memories = wasm_encoder::MemorySection::new();
-    memories.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    });
+    memories.memory(one_page());
     let mut exports = ExportSection::new();
     exports.export("call_through", ExportKind::Func, 3);
     exports.export("set_pointer", ExportKind::Func, 4);
@@ -116,13 +126,7 @@ fn library() -> Vec<u8> {
 /// A memory image whose snapshot holds `slot` at `POINTER`.
 fn image(slot: u32) -> Vec<u8> {
     let mut memories = wasm_encoder::MemorySection::new();
-    memories.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    });
+    memories.memory(one_page());
     let mut data = DataSection::new();
     data.active(0, &ConstExpr::i32_const(POINTER), slot.to_le_bytes());
     let mut module = Module::new();
@@ -140,13 +144,7 @@ fn other(offset: Option<i32>, length: u32, writes_table: bool) -> Vec<u8> {
     imports.import(
         "env",
         "__indirect_function_table",
-        EntityType::Table(TableType {
-            element_type: RefType::FUNCREF,
-            table64: false,
-            minimum: 0,
-            maximum: None,
-            shared: false,
-        }),
+        EntityType::Table(funcref_table(0)),
     );
     imports.import(
         "env",
