@@ -12,7 +12,7 @@ use std::borrow::Cow;
 /// (including `\r`), DEL, C1 controls, and the bidirectional embeddings,
 /// overrides and isolates (U+202A–U+202E, U+2066–U+2069). `\n` and `\t`
 /// are controls too; the callers decide whether they are kept.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -63,20 +63,19 @@ pub(crate) fn line_width(c: char) -> usize {
 }
 
 /// Characters kept from the start of a shortened text.
-pub const SHORT_HEAD: usize = 80;
+pub(crate) const SHORT_HEAD: usize = 80;
 /// Characters kept from the end of a shortened text.
-pub const SHORT_TAIL: usize = 40;
+pub(crate) const SHORT_TAIL: usize = 40;
 
-/// `text` if it has at most `SHORT_HEAD + SHORT_TAIL + 1` characters, else its
-/// first [`SHORT_HEAD`] characters, `…`, and its last [`SHORT_TAIL`]: an
-/// exception message keeps both its start and its (often telling) end. Cuts
-/// only between characters.
+/// `text` if it has at most 121 characters, else its first 80 characters,
+/// `…`, and its last 40: an exception message keeps both its start and its
+/// (often telling) end. Cuts only between characters.
 pub fn shorten(text: &str) -> Cow<'_, str> {
     shorten_to(text, SHORT_HEAD, SHORT_TAIL)
 }
 
-/// [`shorten`] with explicit head and tail lengths, in characters.
-pub fn shorten_to(text: &str, head: usize, tail: usize) -> Cow<'_, str> {
+/// [`shorten`] with other head and tail lengths, in characters.
+pub(crate) fn shorten_to(text: &str, head: usize, tail: usize) -> Cow<'_, str> {
     let limit = head.saturating_add(tail).saturating_add(1);
     // byte length bounds the character count: most texts need no counting
     if text.len() <= limit || text.chars().nth(limit).is_none() {

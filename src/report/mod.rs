@@ -10,15 +10,14 @@ mod text;
 mod uncaught;
 
 pub use check::{CHECK_SCHEMA, CheckEntry, Totals, render_check_json};
-pub use escape::{
-    SHORT_HEAD, SHORT_TAIL, escape_block, escape_line, is_unsafe, shorten, shorten_to,
-};
+pub(crate) use escape::shorten_to;
+pub use escape::{escape_block, escape_line, shorten};
 pub use github::render_github;
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 pub use source::source_lines;
 pub use text::{render_check_text, render_finding, render_text, summary};
-pub use uncaught::{Uncaught, uncaught};
+use uncaught::uncaught;
 
 use serde::{Deserialize, Serialize};
 
