@@ -242,10 +242,10 @@ pub fn explain_outcome(report: &Report) -> Option<String> {
     })
 }
 
-/// The snippet line the uncaught exception of a failed run was raised at,
-/// when its output says so.
+/// The snippet line the uncaught exception of a failed run (one that exited
+/// with status 1) was raised at, when its output says so.
 pub fn failure_line(report: &Report) -> Option<u32> {
-    if report.outcome != Outcome::Failed {
+    if report.outcome != Outcome::Failed || report.exit_code != Some(1) {
         return None;
     }
     uncaught(&report.stderr, &report.file).and_then(|u| u.line)
