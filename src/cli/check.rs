@@ -6,7 +6,7 @@ mod jsonl;
 
 use super::exit::{Exit, is_internal};
 use super::options::{FailOn, LimitArgs};
-use candor::report::{CheckEntry, Totals};
+use candor::report::CheckEntry;
 use candor::{Sandbox, Snippet};
 use clap::{Args, ValueEnum};
 use futures::{FutureExt, StreamExt};
@@ -211,32 +211,7 @@ fn progress_bar(total: u64) -> ProgressBar {
 }
 
 fn render_text(entries: &[CheckEntry]) -> String {
-    let mut out = String::new();
-    for entry in entries {
-        match entry {
-            CheckEntry::Unreadable { file, error, .. } => {
-                out.push_str(&format!("error: {file}: {error}\n"));
-            }
-            CheckEntry::Ran { report, source } => {
-                let lines: Vec<&str> = source.lines().collect();
-                for f in &report.findings {
-                    candor::report::render_finding(&mut out, f, &lines);
-                }
-                let mut summary = candor::report::summary(report);
-                if report.outcome == candor::Outcome::Failed && report.reason.is_none() {
-                    summary.push_str(&format!(" [{}]", candor::report::failure_reason(report)));
-                }
-                out.push_str(&summary);
-                out.push('\n');
-            }
-        }
-    }
-    let t = Totals::of(entries);
-    out.push_str(&format!(
-        "checked {} files: {} completed, {} failed, {} hit a limit, {} unreadable; {} errors, {} warnings, {} infos\n",
-        t.files, t.completed, t.failed, t.limit_hit, t.unreadable, t.errors, t.warnings, t.infos
-    ));
-    out
+    candor::report::render_check_text(entries)
 }
 
 /// Where results go: stdout (a closed pipe is not an error) or a file.

@@ -1,7 +1,7 @@
 #![doc = include_str!("fabricated_value.md")]
 
 use super::facts::GuestFacts;
-use super::{hides_errors, times};
+use super::{hides_errors, kept_exception, kept_value, shown, times};
 use crate::report::{Finding, FindingKind, Severity};
 
 /// The rule's documentation (also `candor --explain fabricated_value` and SARIF help).
@@ -21,24 +21,21 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             continue;
         }
         let caught = handler.exception.as_ref();
-        let shown = site
-            .value
-            .as_ref()
-            .map_or(site.fact.text.clone(), |v| v.repr.clone());
-        let after = caught.map_or("an exception".to_string(), |c| c.repr.clone());
+        let value = shown(site.value.as_ref().map_or(&site.fact.text, |v| &v.repr));
+        let after = caught.map_or("an exception".to_string(), |c| shown(&c.repr));
         findings.push(Finding {
             kind: FindingKind::FabricatedValue,
             severity: Severity::Error,
             message: format!(
-                "{shown} was used in place of the real value after {after}{}",
+                "{value} was used in place of the real value after {after}{}",
                 times(site.produced)
             ),
             file: file.to_string(),
             line: site.fact.line,
             column: site.fact.column,
             end_line: site.fact.end_line,
-            exception: caught.map(|c| c.info.clone()),
-            value: site.value.clone(),
+            exception: caught.map(|c| kept_exception(&c.info)),
+            value: site.value.as_ref().map(kept_value),
             count: site.produced,
         });
     }

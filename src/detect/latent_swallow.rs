@@ -1,7 +1,7 @@
 #![doc = include_str!("latent_swallow.md")]
 
 use super::facts::{GuestFacts, HandlerKind, Reraise};
-use super::hides_errors;
+use super::{hides_errors, shown};
 use crate::report::{Finding, FindingKind, Severity};
 
 /// The rule's documentation (also `candor --explain latent_swallow` and SARIF help).
@@ -36,7 +36,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         let what = if h.catches.is_empty() {
             "every exception".to_string()
         } else {
-            h.catches.join(", ")
+            shown(&h.catches.join(", "))
         };
         let how = if has_placeholder {
             "substitute a placeholder for"

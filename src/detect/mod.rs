@@ -11,7 +11,7 @@ pub(crate) mod facts;
 pub mod latent_swallow;
 pub mod swallowed_exception;
 
-use crate::report::{Finding, FindingKind};
+use crate::report::{ExceptionInfo, Finding, FindingKind, ValueInfo, shorten, shorten_to};
 use facts::{GuestFacts, HandlerSite, Reraise};
 
 /// Exception types that end iteration, a generator or the draining of a queue:
@@ -52,6 +52,17 @@ pub(crate) fn findings(facts: &GuestFacts, file: &str) -> Vec<Finding> {
     all
 }
 
+/// The findings of a run whose guest streamed `lines` of facts, for a snippet
+/// named `file`: the host's fact parser and every rule, as a run uses them.
+/// For fuzzing and tests of what reaches a report; not a stable API.
+#[doc(hidden)]
+pub fn findings_from_fact_lines<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    file: &str,
+) -> Vec<Finding> {
+    findings(&GuestFacts::from_lines(lines), file)
+}
+
 /// True when the handler, as written, makes an error disappear: it neither
 /// re-raises on every path, nor surfaces the error, nor recovers from the data,
 /// nor returns the function's own failure value, and what it catches is not
@@ -71,6 +82,41 @@ pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
         return false;
     }
     true
+}
+
+/// Characters of guest text (an exception message, a repr, a type name) a
+/// finding's structured fields keep from the start, and from the end, of a
+/// longer text.
+const FIELD_HEAD: usize = 240;
+/// See [`FIELD_HEAD`].
+const FIELD_TAIL: usize = 120;
+
+/// Guest text as a finding's sentence shows it: a long text keeps its head and
+/// its tail (`first 80 characters…last 40`), cut between characters.
+pub(crate) fn shown(text: &str) -> String {
+    shorten(text).into_owned()
+}
+
+/// Guest text as a finding's structured fields keep it (see [`FIELD_HEAD`]).
+fn kept(text: &str) -> String {
+    shorten_to(text, FIELD_HEAD, FIELD_TAIL).into_owned()
+}
+
+/// An exception as a finding keeps it: its type and message bounded, head and tail kept.
+pub(crate) fn kept_exception(info: &ExceptionInfo) -> ExceptionInfo {
+    ExceptionInfo {
+        type_name: kept(&info.type_name),
+        message: kept(&info.message),
+        line: info.line,
+    }
+}
+
+/// A value as a finding keeps it: its type and repr bounded, head and tail kept.
+pub(crate) fn kept_value(value: &ValueInfo) -> ValueInfo {
+    ValueInfo {
+        type_name: kept(&value.type_name),
+        repr: kept(&value.repr),
+    }
 }
 
 /// ` (N times)` for N > 1.

@@ -1,7 +1,7 @@
 #![doc = include_str!("swallowed_exception.md")]
 
 use super::facts::GuestFacts;
-use super::{hides_errors, times};
+use super::{hides_errors, kept_exception, shown, times};
 use crate::report::{Finding, FindingKind, Severity};
 
 /// The rule's documentation (also `candor --explain swallowed_exception` and SARIF help).
@@ -16,7 +16,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             continue;
         }
         let caught = handler.exception.as_ref();
-        let what = caught.map_or("an exception".to_string(), |c| c.repr.clone());
+        let what = caught.map_or("an exception".to_string(), |c| shown(&c.repr));
         findings.push(Finding {
             kind: FindingKind::SwallowedException,
             severity: Severity::Warning,
@@ -25,7 +25,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             line: handler.fact.line,
             column: handler.fact.column,
             end_line: handler.fact.end_line,
-            exception: caught.map(|c| c.info.clone()),
+            exception: caught.map(|c| kept_exception(&c.info)),
             value: None,
             count,
         });

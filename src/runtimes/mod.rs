@@ -5,7 +5,7 @@ pub(crate) mod python;
 
 use crate::detect::{self, facts::GuestFacts};
 use crate::error::{Error, Result};
-use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo};
+use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo, explain_outcome};
 use crate::sandbox::Limits;
 use crate::sandbox::execution::Execution;
 use std::path::Path;
@@ -224,7 +224,7 @@ pub(crate) fn assemble(
         .clone()
         .unwrap_or_else(|| (runtime.0.to_string(), runtime.1.to_string()));
     let findings = detect::findings(&facts, &snippet.file);
-    Report {
+    let mut report = Report {
         schema: REPORT_SCHEMA.to_string(),
         file: snippet.file.clone(),
         language: snippet.language.name().to_string(),
@@ -240,5 +240,8 @@ pub(crate) fn assemble(
         instrumentation_tampered: !tampering.is_empty(),
         tampering,
         findings,
-    }
+    };
+    // every run that did not complete says why (its exception, its exit status)
+    report.reason = report.reason.take().or_else(|| explain_outcome(&report));
+    report
 }

@@ -360,8 +360,9 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
         Err(Stop::ScratchFull(bytes)) => {
             run.outcome = Outcome::MemoryExceeded;
             run.reason = Some(format!(
-                "the scratch directory grew past the memory limit of {} bytes ({bytes} bytes written)",
-                limits.memory
+                "the scratch directory grew past the memory limit of {} ({} written)",
+                human_size(limits.memory),
+                human_size(bytes)
             ));
             return;
         }
@@ -376,7 +377,10 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
     };
     if memory_refused {
         run.outcome = Outcome::MemoryExceeded;
-        run.reason = Some(format!("memory limit of {} bytes reached", limits.memory));
+        run.reason = Some(format!(
+            "memory limit of {} reached",
+            human_size(limits.memory)
+        ));
     } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
         run.exit_code = Some(exit.0);
         run.outcome = if exit.0 == 0 {
@@ -398,6 +402,30 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
     } else {
         run.outcome = Outcome::Failed;
         run.reason = Some(format!("the guest stopped: {error:#}"));
+    }
+}
+
+/// A size for people: `512 MiB`, `64 MB`, `100 bytes`; a size that is no
+/// whole number of any unit also gives its bytes: `1.5 KiB (1537 bytes)`.
+fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 6] = [
+        (1 << 30, "GiB"),
+        (1 << 20, "MiB"),
+        (1 << 10, "KiB"),
+        (1_000_000_000, "GB"),
+        (1_000_000, "MB"),
+        (1_000, "kB"),
+    ];
+    if let Some((unit, name)) = UNITS
+        .iter()
+        .find(|(unit, _)| bytes >= *unit && bytes.is_multiple_of(*unit))
+    {
+        return format!("{} {name}", bytes / unit);
+    }
+    match UNITS[..3].iter().find(|(unit, _)| bytes >= *unit) {
+        Some((unit, name)) => format!("{:.1} {name} ({bytes} bytes)", bytes as f64 / *unit as f64),
+        None if bytes == 1 => "1 byte".to_string(),
+        None => format!("{bytes} bytes"),
     }
 }
 
