@@ -2,6 +2,7 @@
 //! component exporting `run(request) -> response` (instantiated ahead of its
 //! run, then given its request), or a WASI preview-1 command.
 
+use super::disk::QuotaExceeded;
 use super::guest::{ComponentWasi, GuestIo, GuestState};
 use super::input::LateInput;
 use super::limits::Limits;
@@ -142,13 +143,15 @@ pub(crate) async fn run_staged(
     stdout.set_cap(output_cap(limits));
     stderr.set_cap(output_cap(limits));
     store.data_mut().memory.set_limit(limits.memory);
+    store.data().disk.set_max_bytes(limits.memory);
     set_fuel(&mut store, limits.fuel)?;
     let run = async {
         let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
         let (response,) = run.call_async(&mut store, (request,)).await?;
         Ok::<Option<String>, wasmtime::Error>(Some(response))
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    // the component's file system counts its own writes (`wasi_fs`)
+    let result = bounded(run, limits, None).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     Ok((
         execution,
@@ -191,7 +194,7 @@ pub(crate) async fn execute_module(
         start.call_async(&mut store, ()).await?;
         Ok::<Option<String>, wasmtime::Error>(None)
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    let result = bounded(run, limits, Some(scratch.path())).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     drop(store);
     drop(scratch);
@@ -209,24 +212,30 @@ fn scratch_dir() -> Result<TempDir> {
 /// How often the scratch directory's size is checked.
 const SCRATCH_POLL: Duration = Duration::from_millis(50);
 /// Most directory entries the scratch directory may hold.
-const SCRATCH_MAX_ENTRIES: u64 = 100_000;
+const SCRATCH_MAX_ENTRIES: u64 = super::disk::MAX_ENTRIES;
 
 /// Why a run was stopped from outside the guest.
 enum Stop {
     TimedOut,
-    /// The scratch directory grew past its cap (bytes or entries seen).
-    ScratchFull(u64),
+    /// The scratch directory grew past its cap.
+    ScratchFull(QuotaExceeded),
 }
 
 type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
 
-/// Runs `run` under the wall-clock limit while watching the scratch directory:
-/// it may hold at most `limits.memory` bytes (and 100 000 entries), so that a
-/// snippet cannot fill the host's disk.
-async fn bounded<F>(run: F, limits: &Limits, scratch: &std::path::Path) -> Bounded
+/// Runs `run` under the wall-clock limit. With `scratch`, also watches that
+/// directory: it may hold at most `limits.memory` bytes (and 100 000 entries),
+/// so that a WASI preview-1 guest, whose file writes are not counted as they
+/// happen, cannot fill the host's disk.
+async fn bounded<F>(run: F, limits: &Limits, scratch: Option<&std::path::Path>) -> Bounded
 where
     F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
 {
+    let Some(scratch) = scratch else {
+        return tokio::time::timeout(limits.timeout, run)
+            .await
+            .map_err(|_| Stop::TimedOut);
+    };
     let watch = async {
         let mut pause = SCRATCH_POLL;
         loop {
@@ -235,14 +244,22 @@ where
             let (bytes, entries) = disk_usage(scratch);
             // a directory with many entries is scanned less often: at most ~10% of the time
             pause = SCRATCH_POLL.max(scanned.elapsed() * 10);
-            if bytes > limits.memory || entries > SCRATCH_MAX_ENTRIES {
-                return bytes;
+            if bytes > limits.memory {
+                return QuotaExceeded::Bytes {
+                    limit: limits.memory,
+                    wanted: bytes,
+                };
+            }
+            if entries > SCRATCH_MAX_ENTRIES {
+                return QuotaExceeded::Entries {
+                    limit: SCRATCH_MAX_ENTRIES,
+                };
             }
         }
     };
     tokio::select! {
         result = tokio::time::timeout(limits.timeout, run) => result.map_err(|_| Stop::TimedOut),
-        bytes = watch => Err(Stop::ScratchFull(bytes)),
+        why = watch => Err(Stop::ScratchFull(why)),
     }
 }
 
@@ -301,6 +318,7 @@ struct Ended {
     result: Bounded,
     fuel_left: u64,
     memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
     facts: Vec<String>,
     facts_dropped: usize,
 }
@@ -313,6 +331,7 @@ impl Ended {
             result,
             fuel_left,
             memory_refused: data.memory.refused,
+            disk_refused: data.disk.exceeded(),
             facts: std::mem::take(&mut data.facts.lines),
             facts_dropped: data.facts.dropped,
         }
@@ -341,13 +360,25 @@ impl Ended {
             facts: self.facts,
             facts_dropped: self.facts_dropped,
         };
-        classify(&mut execution, self.result, self.memory_refused, limits);
+        classify(
+            &mut execution,
+            self.result,
+            self.memory_refused,
+            self.disk_refused,
+            limits,
+        );
         execution
     }
 }
 
 /// Sets the outcome, exit code, reason and response from how the call ended.
-fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: &Limits) {
+fn classify(
+    run: &mut Execution,
+    result: Bounded,
+    memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
+    limits: &Limits,
+) {
     let error = match result {
         Err(Stop::TimedOut) => {
             run.outcome = Outcome::TimedOut;
@@ -357,12 +388,9 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
             ));
             return;
         }
-        Err(Stop::ScratchFull(bytes)) => {
+        Err(Stop::ScratchFull(why)) => {
             run.outcome = Outcome::MemoryExceeded;
-            run.reason = Some(format!(
-                "the scratch directory grew past the memory limit of {} bytes ({bytes} bytes written)",
-                limits.memory
-            ));
+            run.reason = Some(why.to_string());
             return;
         }
         Ok(Ok(response)) => {
@@ -377,6 +405,9 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
     if memory_refused {
         run.outcome = Outcome::MemoryExceeded;
         run.reason = Some(format!("memory limit of {} bytes reached", limits.memory));
+    } else if let Some(why) = disk_refused {
+        run.outcome = Outcome::MemoryExceeded;
+        run.reason = Some(why.to_string());
     } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
         run.exit_code = Some(exit.0);
         run.outcome = if exit.0 == 0 {
@@ -409,6 +440,14 @@ pub(crate) fn component_pre(
     let mut linker = wasmtime::component::Linker::<GuestState<ComponentWasi>>::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    // the file system again, counted against the run's scratch quota
+    linker.allow_shadowing(true);
+    wasmtime_wasi::p2::bindings::filesystem::types::add_to_linker::<_, super::wasi_fs::Guarded>(
+        &mut linker,
+        GuestState::guarded_filesystem,
+    )
+    .map_err(|e| Error::engine("linking the counted file system", e))?;
+    linker.allow_shadowing(false);
     linker
         .root()
         .func_wrap(
@@ -444,10 +483,13 @@ pub(crate) fn module_pre(
                 };
                 let (data, state) = memory.data_and_store_mut(&mut caller);
                 let range = ptr as usize..(ptr as usize).saturating_add(len as usize);
-                if let Some(bytes) = data.get(range) {
+                // a fact past the log's room is dropped before it is copied
+                if let Some(bytes) = data.get(range)
+                    && state.facts.take_room(bytes.len())
+                {
                     state
                         .facts
-                        .push(String::from_utf8_lossy(bytes).into_owned());
+                        .push_reserved(String::from_utf8_lossy(bytes).into_owned());
                 }
                 Ok(())
             },
