@@ -76,9 +76,13 @@ fn writing_through_an_unlinked_file_hits_the_quota() {
 #[test]
 fn writing_below_path_max_depth_hits_the_quota() {
     let dir = scratch();
-    let code = "import os\nfor i in range(500):\n    os.mkdir('d' * 20)\n    os.chdir('d' * 20)\n\
-                chunk = b'x' * (1 << 20)\nwith open('deep.bin', 'wb') as f:\n    for i in range(400):\n        f.write(chunk)\n\
-                print('wrote 400 MiB at depth 500')\n";
+    // 300 levels of 20 characters: a path of 6 300 bytes, past PATH_MAX
+    let code = "import os\nfd = os.open('.', os.O_RDONLY)\nfor i in range(300):\n    \
+                os.mkdir('d' * 20, dir_fd=fd)\n    nfd = os.open('d' * 20, os.O_RDONLY, dir_fd=fd)\n    \
+                os.close(fd)\n    fd = nfd\n\
+                w = os.open('deep.bin', os.O_WRONLY | os.O_CREAT, dir_fd=fd)\n\
+                chunk = b'x' * (1 << 20)\nwith open(w, 'wb') as f:\n    for i in range(400):\n        f.write(chunk)\n\
+                print('wrote 400 MiB at depth 300')\n";
     let run = run_snippet(dir.path(), "deep.py", code, &["--memory", "128MiB"]);
     assert_eq!(run.code, 4, "{}", run.stdout);
     let r = run.json();
@@ -148,8 +152,13 @@ fn open_descriptors_are_capped_per_run() {
 #[test]
 fn a_flood_of_facts_is_capped() {
     let dir = scratch();
-    let code = "import wit_world\nfor i in range(3_000_000):\n    wit_world.emit('')\nprint('done')\n";
-    let run = run_snippet(dir.path(), "facts.py", code, &["--memory", "64MiB"]);
+    let code = "import wit_world\nfor i in range(1_000_000):\n    wit_world.emit('')\nprint('done')\n";
+    let run = run_snippet(
+        dir.path(),
+        "facts.py",
+        code,
+        &["--memory", "64MiB", "--timeout", "60s"],
+    );
     let r = run.json();
     assert_eq!(r["stdout"], "done\n", "{}", r["stderr"]);
     assert_eq!(r["instrumentation_tampered"], true);
