@@ -16,15 +16,26 @@ const MIB: usize = 1 << 20;
 fn python_writes_arrive_whole_up_to_the_cap() {
     let dir = scratch();
     for size in [64 * KIB - 1, 64 * KIB, 64 * KIB + 1, MIB - 1, MIB, MIB + 1] {
-        let code = format!(
-            "import sys\nsys.stdout.write('y' * {size})\nsys.stderr.write('e' * {size})\n"
-        );
+        let code =
+            format!("import sys\nsys.stdout.write('y' * {size})\nsys.stderr.write('e' * {size})\n");
         let r = run_snippet(dir.path(), "write.py", &code, &[]).json();
         assert_eq!(r["outcome"], "completed", "{size}: {}", r["stderr"]);
         let kept = size.min(MIB);
-        assert_eq!(r["stdout"].as_str().unwrap().len(), kept, "stdout of a {size}-byte write");
-        assert_eq!(r["stderr"].as_str().unwrap().len(), kept, "stderr of a {size}-byte write");
-        assert_eq!(r["truncated"], size > MIB, "truncated for a {size}-byte write");
+        assert_eq!(
+            r["stdout"].as_str().unwrap().len(),
+            kept,
+            "stdout of a {size}-byte write"
+        );
+        assert_eq!(
+            r["stderr"].as_str().unwrap().len(),
+            kept,
+            "stderr of a {size}-byte write"
+        );
+        assert_eq!(
+            r["truncated"],
+            size > MIB,
+            "truncated for a {size}-byte write"
+        );
     }
 }
 
@@ -50,9 +61,21 @@ fn javascript_writes_arrive_whole_up_to_the_cap() {
         let r = run_snippet(dir.path(), "write.js", &code, &[]).json();
         assert_eq!(r["outcome"], "completed", "{size}: {}", r["stderr"]);
         let kept = size.min(MIB);
-        assert_eq!(r["stdout"].as_str().unwrap().len(), kept, "stdout of a {size}-byte write");
-        assert_eq!(r["stderr"].as_str().unwrap().len(), kept, "stderr of a {size}-byte write");
-        assert_eq!(r["truncated"], size > MIB, "truncated for a {size}-byte write");
+        assert_eq!(
+            r["stdout"].as_str().unwrap().len(),
+            kept,
+            "stdout of a {size}-byte write"
+        );
+        assert_eq!(
+            r["stderr"].as_str().unwrap().len(),
+            kept,
+            "stderr of a {size}-byte write"
+        );
+        assert_eq!(
+            r["truncated"],
+            size > MIB,
+            "truncated for a {size}-byte write"
+        );
     }
 }
 
@@ -68,7 +91,10 @@ fn writing_through_an_unlinked_file_hits_the_quota() {
     assert_eq!(run.code, 4, "{}", run.stdout);
     let r = run.json();
     assert_eq!(r["outcome"], "memory_exceeded");
-    assert_contains(r["reason"].as_str().unwrap(), "scratch directory's quota of 128 MiB");
+    assert_contains(
+        r["reason"].as_str().unwrap(),
+        "scratch directory's quota of 128 MiB",
+    );
     assert_eq!(r["stdout"], "");
 }
 
@@ -134,7 +160,15 @@ fn open_descriptors_are_capped_per_run() {
     .unwrap();
     let run = candor_in(
         dir.path(),
-        &["check", "hog.py", "worker.py", "--jobs", "2", "--format", "json"],
+        &[
+            "check",
+            "hog.py",
+            "worker.py",
+            "--jobs",
+            "2",
+            "--format",
+            "json",
+        ],
         &[],
     );
     let r: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -152,7 +186,8 @@ fn open_descriptors_are_capped_per_run() {
 #[test]
 fn a_flood_of_facts_is_capped() {
     let dir = scratch();
-    let code = "import wit_world\nfor i in range(1_000_000):\n    wit_world.emit('')\nprint('done')\n";
+    let code =
+        "import wit_world\nfor i in range(1_000_000):\n    wit_world.emit('')\nprint('done')\n";
     let run = run_snippet(
         dir.path(),
         "facts.py",

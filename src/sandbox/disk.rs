@@ -155,6 +155,11 @@ impl DiskQuota {
         self.lock_open().remove(&rep);
     }
 
+    /// Whether `rep` is a descriptor the guest opened and has not closed.
+    pub(crate) fn is_open(&self, rep: u32) -> bool {
+        self.lock_open().contains(&rep)
+    }
+
     fn open_descriptors(&self) -> u64 {
         self.lock_open().len() as u64
     }
@@ -240,7 +245,10 @@ mod tests {
     fn the_descriptor_cap_stays_in_its_bounds() {
         register_runs(4);
         let cap = descriptor_cap();
-        assert!((MIN_OPEN_DESCRIPTORS..=MAX_OPEN_DESCRIPTORS).contains(&cap), "{cap}");
+        assert!(
+            (MIN_OPEN_DESCRIPTORS..=MAX_OPEN_DESCRIPTORS).contains(&cap),
+            "{cap}"
+        );
     }
 
     #[test]

@@ -151,7 +151,7 @@ pub(crate) async fn run_staged(
         Ok::<Option<String>, wasmtime::Error>(Some(response))
     };
     // the component's file system counts its own writes (`wasi_fs`)
-    let result = bounded(run, limits, None).await;
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     Ok((
         execution,
@@ -194,7 +194,8 @@ pub(crate) async fn execute_module(
         start.call_async(&mut store, ()).await?;
         Ok::<Option<String>, wasmtime::Error>(None)
     };
-    let result = bounded(run, limits, Some(scratch.path())).await;
+    // the module's file system counts its own writes (`wasi_p1_fs`)
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     drop(store);
     drop(scratch);
@@ -209,81 +210,22 @@ fn scratch_dir() -> Result<TempDir> {
         .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
 }
 
-/// How often the scratch directory's size is checked.
-const SCRATCH_POLL: Duration = Duration::from_millis(50);
-/// Most directory entries the scratch directory may hold.
-const SCRATCH_MAX_ENTRIES: u64 = super::disk::MAX_ENTRIES;
-
 /// Why a run was stopped from outside the guest.
 enum Stop {
     TimedOut,
-    /// The scratch directory grew past its cap.
-    ScratchFull(QuotaExceeded),
 }
 
 type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
 
-/// Runs `run` under the wall-clock limit. With `scratch`, also watches that
-/// directory: it may hold at most `limits.memory` bytes (and 100 000 entries),
-/// so that a WASI preview-1 guest, whose file writes are not counted as they
-/// happen, cannot fill the host's disk.
-async fn bounded<F>(run: F, limits: &Limits, scratch: Option<&std::path::Path>) -> Bounded
+/// Runs `run` under the wall-clock limit. The scratch directory's quota is
+/// counted by the file-system calls themselves (`wasi_fs`, `wasi_p1_fs`).
+async fn bounded<F>(run: F, limits: &Limits) -> Bounded
 where
     F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
 {
-    let Some(scratch) = scratch else {
-        return tokio::time::timeout(limits.timeout, run)
-            .await
-            .map_err(|_| Stop::TimedOut);
-    };
-    let watch = async {
-        let mut pause = SCRATCH_POLL;
-        loop {
-            tokio::time::sleep(pause).await;
-            let scanned = Instant::now();
-            let (bytes, entries) = disk_usage(scratch);
-            // a directory with many entries is scanned less often: at most ~10% of the time
-            pause = SCRATCH_POLL.max(scanned.elapsed() * 10);
-            if bytes > limits.memory {
-                return QuotaExceeded::Bytes {
-                    limit: limits.memory,
-                    wanted: bytes,
-                };
-            }
-            if entries > SCRATCH_MAX_ENTRIES {
-                return QuotaExceeded::Entries {
-                    limit: SCRATCH_MAX_ENTRIES,
-                };
-            }
-        }
-    };
-    tokio::select! {
-        result = tokio::time::timeout(limits.timeout, run) => result.map_err(|_| Stop::TimedOut),
-        why = watch => Err(Stop::ScratchFull(why)),
-    }
-}
-
-/// Bytes and entries under `dir` (stops counting past the entry cap).
-fn disk_usage(dir: &std::path::Path) -> (u64, u64) {
-    let (mut bytes, mut entries) = (0u64, 0u64);
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(next) = pending.pop() {
-        let Ok(listing) = std::fs::read_dir(&next) else {
-            continue;
-        };
-        for entry in listing.flatten() {
-            entries += 1;
-            if entries > SCRATCH_MAX_ENTRIES {
-                return (bytes, entries);
-            }
-            match entry.metadata() {
-                Ok(m) if m.is_dir() => pending.push(entry.path()),
-                Ok(m) => bytes = bytes.saturating_add(m.len()),
-                Err(_) => {}
-            }
-        }
-    }
-    (bytes, entries)
+    tokio::time::timeout(limits.timeout, run)
+        .await
+        .map_err(|_| Stop::TimedOut)
 }
 
 /// A store with the limits applied.
@@ -388,11 +330,6 @@ fn classify(
             ));
             return;
         }
-        Err(Stop::ScratchFull(why)) => {
-            run.outcome = Outcome::MemoryExceeded;
-            run.reason = Some(why.to_string());
-            return;
-        }
         Ok(Ok(response)) => {
             run.response = response;
             if run.response.is_none() {
@@ -473,6 +410,8 @@ pub(crate) fn module_pre(
     let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
     wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    super::wasi_p1_fs::shadow(&mut linker)
+        .map_err(|e| Error::engine("linking the counted file system", e))?;
     linker
         .func_wrap(
             "candor",

@@ -11,6 +11,7 @@ pub(crate) mod limits;
 mod output;
 pub(crate) mod standby;
 mod wasi_fs;
+mod wasi_p1_fs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};

@@ -253,7 +253,10 @@ impl HostDescriptor for GuardedFilesystem<'_> {
         self.counted(stream)
     }
 
-    fn append_via_stream(&mut self, fd: Resource<Descriptor>) -> FsResult<Resource<DynOutputStream>> {
+    fn append_via_stream(
+        &mut self,
+        fd: Resource<Descriptor>,
+    ) -> FsResult<Resource<DynOutputStream>> {
         let stream = self.fs.append_via_stream(fd)?;
         self.counted(stream)
     }
@@ -285,7 +288,10 @@ impl HostDescriptor for GuardedFilesystem<'_> {
 
 impl GuardedFilesystem<'_> {
     /// Replaces a file's output stream in the table with one that counts its bytes.
-    fn counted(&mut self, stream: Resource<DynOutputStream>) -> FsResult<Resource<DynOutputStream>> {
+    fn counted(
+        &mut self,
+        stream: Resource<DynOutputStream>,
+    ) -> FsResult<Resource<DynOutputStream>> {
         let inner: DynOutputStream = self.fs.table.delete(stream)?;
         let counted: DynOutputStream = Box::new(CountedStream {
             inner,
