@@ -2,9 +2,11 @@
 //! component exporting `run(request) -> response` (instantiated ahead of its
 //! run, then given its request), or a WASI preview-1 command.
 
+use super::disk::QuotaExceeded;
 use super::guest::{ComponentWasi, GuestIo, GuestState};
 use super::input::LateInput;
 use super::limits::Limits;
+use super::limits::human_size;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
@@ -142,13 +144,15 @@ pub(crate) async fn run_staged(
     stdout.set_cap(output_cap(limits));
     stderr.set_cap(output_cap(limits));
     store.data_mut().memory.set_limit(limits.memory);
+    store.data().disk.set_max_bytes(limits.memory);
     set_fuel(&mut store, limits.fuel)?;
     let run = async {
         let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
         let (response,) = run.call_async(&mut store, (request,)).await?;
         Ok::<Option<String>, wasmtime::Error>(Some(response))
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    // the component's file system counts its own writes (`wasi_fs`)
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     Ok((
         execution,
@@ -191,7 +195,8 @@ pub(crate) async fn execute_module(
         start.call_async(&mut store, ()).await?;
         Ok::<Option<String>, wasmtime::Error>(None)
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    // the module's file system counts its own writes (`wasi_p1_fs`)
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     drop(store);
     drop(scratch);
@@ -206,67 +211,22 @@ fn scratch_dir() -> Result<TempDir> {
         .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
 }
 
-/// How often the scratch directory's size is checked.
-const SCRATCH_POLL: Duration = Duration::from_millis(50);
-/// Most directory entries the scratch directory may hold.
-const SCRATCH_MAX_ENTRIES: u64 = 100_000;
-
 /// Why a run was stopped from outside the guest.
 enum Stop {
     TimedOut,
-    /// The scratch directory grew past its cap (bytes or entries seen).
-    ScratchFull(u64),
 }
 
 type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
 
-/// Runs `run` under the wall-clock limit while watching the scratch directory:
-/// it may hold at most `limits.memory` bytes (and 100 000 entries), so that a
-/// snippet cannot fill the host's disk.
-async fn bounded<F>(run: F, limits: &Limits, scratch: &std::path::Path) -> Bounded
+/// Runs `run` under the wall-clock limit. The scratch directory's quota is
+/// counted by the file-system calls themselves (`wasi_fs`, `wasi_p1_fs`).
+async fn bounded<F>(run: F, limits: &Limits) -> Bounded
 where
     F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
 {
-    let watch = async {
-        let mut pause = SCRATCH_POLL;
-        loop {
-            tokio::time::sleep(pause).await;
-            let scanned = Instant::now();
-            let (bytes, entries) = disk_usage(scratch);
-            // a directory with many entries is scanned less often: at most ~10% of the time
-            pause = SCRATCH_POLL.max(scanned.elapsed() * 10);
-            if bytes > limits.memory || entries > SCRATCH_MAX_ENTRIES {
-                return bytes;
-            }
-        }
-    };
-    tokio::select! {
-        result = tokio::time::timeout(limits.timeout, run) => result.map_err(|_| Stop::TimedOut),
-        bytes = watch => Err(Stop::ScratchFull(bytes)),
-    }
-}
-
-/// Bytes and entries under `dir` (stops counting past the entry cap).
-fn disk_usage(dir: &std::path::Path) -> (u64, u64) {
-    let (mut bytes, mut entries) = (0u64, 0u64);
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(next) = pending.pop() {
-        let Ok(listing) = std::fs::read_dir(&next) else {
-            continue;
-        };
-        for entry in listing.flatten() {
-            entries += 1;
-            if entries > SCRATCH_MAX_ENTRIES {
-                return (bytes, entries);
-            }
-            match entry.metadata() {
-                Ok(m) if m.is_dir() => pending.push(entry.path()),
-                Ok(m) => bytes = bytes.saturating_add(m.len()),
-                Err(_) => {}
-            }
-        }
-    }
-    (bytes, entries)
+    tokio::time::timeout(limits.timeout, run)
+        .await
+        .map_err(|_| Stop::TimedOut)
 }
 
 /// A store with the limits applied.
@@ -301,6 +261,7 @@ struct Ended {
     result: Bounded,
     fuel_left: u64,
     memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
     facts: Vec<String>,
     facts_dropped: usize,
 }
@@ -313,6 +274,7 @@ impl Ended {
             result,
             fuel_left,
             memory_refused: data.memory.refused,
+            disk_refused: data.disk.exceeded(),
             facts: std::mem::take(&mut data.facts.lines),
             facts_dropped: data.facts.dropped,
         }
@@ -341,28 +303,31 @@ impl Ended {
             facts: self.facts,
             facts_dropped: self.facts_dropped,
         };
-        classify(&mut execution, self.result, self.memory_refused, limits);
+        classify(
+            &mut execution,
+            self.result,
+            self.memory_refused,
+            self.disk_refused,
+            limits,
+        );
         execution
     }
 }
 
 /// Sets the outcome, exit code, reason and response from how the call ended.
-fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: &Limits) {
+fn classify(
+    run: &mut Execution,
+    result: Bounded,
+    memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
+    limits: &Limits,
+) {
     let error = match result {
         Err(Stop::TimedOut) => {
             run.outcome = Outcome::TimedOut;
             run.reason = Some(format!(
                 "wall-clock limit of {} reached",
                 humantime::format_duration(limits.timeout)
-            ));
-            return;
-        }
-        Err(Stop::ScratchFull(bytes)) => {
-            run.outcome = Outcome::MemoryExceeded;
-            run.reason = Some(format!(
-                "the scratch directory grew past the memory limit of {} ({} written)",
-                human_size(limits.memory),
-                human_size(bytes)
             ));
             return;
         }
@@ -381,6 +346,9 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
             "memory limit of {} reached",
             human_size(limits.memory)
         ));
+    } else if let Some(why) = disk_refused {
+        run.outcome = Outcome::MemoryExceeded;
+        run.reason = Some(why.to_string());
     } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
         run.exit_code = Some(exit.0);
         run.outcome = if exit.0 == 0 {
@@ -405,30 +373,6 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
     }
 }
 
-/// A size for people: `512 MiB`, `64 MB`, `100 bytes`; a size that is no
-/// whole number of any unit also gives its bytes: `1.5 KiB (1537 bytes)`.
-fn human_size(bytes: u64) -> String {
-    const UNITS: [(u64, &str); 6] = [
-        (1 << 30, "GiB"),
-        (1 << 20, "MiB"),
-        (1 << 10, "KiB"),
-        (1_000_000_000, "GB"),
-        (1_000_000, "MB"),
-        (1_000, "kB"),
-    ];
-    if let Some((unit, name)) = UNITS
-        .iter()
-        .find(|(unit, _)| bytes >= *unit && bytes.is_multiple_of(*unit))
-    {
-        return format!("{} {name}", bytes / unit);
-    }
-    match UNITS[..3].iter().find(|(unit, _)| bytes >= *unit) {
-        Some((unit, name)) => format!("{:.1} {name} ({bytes} bytes)", bytes as f64 / *unit as f64),
-        None if bytes == 1 => "1 byte".to_string(),
-        None => format!("{bytes} bytes"),
-    }
-}
-
 /// Links a guest component against WASI (async) and candor's `emit` import.
 pub(crate) fn component_pre(
     engine: &Engine,
@@ -437,6 +381,14 @@ pub(crate) fn component_pre(
     let mut linker = wasmtime::component::Linker::<GuestState<ComponentWasi>>::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    // the file system again, counted against the run's scratch quota
+    linker.allow_shadowing(true);
+    wasmtime_wasi::p2::bindings::filesystem::types::add_to_linker::<_, super::wasi_fs::Guarded>(
+        &mut linker,
+        GuestState::guarded_filesystem,
+    )
+    .map_err(|e| Error::engine("linking the counted file system", e))?;
+    linker.allow_shadowing(false);
     linker
         .root()
         .func_wrap(
@@ -462,6 +414,8 @@ pub(crate) fn module_pre(
     let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
     wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    super::wasi_p1_fs::shadow(&mut linker)
+        .map_err(|e| Error::engine("linking the counted file system", e))?;
     linker
         .func_wrap(
             "candor",
@@ -472,10 +426,13 @@ pub(crate) fn module_pre(
                 };
                 let (data, state) = memory.data_and_store_mut(&mut caller);
                 let range = ptr as usize..(ptr as usize).saturating_add(len as usize);
-                if let Some(bytes) = data.get(range) {
+                // a fact past the log's room is dropped before it is copied
+                if let Some(bytes) = data.get(range)
+                    && state.facts.take_room(bytes.len())
+                {
                     state
                         .facts
-                        .push(String::from_utf8_lossy(bytes).into_owned());
+                        .push_reserved(String::from_utf8_lossy(bytes).into_owned());
                 }
                 Ok(())
             },

@@ -52,6 +52,30 @@ impl Limits {
     }
 }
 
+/// A size for people: `512 MiB`, `64 MB`, `100 bytes`; a size that is no
+/// whole number of any unit also gives its bytes: `1.5 KiB (1537 bytes)`.
+pub(crate) fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 6] = [
+        (1 << 30, "GiB"),
+        (1 << 20, "MiB"),
+        (1 << 10, "KiB"),
+        (1_000_000_000, "GB"),
+        (1_000_000, "MB"),
+        (1_000, "kB"),
+    ];
+    if let Some((unit, name)) = UNITS
+        .iter()
+        .find(|(unit, _)| bytes >= *unit && bytes.is_multiple_of(*unit))
+    {
+        return format!("{} {name}", bytes / unit);
+    }
+    match UNITS[..3].iter().find(|(unit, _)| bytes >= *unit) {
+        Some((unit, name)) => format!("{:.1} {name} ({bytes} bytes)", bytes as f64 / *unit as f64),
+        None if bytes == 1 => "1 byte".to_string(),
+        None => format!("{bytes} bytes"),
+    }
+}
+
 /// Parses a byte size: `1048576`, `512KiB`, `64MiB`, `1GiB`, `10MB`, `1.5GiB`.
 pub fn parse_size(text: &str) -> Result<u64> {
     let trimmed = text.trim();

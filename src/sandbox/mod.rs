@@ -2,6 +2,7 @@
 //! gets a fresh instance held to fuel, memory, wall-clock and output limits.
 
 pub(crate) mod cache;
+pub(crate) mod disk;
 pub(crate) mod engine;
 pub(crate) mod execution;
 pub(crate) mod guest;
@@ -9,6 +10,8 @@ mod input;
 pub(crate) mod limits;
 mod output;
 pub(crate) mod standby;
+mod wasi_fs;
+mod wasi_p1_fs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
