@@ -327,7 +327,9 @@ fn a_400_000_statement_source_ends_at_a_limit_not_a_crash() {
     for i in 0..400_000 {
         code.push_str(&format!("x{} = {i}\n", i % 50));
     }
-    let run = run_snippet(dir.path(), "statements.py", &code, &[]);
+    // a generous wall clock: on a loaded machine the default 10 s can pass
+    // before the compile reaches the memory limit
+    let run = run_snippet(dir.path(), "statements.py", &code, &["--timeout", "120s"]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert_eq!(run.json()["outcome"], "memory_exceeded");
 }
