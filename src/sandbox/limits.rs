@@ -102,7 +102,7 @@ impl Limits {
 
 fn bytes(n: u64) -> String {
     for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
-        if n >= unit && n % unit == 0 {
+        if n >= unit && n.is_multiple_of(unit) {
             return format!("{} {name}", n / unit);
         }
     }
@@ -111,6 +111,9 @@ fn bytes(n: u64) -> String {
         n => format!("{n} bytes"),
     }
 }
+
+/// 2^64 as an f64 (exactly representable): every f64 below it fits in a u64.
+const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
 
 /// Splits `text` into its leading number (digits and `.`, then an optional
 /// exponent such as `e9` or `E-3`) and the rest.
@@ -176,9 +179,9 @@ pub fn parse_size(text: &str) -> Result<u64> {
         let value: f64 = number
             .parse()
             .map_err(|_| invalid("expected a number and a unit, such as 512MiB"))?;
+        // only digits, '.' and an exponent: never NaN, but may be infinite
         let bytes = (value * unit_bytes as f64).floor();
-        // 2^64 is exactly representable; every f64 below it fits in a u64
-        if !(bytes < 18_446_744_073_709_551_616.0) {
+        if bytes >= TWO_POW_64 {
             return Err(too_large());
         }
         bytes as u64
@@ -229,7 +232,7 @@ pub fn parse_fuel(text: &str) -> Result<u64> {
         }
         Err(_) => match cleaned.parse::<f64>() {
             Ok(v) if v.is_finite() && v.fract() == 0.0 && v >= 0.0 => {
-                if !(v < 18_446_744_073_709_551_616.0) {
+                if v >= TWO_POW_64 {
                     return Err(invalid(&format!("too large (at most {})", u64::MAX)));
                 }
                 v as u64
