@@ -181,7 +181,7 @@ mod tests {
         let (_, why) = refused("{\"a\\n\\u001b\": 1}");
         assert_eq!(
             why,
-            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `stdin`, `args`, `env` at line 1 column 15"
+            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `stdin`, `args`, `env` at line 1 column 12"
         );
         let (id, _) = refused("[[[[");
         assert_eq!(id, serde_json::Value::Null);
