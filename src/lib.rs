@@ -29,6 +29,7 @@ pub use report::{
     ValueInfo,
 };
 pub use runtimes::{Language, Snippet, source_text};
+pub use runtimes::{MAX_SOURCE_BYTES, read_input_file};
 pub use sandbox::{
     CACHE_DIR_ENV, CompileNotice, Limits, MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY, Sandbox,
     SandboxBuilder, default_cache_dir, parse_duration, parse_fuel, parse_size,

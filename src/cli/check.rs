@@ -3,6 +3,7 @@
 
 mod discover;
 mod jsonl;
+mod request;
 
 use super::exit::{Exit, is_internal};
 use super::options::{FailOn, LimitArgs};

@@ -2,8 +2,10 @@
 
 mod check;
 mod exit;
+mod guest_input;
 mod options;
 mod run;
+mod stdin;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;

@@ -2,6 +2,9 @@
 
 pub(crate) mod javascript;
 pub(crate) mod python;
+mod source_file;
+
+pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
 
 use crate::detect::{self, facts::GuestFacts};
 use crate::error::{Error, Result};
@@ -108,9 +111,18 @@ impl Snippet {
         Snippet::new(Language::TypeScript, "snippet.ts", code)
     }
 
-    /// Reads a snippet from a file; the language comes from `language` or the extension.
+    /// Reads a snippet from a file; the language comes from `language` or the
+    /// extension. Directories, named pipes, devices and sockets are refused
+    /// before the language is looked at, and so are files over
+    /// [`MAX_SOURCE_BYTES`].
     pub fn from_path(path: &Path, language: Option<Language>) -> Result<Self> {
         let shown = path.display().to_string();
+        let kind = std::fs::metadata(path)
+            .map_err(|e| Error::BadInput(format!("reading {shown}: {}", io_reason(&e))))?
+            .file_type();
+        if let Some(why) = source_file::not_regular(kind) {
+            return Err(Error::BadInput(format!("{shown}: {why}")));
+        }
         let language = match language.or_else(|| Language::from_path(path)) {
             Some(l) => l,
             None => {
@@ -123,13 +135,7 @@ impl Snippet {
                 )));
             }
         };
-        if path.is_dir() {
-            return Err(Error::BadInput(format!(
-                "{shown}: is a directory, not a file"
-            )));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::BadInput(format!("reading {shown}: {}", io_reason(&e))))?;
+        let bytes = read_input_file(path, MAX_SOURCE_BYTES, "a source file")?;
         let code = source_text(bytes, &shown)?;
         Ok(Snippet::new(language, shown, code))
     }
