@@ -4,6 +4,7 @@ mod check;
 mod exit;
 mod options;
 mod run;
+mod signals;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;
@@ -55,6 +56,7 @@ pub fn main() -> ExitCode {
             return Exit::usage(format!("{first} (see candor --help)")).report();
         }
     };
+    signals::exit_cleanly_on_signals();
     let result = match (cli.explain, cli.command) {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),

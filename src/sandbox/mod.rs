@@ -9,6 +9,7 @@ mod input;
 pub(crate) mod limits;
 mod output;
 pub(crate) mod standby;
+pub(crate) mod tempdirs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
@@ -130,8 +131,11 @@ impl SandboxBuilder {
     }
 
     /// Creates the engine and loads (or compiles once) the preloaded runtimes.
+    /// The first build of a process also removes the temporary directories
+    /// that dead candor processes left behind.
     pub fn build(self) -> Result<Sandbox> {
         self.limits.validate()?;
+        tempdirs::sweep_once();
         let engine = engine::build_engine(self.concurrent_runs)?;
         // none (no HOME): runtimes are compiled in memory, with a warning
         let cache_dir = self
