@@ -6,6 +6,7 @@ mod guest_input;
 mod options;
 mod run;
 mod stdin;
+mod signals;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;
@@ -57,6 +58,7 @@ pub fn main() -> ExitCode {
             return Exit::usage(format!("{first} (see candor --help)")).report();
         }
     };
+    signals::exit_cleanly_on_signals();
     let result = match (cli.explain, cli.command) {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),

@@ -205,9 +205,7 @@ pub(crate) async fn execute_module(
 
 /// A fresh scratch directory: the guest's `/`, removed when dropped.
 fn scratch_dir() -> Result<TempDir> {
-    tempfile::Builder::new()
-        .prefix("candor-scratch-")
-        .tempdir()
+    super::tempdirs::run_dir("candor-scratch-")
         .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
 }
 

@@ -62,9 +62,7 @@ impl JavaScriptRuntime {
             Ok(program) => program,
             Err(error) => return Ok(syntax_error(snippet, &error, started)),
         };
-        let files = tempfile::Builder::new()
-            .prefix("candor-program-")
-            .tempdir()
+        let files = crate::sandbox::tempdirs::run_dir("candor-program-")
             .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
         for (name, text) in [
             ("program.js", program.code.as_str()),
