@@ -1,7 +1,7 @@
 //! Host-side instrumentation of JavaScript and TypeScript snippets, with oxc.
 //!
-//! [`compile`] parses a snippet (TypeScript when the file name says so),
-//! strips its types, and rewrites it so that candor's JavaScript harness (the
+//! [`compile`] parses a snippet (TypeScript or JavaScript, as its language
+//! says), strips its types, and rewrites it so that candor's JavaScript harness (the
 //! frozen `__candor` object that `runtimes/javascript/bootstrap.js` defines) sees
 //! every handler fire:
 //!
@@ -109,23 +109,29 @@ impl std::fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
-/// Parses, strips types and instruments `source`; `file_name` picks the
-/// language by its extension (`.ts`, `.mts`, `.cts`, `.tsx` are TypeScript).
+/// Parses, strips types and instruments `source`, TypeScript when
+/// `file_name` ends in `.ts`, `.mts` or `.cts`.
 #[cfg(test)]
 pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, SyntaxError> {
-    compile(source, file_name, true)
+    let typescript = [".ts", ".mts", ".cts"]
+        .iter()
+        .any(|ext| file_name.ends_with(ext));
+    compile(source, file_name, typescript, true)
 }
 
-/// Parses and strips types of `source`, and instruments it when `detect` is
-/// set; without it the program is the user's own (types stripped), with no
-/// probes and no facts (`--no-detect` runs at full speed).
+/// Parses `source` as TypeScript (`typescript`) or JavaScript, strips its
+/// types, and instruments it when `detect` is set; without it the program is
+/// the user's own (types stripped), with no probes and no facts (`--no-detect`
+/// runs at full speed). `file_name` only says whether the snippet is an ES
+/// module or CommonJS (see [`source_type`]) and names it in the position map.
 pub(crate) fn compile(
     source: &str,
     file_name: &str,
+    typescript: bool,
     detect: bool,
 ) -> Result<Instrumented, SyntaxError> {
     let lines = LineIndex::new(source);
-    let source_type = source_type(file_name);
+    let source_type = source_type(file_name, typescript);
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
@@ -201,21 +207,20 @@ pub(crate) fn compile(
     })
 }
 
-fn source_type(file_name: &str) -> SourceType {
+/// How oxc parses a snippet: TypeScript or JavaScript as its language says
+/// (never from the file name), as an ES module for `.mjs`/`.mts`, as CommonJS
+/// for `.cjs`/`.cts`, and otherwise as a module only when it has `import` or
+/// `export` (the rest are scripts, as node runs a `.js` file).
+fn source_type(file_name: &str, typescript: bool) -> SourceType {
     let ext = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
-        .unwrap_or("");
-    let base = match ext {
-        "ts" | "mts" | "cts" | "tsx" | "jsx" | "js" | "mjs" | "cjs" => {
-            SourceType::from_extension(ext).unwrap_or_default()
-        }
-        _ => SourceType::default(),
-    };
-    if matches!(ext, "cjs" | "cts") {
-        base
-    } else {
-        base.with_unambiguous(true)
+        .map(str::to_ascii_lowercase);
+    let base = SourceType::unambiguous().with_typescript(typescript);
+    match ext.as_deref() {
+        Some("mjs" | "mts") => base.with_module(true),
+        Some("cjs" | "cts") => base.with_commonjs(true),
+        _ => base,
     }
 }
 
