@@ -4,6 +4,7 @@
 //! with oxc ([`instrument`]); the runner streams run-time facts back.
 
 mod instrument;
+mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
