@@ -1,7 +1,7 @@
 //! Host-side instrumentation of JavaScript and TypeScript snippets, with oxc.
 //!
-//! [`compile`] parses a snippet (TypeScript when the file name says so),
-//! strips its types, and rewrites it so that candor's JavaScript harness (the
+//! [`compile`] parses a snippet (TypeScript or JavaScript, as its language
+//! says), strips its types, and rewrites it so that candor's JavaScript harness (the
 //! frozen `__candor` object that `runtimes/javascript/bootstrap.js` defines) sees
 //! every handler fire:
 //!
@@ -35,6 +35,7 @@ use oxc::parser::Parser;
 use oxc::semantic::SemanticBuilder;
 use oxc::span::{GetSpan, SPAN, SourceType, Span};
 use oxc::transformer::{TransformOptions, Transformer};
+use super::spans::{Returns, SpanSet};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -109,23 +110,29 @@ impl std::fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
-/// Parses, strips types and instruments `source`; `file_name` picks the
-/// language by its extension (`.ts`, `.mts`, `.cts`, `.tsx` are TypeScript).
+/// Parses, strips types and instruments `source`, TypeScript when
+/// `file_name` ends in `.ts`, `.mts` or `.cts`.
 #[cfg(test)]
 pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, SyntaxError> {
-    compile(source, file_name, true)
+    let typescript = [".ts", ".mts", ".cts"]
+        .iter()
+        .any(|ext| file_name.ends_with(ext));
+    compile(source, file_name, typescript, true)
 }
 
-/// Parses and strips types of `source`, and instruments it when `detect` is
-/// set; without it the program is the user's own (types stripped), with no
-/// probes and no facts (`--no-detect` runs at full speed).
+/// Parses `source` as TypeScript (`typescript`) or JavaScript, strips its
+/// types, and instruments it when `detect` is set; without it the program is
+/// the user's own (types stripped), with no probes and no facts (`--no-detect`
+/// runs at full speed). `file_name` only says whether the snippet is an ES
+/// module or CommonJS (see [`source_type`]) and names it in the position map.
 pub(crate) fn compile(
     source: &str,
     file_name: &str,
+    typescript: bool,
     detect: bool,
 ) -> Result<Instrumented, SyntaxError> {
     let lines = LineIndex::new(source);
-    let source_type = source_type(file_name);
+    let source_type = source_type(file_name, typescript);
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
@@ -201,21 +208,20 @@ pub(crate) fn compile(
     })
 }
 
-fn source_type(file_name: &str) -> SourceType {
+/// How oxc parses a snippet: TypeScript or JavaScript as its language says
+/// (never from the file name), as an ES module for `.mjs`/`.mts`, as CommonJS
+/// for `.cjs`/`.cts`, and otherwise as a module only when it has `import` or
+/// `export` (the rest are scripts, as node runs a `.js` file).
+fn source_type(file_name: &str, typescript: bool) -> SourceType {
     let ext = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
-        .unwrap_or("");
-    let base = match ext {
-        "ts" | "mts" | "cts" | "tsx" | "jsx" | "js" | "mjs" | "cjs" => {
-            SourceType::from_extension(ext).unwrap_or_default()
-        }
-        _ => SourceType::default(),
-    };
-    if matches!(ext, "cjs" | "cts") {
-        base
-    } else {
-        base.with_unambiguous(true)
+        .map(str::to_ascii_lowercase);
+    let base = SourceType::unambiguous().with_typescript(typescript);
+    match ext.as_deref() {
+        Some("mjs" | "mts") => base.with_module(true),
+        Some("cjs" | "cts") => base.with_commonjs(true),
+        _ => base,
     }
 }
 
@@ -354,8 +360,8 @@ struct Scope {
     /// Names read somewhere in the function (an assignment to one is "used later").
     loads: HashSet<String>,
     params: HashSet<String>,
-    /// `return <constant>` outside handlers: (span of the return, the value's text, boolean value).
-    returns: Vec<(Span, String, Option<bool>)>,
+    /// `return <constant>` outside handlers.
+    returns: Returns,
     /// Loops around the current node, in this function.
     loops: u32,
     /// Handlers (`catch` clauses) of this function that may swallow: a placeholder
@@ -372,7 +378,7 @@ impl Scope {
         name: Option<String>,
         loads: HashSet<String>,
         params: HashSet<String>,
-        returns: Vec<(Span, String, Option<bool>)>,
+        returns: Returns,
         has_statements: bool,
     ) -> Self {
         Scope {
@@ -668,16 +674,8 @@ impl<'a> Rewriter<'a, '_> {
             return false;
         };
         let own = expr.span();
-        let text = self.text(own);
-        let boolean = boolean_value(expr);
-        scope
-            .returns
-            .iter()
-            .filter(|(span, _, _)| !contains(*span, own))
-            .any(|(span, other, other_bool)| {
-                (*other == text && !contains(guarded, *span))
-                    || (boolean.is_some() && other_bool.is_some() && *other_bool != boolean)
-            })
+        scope.returns.other_return_of(&self.text(own), own, guarded)
+            || boolean_value(expr).is_some_and(|b| scope.returns.returns_boolean(!b))
     }
 
     /// Classifies the placeholders of a handler body and wraps its sites.
@@ -691,18 +689,27 @@ impl<'a> Rewriter<'a, '_> {
         for stmt in body.iter_mut() {
             finder.visit_statement(stmt);
         }
-        let loads = self
-            .scopes
-            .last()
-            .map(|s| s.loads.clone())
-            .unwrap_or_default();
-        for (ptr, via, target) in finder.found {
+        // whether each assigned variable is read elsewhere, asked before the
+        // rewrite (which needs the rewriter mutably) instead of copying the names
+        let read: Vec<bool> = {
+            let loads = self.scopes.last().map(|s| &s.loads);
+            finder
+                .found
+                .iter()
+                .map(|(_, _, target)| match (target, loads) {
+                    (Some(name), Some(loads)) => loads.contains(name),
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                })
+                .collect()
+        };
+        for ((ptr, via, target), read) in finder.found.into_iter().zip(read) {
             // SAFETY: the pointers were taken from `body` just above, which is not
             // moved nor otherwise touched until this loop ends; each points at a
             // distinct expression slot.
             let expr: &mut Expression<'a> = unsafe { &mut *ptr };
             match (via, target) {
-                (Via::Assign, Some(name)) if !loads.contains(&name) => {}
+                (Via::Assign, Some(_)) if !read => {}
                 (Via::Assign, Some(_)) => self.value(hid, expr, "assign", guarded),
                 (Via::Assign, None) => {
                     // `obj.key = value`: storing a computed value is a recovery
@@ -833,7 +840,7 @@ impl<'a> Rewriter<'a, '_> {
             None,
             loads_of(body),
             self.enclosing_params(),
-            Vec::new(),
+            Returns::default(),
             true,
         ));
         self.classify(hid, &body.statements, &error, SPAN);
@@ -853,7 +860,7 @@ impl<'a> Rewriter<'a, '_> {
             None,
             loads_of_expression(expr),
             self.enclosing_params(),
-            Vec::new(),
+            Returns::default(),
             false,
         ));
         let mut facts = BodyFacts::new(&error);
@@ -1050,7 +1057,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             None,
             loads.loads(),
             HashSet::new(),
-            Vec::new(),
+            Returns::default(),
             true,
         ));
         walk_mut::walk_program(self, it);
@@ -1096,7 +1103,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
                     .map(loads_of_expression)
                     .unwrap_or_default(),
                 params_of(&it.params),
-                Vec::new(),
+                Returns::default(),
                 false,
             ),
         };
@@ -1222,7 +1229,7 @@ impl<'a> Rewriter<'a, '_> {
 
     /// Placeholders returned by a function after one of its handlers swallowed:
     /// `return []` once a `catch` dropped the error is a made-up result too.
-    fn after_swallow(&mut self, scope: Scope, body: &mut FunctionBody<'a>) {
+    fn after_swallow(&mut self, mut scope: Scope, body: &mut FunctionBody<'a>) {
         if !scope.swallowing {
             return;
         }
@@ -1230,6 +1237,7 @@ impl<'a> Rewriter<'a, '_> {
         for stmt in body.statements.iter_mut() {
             finder.visit_statement(stmt);
         }
+        let guarded = SpanSet::new(std::mem::take(&mut scope.guarded));
         self.scopes.push(scope);
         for (ptr, via, _) in finder.found {
             // SAFETY: as in `handler_values`: pointers into `body`, used one at a time.
@@ -1239,7 +1247,7 @@ impl<'a> Rewriter<'a, '_> {
             }
             let span = expr.span();
             let scope = self.scopes.last().expect("pushed above");
-            if scope.guarded.iter().any(|g| contains(*g, span)) {
+            if guarded.contains(span) {
                 continue;
             }
             let Some(kind) = self.placeholder(expr) else {
@@ -1248,13 +1256,7 @@ impl<'a> Rewriter<'a, '_> {
             if kind == Kind::None {
                 continue;
             }
-            let boolean = boolean_value(expr);
-            if boolean.is_some()
-                && scope
-                    .returns
-                    .iter()
-                    .any(|(_, _, b)| b.is_some() && *b != boolean)
-            {
+            if boolean_value(expr).is_some_and(|b| scope.returns.returns_boolean(!b)) {
                 continue;
             }
             let sid = self.new_site(None, span, "return_after_swallow", kind);
@@ -1482,11 +1484,11 @@ fn params_of(params: &FormalParameters<'_>) -> HashSet<String> {
 }
 
 /// `return <constant>` statements of a function outside its handlers (not in
-/// nested functions): (span of the statement, the value's text, its boolean).
-fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<bool>)> {
+/// nested functions), by the value's text.
+fn returns_of(body: &FunctionBody<'_>, src: &str) -> Returns {
     struct Finder<'s> {
         src: &'s str,
-        found: Vec<(Span, String, Option<bool>)>,
+        found: Returns,
     }
     impl<'a> Visit<'a> for Finder<'_> {
         fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
@@ -1499,7 +1501,7 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
                 let s = arg.span();
                 let raw = self.src.get(s.start as usize..s.end as usize).unwrap_or("");
                 let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-                self.found.push((it.span, text, boolean_value(arg)));
+                self.found.add(it.span, text, boolean_value(arg));
             }
         }
         fn visit_catch_clause(&mut self, _: &CatchClause<'a>) {}
@@ -1509,7 +1511,7 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
     }
     let mut f = Finder {
         src,
-        found: Vec::new(),
+        found: Returns::default(),
     };
     for stmt in &body.statements {
         f.visit_statement(stmt);
@@ -1766,10 +1768,6 @@ fn is_loop(it: &Statement<'_>) -> bool {
 /// A statement an unlabelled `break` inside it leaves: a loop or a `switch`.
 fn breakable(it: &Statement<'_>) -> bool {
     is_loop(it) || matches!(it, Statement::SwitchStatement(_))
-}
-
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }
 
 #[cfg(test)]

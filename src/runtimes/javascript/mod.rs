@@ -4,10 +4,11 @@
 //! with oxc ([`instrument`]); the runner streams run-time facts back.
 
 mod instrument;
+mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
-use crate::runtimes::{Snippet, assemble};
+use crate::runtimes::{Language, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
@@ -55,7 +56,8 @@ impl JavaScriptRuntime {
         // instrumentation is candor's own code running on untrusted input: a bug
         // there must end this run with an error, not take the process down
         let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            instrument::compile(&snippet.code, &snippet.file, detection)
+            let typescript = snippet.language == Language::TypeScript;
+            instrument::compile(&snippet.code, &snippet.file, typescript, detection)
         }))
         .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
         let program = match instrumented {
