@@ -162,7 +162,10 @@ class Monitor:
         if not count:
             return
         if key[0] == "caught":
-            self._send({"fact": "caught", "handler": key[1], "count": count})
+            fact = {"fact": "caught", "handler": key[1], "count": count}
+            if key[2] is not None:
+                fact["type"] = key[2]
+            self._send(fact)
         else:
             self._send({"fact": "value", "site": key[1], "handler": key[2], "count": count})
 
@@ -194,8 +197,9 @@ class Monitor:
         """Wraps a `with` item so that an `__exit__` that swallows is seen."""
         return _WithProbe(self, hid, manager)
 
-    def value(self, sid, value):
-        """Wraps a placeholder expression; records it when it stands in for a result."""
+    def value(self, sid, value, container=None):
+        """Wraps a placeholder expression; records it when it stands in for a result.
+        For a substituted lookup, `container` is what the handler read it from."""
         hid = self._sites[sid]["handler"]
         firings = self._frames.get(_getframe(1))
         if hid is None:
@@ -210,15 +214,18 @@ class Monitor:
         n = self._value_counts.get(sid, 0) + 1
         self._value_counts[sid] = n
         if n <= DETAILED_FACTS:
-            self._send(
-                {
-                    "fact": "value",
-                    "site": sid,
-                    "handler": hid,
-                    "type": type(value).__name__,
-                    "repr": _short_repr(value),
-                }
-            )
+            fact = {
+                "fact": "value",
+                "site": sid,
+                "handler": hid,
+                "type": type(value).__name__,
+                "repr": _short_repr(value),
+            }
+            if container is not None:
+                used = _where(container, value)
+                if used is not None:
+                    fact["used"] = used
+            self._send(fact)
         else:
             self._count(("value", sid, hid), n)
         return value
@@ -256,12 +263,15 @@ class Monitor:
                 # code the monitor cannot instrument, or a tool id the snippet
                 # freed: returns are not followed
                 self._check_instrumentation()
-        n = self._caught_counts.get(hid, 0) + 1
-        self._caught_counts[hid] = n
+        # counted per exception type, so that a handler catching several kinds
+        # reports how many of each
+        key = (hid, type(exc).__name__ if exc is not None else None)
+        n = self._caught_counts.get(key, 0) + 1
+        self._caught_counts[key] = n
         if n <= DETAILED_FACTS:
             self._send(self._caught_fact(hid, exc))
         else:
-            self._count(("caught", hid), n)
+            self._count(("caught", hid, key[1]), n)
 
     def _caught_fact(self, hid, exc):
         fact = {"fact": "caught", "handler": hid}
@@ -317,6 +327,32 @@ class Monitor:
 
     def swallowed_with(self, hid, exc, frame):
         self._fired(hid, exc, frame)
+
+
+_SEARCHED = 10000  # entries of a container searched for a substituted value
+
+
+def _where(container, value):
+    """The key, position or attribute under which `container` holds `value`
+    (by identity), as text: `score_2024`, `position 0`; None when not found."""
+    try:
+        if isinstance(container, dict):
+            entries = dict.items(container)
+        elif isinstance(container, (list, tuple)):
+            entries = (("position %d" % i, v) for i, v in enumerate(container))
+        else:
+            attrs = object.__getattribute__(container, "__dict__")
+            if not isinstance(attrs, dict):
+                return None
+            entries = dict.items(attrs)
+        for n, (key, item) in enumerate(entries):
+            if n >= _SEARCHED:
+                break
+            if item is value:
+                return key if isinstance(key, str) else _short_repr(key)
+    except BaseException:  # a hostile container must not break the run
+        pass
+    return None
 
 
 def _chained(exc, target):

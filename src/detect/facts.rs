@@ -39,6 +39,9 @@ enum Fact {
         #[serde(rename = "type")]
         type_name: Option<String>,
         repr: Option<String>,
+        /// For a substituted lookup: the key, position or attribute under which
+        /// the container held the value that came out (`score_2024`, `position 0`).
+        used: Option<String>,
         /// Values this fact stands for; 1 when absent.
         count: Option<u64>,
     },
@@ -96,6 +99,14 @@ pub(crate) struct HandlerFact {
     /// It returns the function's own failure constant (a predicate's `False`).
     #[serde(default)]
     pub(crate) failure_value: bool,
+    /// The deliberate pattern it belongs to, when the exception is the expected
+    /// outcome rather than a failure: `expected_exception` (a hand-written test
+    /// that fails when no exception comes), `optional_import` (a fallback for a
+    /// missing module), `cleanup` (removing a file or ending a process that is
+    /// already gone), `checked_none` (a "no result" that every caller tests
+    /// before using it). Absent or null for none.
+    #[serde(default)]
+    pub(crate) idiom: Option<String>,
 }
 
 /// Static facts about one placeholder expression.
@@ -109,6 +120,11 @@ pub(crate) struct SiteFact {
     pub(crate) end_line: u32,
     /// Its source text.
     pub(crate) text: String,
+    /// For a substituted lookup (`"kind": "substitute"`: the handler reads the
+    /// container the guarded code looked up, under another key or position):
+    /// the source text of the lookup that failed (`row["score_2025"]`).
+    #[serde(default)]
+    pub(crate) wanted: Option<String>,
 }
 
 /// A handler with what happened to it during the run.
@@ -123,6 +139,9 @@ pub(crate) struct HandlerSite {
     pub(crate) recovered: u64,
     /// The first exception it caught.
     pub(crate) exception: Option<CaughtException>,
+    /// Firings per exception type, in the order the types were first caught
+    /// (a `caught` fact with a `count` names its type when it is known).
+    pub(crate) types: Vec<(String, u64)>,
 }
 
 impl HandlerSite {
@@ -148,6 +167,8 @@ pub(crate) struct PlaceholderSite {
     pub(crate) produced: u64,
     /// The first value it produced.
     pub(crate) value: Option<ValueInfo>,
+    /// Where the container held that value, for a substituted lookup.
+    pub(crate) used: Option<String>,
     /// The handler whose swallow it followed (the site's own, or the frame's latest).
     pub(crate) after_handler: Option<u32>,
 }
@@ -188,6 +209,7 @@ impl GuestFacts {
                         propagated: 0,
                         recovered: 0,
                         exception: None,
+                        types: Vec::new(),
                     },
                 );
             }
@@ -199,6 +221,7 @@ impl GuestFacts {
                         fact: s,
                         produced: 0,
                         value: None,
+                        used: None,
                     },
                 );
             }
@@ -212,6 +235,12 @@ impl GuestFacts {
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
                     h.fired += count.unwrap_or(1);
+                    if let Some(type_name) = &type_name {
+                        match h.types.iter_mut().find(|(t, _)| t == type_name) {
+                            Some((_, n)) => *n += count.unwrap_or(1),
+                            None => h.types.push((type_name.clone(), count.unwrap_or(1))),
+                        }
+                    }
                     if h.exception.is_none()
                         && let Some(type_name) = type_name
                     {
@@ -242,9 +271,13 @@ impl GuestFacts {
                 handler,
                 type_name,
                 repr,
+                used,
                 count,
             } => {
                 if let Some(s) = self.sites.get_mut(&site) {
+                    if s.used.is_none() {
+                        s.used = used;
+                    }
                     s.produced += count.unwrap_or(1);
                     if s.after_handler.is_none() {
                         s.after_handler = handler;

@@ -65,11 +65,21 @@ pub fn findings_from_fact_lines<'a>(
 
 /// True when the handler, as written, makes an error disappear: it neither
 /// re-raises on every path, nor surfaces the error, nor recovers from the data,
-/// nor returns the function's own failure value, and what it catches is not
+/// nor returns the function's own failure value, nor belongs to a deliberate
+/// idiom (see [`facts::HandlerFact::idiom`]), and what it catches is not
 /// iteration control flow.
 pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
     let h = &handler.fact;
-    if h.surfaces || h.recovers || h.failure_value || h.reraises == Reraise::Always {
+    !h.surfaces && hides_values(handler)
+}
+
+/// True when a placeholder that came out of the handler reaches the caller as
+/// if it were the result: [`hides_errors`] without the surfacing test, since a
+/// value returned or stored after logging the error still stands in for the
+/// real one (the caller never learns).
+pub(crate) fn hides_values(handler: &HandlerSite) -> bool {
+    let h = &handler.fact;
+    if h.recovers || h.failure_value || h.reraises == Reraise::Always || h.idiom.is_some() {
         return false;
     }
     let control = |name: &str| CONTROL_FLOW.contains(&name.rsplit('.').next().unwrap_or(name));
@@ -117,6 +127,20 @@ pub(crate) fn kept_value(value: &ValueInfo) -> ValueInfo {
         type_name: kept(&value.type_name),
         repr: kept(&value.repr),
     }
+}
+
+/// `KeyError ×2, ValueError ×1` when the handler caught more than one
+/// exception type, else None (the finding's message names the first one).
+pub(crate) fn caught_types(handler: &HandlerSite) -> Option<String> {
+    if handler.types.len() < 2 {
+        return None;
+    }
+    let kinds: Vec<String> = handler
+        .types
+        .iter()
+        .map(|(t, n)| format!("{t} ×{n}"))
+        .collect();
+    Some(kinds.join(", "))
 }
 
 /// ` (N times)` for N > 1.
