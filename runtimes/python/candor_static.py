@@ -7,7 +7,11 @@ does: re-raises, surfaces the error (logging, printing, warnings, storing or
 returning the exception), recovers with a value computed from the data, drops
 the error (``pass``, ``continue``, ``break``, a bare ``return``), or substitutes
 a placeholder (a literal, a container of literals, a constant-argument
-constructor, a random value, a named constant, a positional fallback).
+constructor, a random value, a named constant, NaN, a constant appended or
+added to the results, or a substituted lookup: the container the guarded code
+looked up, read under another key or position). A handler that belongs to a
+deliberate idiom (an expected-exception test, an optional import, a cleanup
+call with nothing to clean, a ``None`` result every caller checks) says so.
 
 These are facts, not verdicts: the rules that turn them into findings live on
 the host, shared by every guest language.
@@ -63,7 +67,7 @@ _NAN_MODULES = frozenset("math cmath np numpy pd pandas".split())
 _RANDOM_FUNCTIONS = frozenset(
     "uuid1 uuid4 token_hex token_urlsafe token_bytes randint randrange choice uniform".split()
 )
-# A handler whose catches are all of these reads a lookup that failed.
+# Calls that fail a hand-written test (`self.fail`, `pytest.fail`, a `fail` helper).
 _FAIL_CALLS = frozenset("fail".split())
 
 
