@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use checksum::Sum;
 use files::{Identity, open_lock, open_regular};
 use std::cell::RefCell;
-use std::fs::{self, File};
+use std::fs::{self, File, TryLockError};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -312,8 +312,11 @@ impl CacheEntry {
     /// Loads the entry if it is present and matches its checksum.
     fn try_load<C: Compiled>(&self, engine: &Engine) -> Option<C> {
         let file = open_regular(&self.path).ok()?;
-        // shared with other loaders; refused while an eviction removes the entry
-        file.try_lock_shared().ok()?;
+        // shared with other loaders; refused while an eviction removes the
+        // entry (a file system without locks only loses the eviction guard)
+        if let Err(TryLockError::WouldBlock) = file.try_lock_shared() {
+            return None;
+        }
         let metadata = file.metadata().ok()?;
         let identity = Identity::of(&metadata);
         let sum = Sum::read(&self.sum)?;

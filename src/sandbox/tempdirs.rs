@@ -7,8 +7,9 @@
 //! use, which holds a file `lock` that the process keeps locked for as long as
 //! it lives: the kernel releases the lock of a process however it ends. The
 //! first [`SandboxBuilder::build`](crate::SandboxBuilder::build) of a process
-//! sweeps `$TMPDIR` for such directories whose lock it can take, and removes a
-//! bounded number of them. A process that exits normally removes its own.
+//! sweeps `$TMPDIR` for such directories of its own user whose lock it can
+//! take, and removes a bounded number of them. A process that exits normally
+//! removes its own.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -162,6 +163,9 @@ fn is_process_dir_name(name: &str) -> bool {
 
 /// Removes `dir` if its lock is free; returns whether it tried.
 fn remove_if_dead(dir: &Path) -> bool {
+    if !is_own_directory(dir) {
+        return false;
+    }
     let lock_path = dir.join(LOCK);
     let mut options = OpenOptions::new();
     options.read(true);
@@ -201,6 +205,28 @@ fn remove_if_dead(dir: &Path) -> bool {
         }
         Err(_) => false,
     }
+}
+
+/// Whether `dir` is a directory (not a link to one) of this process's user.
+/// In a shared, sticky `$TMPDIR` no other user can then rename or replace it,
+/// so the paths below it stay this user's while the sweep works on them.
+#[cfg(unix)]
+fn is_own_directory(dir: &Path) -> bool {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let opened = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_DIRECTORY)
+        .open(dir);
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let user = unsafe { libc::geteuid() };
+    opened
+        .and_then(|d| d.metadata())
+        .is_ok_and(|m| m.is_dir() && m.uid() == user)
+}
+
+#[cfg(not(unix))]
+fn is_own_directory(dir: &Path) -> bool {
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
 }
 
 fn remove_any(path: &Path) {
