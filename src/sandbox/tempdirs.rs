@@ -61,9 +61,13 @@ pub(crate) fn run_dir(prefix: &str) -> io::Result<TempDir> {
 
 fn create_process_dir() -> io::Result<ProcessDir> {
     static AT_EXIT: Once = Once::new();
-    let prefix = format!("{PREFIX}{}-", std::process::id());
+    // made under a name no sweep looks at, and renamed to its final name only
+    // once its lock is held: a sweep in another process that opened the lock
+    // file between its creation and its locking would remove a live directory
+    let pid = std::process::id();
+    let staging_prefix = format!(".{PREFIX}starting-{pid}-");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
+    builder.prefix(&staging_prefix);
     #[cfg(unix)]
     {
         // other users of a shared $TMPDIR see none of the runs' files
@@ -76,11 +80,18 @@ fn create_process_dir() -> io::Result<ProcessDir> {
         .create_new(true)
         .open(dir.path().join(LOCK))?;
     lock.lock()?;
+    let staging = dir.path().to_path_buf();
+    let random = staging
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_prefix(&staging_prefix))
+        .unwrap_or("0")
+        .to_string();
+    let path = staging.with_file_name(format!("{PREFIX}{pid}-{random}"));
+    fs::rename(&staging, &path)?;
+    let _ = dir.keep();
     AT_EXIT.call_once(register_exit_cleanup);
-    Ok(ProcessDir {
-        path: dir.keep(),
-        _lock: lock,
-    })
+    Ok(ProcessDir { path, _lock: lock })
 }
 
 /// Removes this process's temporary directories, with whatever runs left in
