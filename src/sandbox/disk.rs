@@ -26,14 +26,25 @@ const MIN_OPEN_DESCRIPTORS: u64 = 16;
 /// files, standard streams, sockets of an embedding program).
 const HOST_DESCRIPTORS: u64 = 256;
 
-/// Runs that may hold instances at once, summed over every sandbox this
-/// process built (never decreased: a sandbox dropped early only makes the cap
-/// stricter than needed).
+/// Runs that may hold instances at once, summed over every sandbox of this
+/// process that is still alive.
 static RUNS: AtomicU64 = AtomicU64::new(0);
 
-/// Records that a sandbox may hold `runs` instances at once.
-pub(crate) fn register_runs(runs: u32) {
+/// A sandbox's share of the process's runs, counted while it lives.
+#[derive(Debug)]
+pub(crate) struct RunsShare(u64);
+
+impl Drop for RunsShare {
+    fn drop(&mut self) {
+        RUNS.fetch_sub(self.0, Ordering::Relaxed);
+    }
+}
+
+/// Records that a sandbox may hold `runs` instances at once, until the
+/// returned share is dropped.
+pub(crate) fn register_runs(runs: u32) -> RunsShare {
     RUNS.fetch_add(u64::from(runs), Ordering::Relaxed);
+    RunsShare(u64::from(runs))
 }
 
 /// Descriptors one run may hold open: the process's open-file limit, less what
@@ -228,8 +239,9 @@ mod tests {
 
     #[test]
     fn the_descriptor_cap_stays_in_its_bounds() {
-        register_runs(4);
+        let share = register_runs(4);
         let cap = descriptor_cap();
+        drop(share);
         assert!(
             (MIN_OPEN_DESCRIPTORS..=MAX_OPEN_DESCRIPTORS).contains(&cap),
             "{cap}"

@@ -24,7 +24,6 @@ pub(crate) const STANDBY_INSTANCES: u32 = 1;
 /// starts faster and keeps the process small. Precompiled code is valid for
 /// both (the allocator does not change the compiled code).
 pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
-    super::disk::register_runs(runs + STANDBY_INSTANCES);
     let mut config = Config::new();
     config.consume_fuel(true);
     config.wasm_component_model(true);

@@ -10,9 +10,9 @@ mod input;
 pub(crate) mod limits;
 mod output;
 pub(crate) mod standby;
+pub(crate) mod tempdirs;
 mod wasi_fs;
 mod wasi_p1_fs;
-pub(crate) mod tempdirs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
@@ -140,6 +140,8 @@ impl SandboxBuilder {
         self.limits.validate()?;
         tempdirs::sweep_once();
         let engine = engine::build_engine(self.concurrent_runs)?;
+        // each run's share of the process's open files (see disk::descriptor_cap)
+        let runs_share = disk::register_runs(self.concurrent_runs + engine::STANDBY_INSTANCES);
         // none (no HOME): runtimes are compiled in memory, with a warning
         let cache_dir = self
             .cache_dir
@@ -148,6 +150,7 @@ impl SandboxBuilder {
         let sandbox = Sandbox {
             inner: Arc::new(Inner {
                 engine,
+                _runs_share: runs_share,
                 cache_dir,
                 notice: self.notice,
                 warn: self.warn,
@@ -171,6 +174,8 @@ impl SandboxBuilder {
 
 struct Inner {
     engine: Engine,
+    /// This sandbox's runs, counted in the per-run share of open files while it lives.
+    _runs_share: disk::RunsShare,
     cache_dir: PathBuf,
     notice: Option<CompileNotice>,
     warn: cache::Warn,
