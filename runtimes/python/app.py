@@ -18,6 +18,7 @@ import preload  # noqa: F401  (the standard library snippets can import)
 import wit_world
 
 import candor_asyncio  # noqa: F401  (asyncio.run without a socket pair)
+import candor_blocking  # noqa: F401  (waits nothing can end fail clearly)
 import candor_monitor
 import candor_static
 
