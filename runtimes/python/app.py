@@ -75,6 +75,10 @@ def _prepare(request):
 def _execute(request, emit):
     filename = request["filename"]
     source = request["code"]
+    if source.startswith("\ufeff"):
+        # python3 reads a UTF-8 byte order mark as the encoding, not as text;
+        # positions count from after it
+        source = source[1:]
     detect = request.get("detect", True)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     emit(
