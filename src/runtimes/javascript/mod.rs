@@ -7,7 +7,7 @@ mod instrument;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
-use crate::runtimes::{Snippet, assemble};
+use crate::runtimes::{GuestEnd, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
@@ -21,9 +21,11 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/javascript_runtime.rs"));
 }
 
-/// The name of the runtime in reports (the runner reports its version).
+/// The name of the runtime in reports.
 const RUNTIME_NAME: &str = "quickjs-ng";
-const BUNDLED_VERSION: &str = "0.16";
+/// The QuickJS-ng version rquickjs-sys 0.14.0 bundles: the report's, whatever
+/// the guest says (the runner's `runtime` fact must say the same).
+const BUNDLED_VERSION: &str = "0.16.2";
 /// Where the guest finds its program, read-only.
 const PROGRAM_DIR: &str = "/.candor";
 
@@ -93,19 +95,26 @@ impl JavaScriptRuntime {
             facts.append(&mut execution.facts);
             execution.facts = facts;
         } else {
-            execution
-                .facts
-                .retain(|f| f.contains("\"fact\":\"runtime\""));
+            execution.facts.retain(|f| {
+                f.contains("\"fact\":\"runtime\"") || f.contains("\"fact\":\"started\"")
+            });
         }
         execution.duration = started.elapsed();
         if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
             execution.outcome = Outcome::Failed;
         }
+        // the runner exits (with a status) only after sending the counts it held back
+        let end = if execution.exit_code.is_some() {
+            GuestEnd::Finished
+        } else {
+            GuestEnd::CutShort
+        };
         Ok(assemble(
             snippet,
             execution,
             (RUNTIME_NAME, BUNDLED_VERSION),
             None,
+            end,
         ))
     }
 }
@@ -129,5 +138,11 @@ fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError, started: Ins
         facts: Vec::new(),
         facts_dropped: 0,
     };
-    assemble(snippet, execution, (RUNTIME_NAME, BUNDLED_VERSION), None)
+    assemble(
+        snippet,
+        execution,
+        (RUNTIME_NAME, BUNDLED_VERSION),
+        None,
+        GuestEnd::CutShort,
+    )
 }
