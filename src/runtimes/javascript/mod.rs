@@ -56,8 +56,9 @@ impl JavaScriptRuntime {
         let started = Instant::now();
         // instrumentation is candor's own code running on untrusted input: a bug
         // there must end this run with an error, not take the process down
+        let hook = instrument::hook_name(&snippet.code, deterministic);
         let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            instrument::compile(&snippet.code, &snippet.file, detection)
+            instrument::compile(&snippet.code, &snippet.file, detection, &hook)
         }))
         .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
         let program = match instrumented {
@@ -72,6 +73,7 @@ impl JavaScriptRuntime {
             ("program.js", program.code.as_str()),
             ("source", snippet.code.as_str()),
             ("map", program.line_map.as_str()),
+            ("hook", hook.as_str()),
         ] {
             std::fs::write(files.path().join(name), text)
                 .map_err(|e| Error::BadInput(format!("writing the program for the guest: {e}")))?;
