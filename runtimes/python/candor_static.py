@@ -507,9 +507,20 @@ class Analysis:
         return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _call(name, args, like):
+def _call(name, args, like, marked=True):
+    """A call of probe `name` at the place of `like`. A `marked` call gets the
+    line of `like` and no columns, which no call the snippet wrote has: the
+    monitor takes a probe call only from such a place (a snippet that fetches a
+    probe and calls it is reported, not believed)."""
     call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=args, keywords=[])
-    return ast.copy_location(call, like)
+    ast.copy_location(call, like)
+    if marked:
+        call.end_lineno = call.lineno
+        call.col_offset = call.end_col_offset = -1
+        for node in (call.func, *args):
+            if not hasattr(node, "lineno"):
+                ast.copy_location(node, call)
+    return call
 
 
 def _probe_stmt(name, hid, like):
@@ -734,7 +745,9 @@ class _Rewriter(ast.NodeTransformer):
             ):
                 handler.idiom = "cleanup"
             self.a.handlers.append(handler)
-            item.context_expr = _call(WITH, [ast.Constant(handler.id), self.visit(expr)], expr)
+            item.context_expr = _call(
+                WITH, [ast.Constant(handler.id), self.visit(expr)], expr, marked=False
+            )
         node.body = [self.visit(s) for s in node.body]
         return node
 

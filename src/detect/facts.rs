@@ -1,6 +1,8 @@
 //! The facts a guest harness streams to the host, and their aggregation per
 //! handler and per placeholder site. Every guest language emits this format.
 
+mod stream;
+
 use crate::report::{ExceptionInfo, ValueInfo};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -13,6 +15,8 @@ enum Fact {
         name: String,
         version: String,
     },
+    /// The static facts are all sent: the snippet starts.
+    Started,
     Handler(HandlerFact),
     Site(SiteFact),
     Caught {
@@ -176,9 +180,11 @@ pub(crate) struct PlaceholderSite {
 /// Everything one run's guest reported.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct GuestFacts {
+    /// What the first `runtime` fact said (the host's own names go in the report).
     pub(crate) runtime: Option<(String, String)>,
     pub(crate) handlers: BTreeMap<u32, HandlerSite>,
     pub(crate) sites: BTreeMap<u32, PlaceholderSite>,
+    /// The guest's `tampered` facts, then the rules its stream broke.
     pub(crate) tampering: Vec<String>,
     /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
     pub(crate) malformed: usize,
@@ -188,18 +194,44 @@ impl GuestFacts {
     /// Folds the streamed lines, in order, into per-handler and per-site totals.
     pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut facts = GuestFacts::default();
+        let mut check = stream::StreamCheck::default();
         for line in lines {
+            check.observe_line(line);
             match serde_json::from_str::<Fact>(line) {
-                Ok(fact) => facts.add(fact),
+                Ok(fact) => {
+                    check.observe(&fact);
+                    facts.add(fact);
+                }
                 Err(_) => facts.malformed += 1,
             }
         }
+        facts.tampering.extend(check.problems());
         facts
+    }
+
+    /// Handlers with more firings resolved (propagated or recovered) than
+    /// caught, one sentence each. A harness that ran to its end has sent every
+    /// firing, and resolves each at most once: more is a forged fact.
+    pub(crate) fn overresolved(&self) -> Vec<String> {
+        self.handlers
+            .iter()
+            .filter(|(_, h)| h.propagated.saturating_add(h.recovered) > h.fired)
+            .map(|(id, h)| {
+                format!(
+                    "handler {id}: {} firings resolved, {} caught",
+                    h.propagated.saturating_add(h.recovered),
+                    h.fired
+                )
+            })
+            .collect()
     }
 
     fn add(&mut self, fact: Fact) {
         match fact {
-            Fact::Runtime { name, version } => self.runtime = Some((name, version)),
+            Fact::Runtime { name, version } => {
+                self.runtime.get_or_insert((name, version));
+            }
+            Fact::Started => {}
             Fact::Handler(h) => {
                 self.handlers.insert(
                     h.id,

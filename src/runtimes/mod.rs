@@ -189,23 +189,56 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 pub(crate) struct GuestStatus {
     pub(crate) exit_code: i32,
     pub(crate) tampered: Vec<String>,
+    /// The facts the harness sent itself, when it counts them: more reaching
+    /// the host were sent by the snippet.
+    pub(crate) facts_sent: Option<u64>,
+}
+
+/// How a guest's run ended, as far as the facts are concerned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GuestEnd {
+    /// The harness ran to its end and sent every count it held back.
+    Finished,
+    /// The run was cut short (a limit, a trap): counts may be missing.
+    CutShort,
 }
 
 /// Builds the report from an execution, the facts its guest streamed, and the
-/// harness's status if it returned one.
+/// harness's status if it returned one. The runtime's name and version are the
+/// host's (`runtime`): a guest's `runtime` fact that says otherwise is tampering.
 pub(crate) fn assemble(
     snippet: &Snippet,
     mut run: Execution,
     runtime: (&str, &str),
     status: Option<GuestStatus>,
+    end: GuestEnd,
 ) -> Report {
+    let received = (run.facts.len() + run.facts_dropped) as u64;
     let facts = GuestFacts::from_lines(run.facts.iter().map(String::as_str));
     let mut exit_code = run.exit_code;
     let mut tampering = facts.tampering.clone();
+    if let Some((name, version)) = &facts.runtime
+        && (name.as_str(), version.as_str()) != runtime
+    {
+        tampering.push(format!(
+            "the guest said it runs {name} {version}, not {} {}",
+            runtime.0, runtime.1
+        ));
+    }
+    if end == GuestEnd::Finished {
+        tampering.extend(facts.overresolved());
+    }
     if let Some(status) = status {
         exit_code = Some(status.exit_code);
         if status.exit_code != 0 {
             run.outcome = Outcome::Failed;
+        }
+        if let Some(sent) = status.facts_sent
+            && sent != received
+        {
+            tampering.push(format!(
+                "{received} facts reached the host but candor's harness sent {sent}"
+            ));
         }
         for t in status.tampered {
             if !tampering.contains(&t) {
@@ -225,10 +258,7 @@ pub(crate) fn assemble(
             run.facts_dropped
         ));
     }
-    let (name, version) = facts
-        .runtime
-        .clone()
-        .unwrap_or_else(|| (runtime.0.to_string(), runtime.1.to_string()));
+    let (name, version) = (runtime.0.to_string(), runtime.1.to_string());
     let findings = detect::findings(&facts, &snippet.file);
     let mut report = Report {
         schema: REPORT_SCHEMA.to_string(),

@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::report::{Outcome, Report};
-use crate::runtimes::{GuestStatus, Snippet, assemble};
+use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble};
 use crate::sandbox::RunSlot;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
@@ -23,8 +23,9 @@ mod embedded {
 
 /// The name of the runtime in reports and in the compile cache.
 pub(crate) const RUNTIME_NAME: &str = "cpython";
-/// The CPython version componentize-py 0.25.1 bundles (reports use the guest's own word when it has one).
-const BUNDLED_VERSION: &str = "3.14";
+/// The CPython version componentize-py 0.25.1 bundles: the report's, whatever
+/// the guest says (the harness's `runtime` fact must say the same).
+const BUNDLED_VERSION: &str = "3.14.0";
 
 /// The loaded Python runtime, ready to instantiate.
 pub(crate) struct PythonRuntime {
@@ -40,6 +41,8 @@ struct Status {
     #[serde(default)]
     tampered: Vec<String>,
     harness_error: Option<String>,
+    /// The facts the harness sent.
+    facts: Option<u64>,
 }
 
 impl PythonRuntime {
@@ -155,15 +158,22 @@ impl PythonRuntime {
             execution.outcome = Outcome::Failed;
             execution.reason = Some("candor's Python harness failed".to_string());
         }
+        // a harness that failed may not have sent the counts it held back
+        let end = match &status {
+            Some(s) if s.harness_error.is_none() => GuestEnd::Finished,
+            _ => GuestEnd::CutShort,
+        };
         let status = status.map(|s| GuestStatus {
             exit_code: s.exit_code,
             tampered: s.tampered,
+            facts_sent: s.facts,
         });
         Ok(assemble(
             snippet,
             execution,
             (RUNTIME_NAME, BUNDLED_VERSION),
             status,
+            end,
         ))
     }
 }

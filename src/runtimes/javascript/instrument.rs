@@ -2,8 +2,11 @@
 //!
 //! [`compile`] parses a snippet (TypeScript or JavaScript, as its language
 //! says), strips its types, and rewrites it so that candor's JavaScript harness (the
-//! frozen `__candor` object that `runtimes/javascript/bootstrap.js` defines) sees
-//! every handler fire:
+//! frozen hook object that `runtimes/javascript/bootstrap.js` makes) sees every
+//! handler fire. The hook's name, written `__candor` below, is made up for each
+//! run ([`hook_name`]) and so are the rewrite's own variables (`__candor_h`
+//! is `<hook>_h`): the snippet cannot name them, so it cannot call the hook
+//! itself nor change what the rewrite keeps.
 //!
 //! - `catch (e) {…}` and `catch {…}` start with `__candor.caught(ID, e)`;
 //! - the handler of `.catch(fn)` and the rejection handler of `.then(ok, fn)` are
@@ -40,8 +43,25 @@ use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// The name of the hook object the harness defines.
-const HOOK: &str = "__candor";
+/// What the hook's name starts with, and what the guest shows instead of it.
+pub(crate) const HOOK_PREFIX: &str = "__candor";
+
+/// A name for the hook object that the snippet cannot guess: `__candor_` and 16
+/// hex digits, random, or with `deterministic` a hash of the source (so that
+/// a run repeats bit for bit, fuel included: the name's hash decides where
+/// QuickJS files it).
+pub(crate) fn hook_name(source: &str, deterministic: bool) -> String {
+    use std::hash::BuildHasher;
+    let value = if deterministic {
+        // FNV-1a, which no Rust release changes
+        source.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    } else {
+        std::collections::hash_map::RandomState::new().hash_one(source)
+    };
+    format!("{HOOK_PREFIX}_{value:016x}")
+}
 /// Calls whose presence in a handler means the error is made visible.
 const SURFACING: &[&str] = &[
     "debug",
@@ -117,19 +137,21 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
     let typescript = [".ts", ".mts", ".cts"]
         .iter()
         .any(|ext| file_name.ends_with(ext));
-    compile(source, file_name, typescript, true)
+    compile(source, file_name, typescript, true, HOOK_PREFIX)
 }
 
 /// Parses `source` as TypeScript (`typescript`) or JavaScript, strips its
-/// types, and instruments it when `detect` is set; without it the program is
-/// the user's own (types stripped), with no probes and no facts (`--no-detect`
-/// runs at full speed). `file_name` only says whether the snippet is an ES
-/// module or CommonJS (see [`source_type`]) and names it in the position map.
+/// types, and instruments it when `detect` is set, calling the hook object
+/// `hook`; without it the program is the user's own (types stripped), with no
+/// probes and no facts (`--no-detect` runs at full speed). `file_name` only
+/// says whether the snippet is an ES module or CommonJS (see [`source_type`])
+/// and names it in the position map.
 pub(crate) fn compile(
     source: &str,
     file_name: &str,
     typescript: bool,
     detect: bool,
+    hook: &str,
 ) -> Result<Instrumented, SyntaxError> {
     let lines = LineIndex::new(source);
     let source_type = source_type(file_name, typescript);
@@ -158,6 +180,7 @@ pub(crate) fn compile(
 
     let mut rewriter = Rewriter {
         alloc: &allocator,
+        hook,
         src: source,
         lines: &lines,
         handlers: Vec::new(),
@@ -396,6 +419,8 @@ impl Scope {
 
 struct Rewriter<'a, 's> {
     alloc: &'a Allocator,
+    /// The hook object's name in this run, and the prefix of the rewrite's variables.
+    hook: &'s str,
     src: &'s str,
     lines: &'s LineIndex,
     handlers: Vec<HandlerInfo>,
@@ -459,7 +484,8 @@ impl<'a> Rewriter<'a, '_> {
 
     /// `HOOK.method(args..., <expr>)`, with `expr` moved in as the last argument.
     fn wrap(&self, expr: &mut Expression<'a>, method: &str, args: &str) {
-        let mut call = self.expression(format!("{HOOK}.{method}({args}0)"));
+        let hook = self.hook;
+        let mut call = self.expression(format!("{hook}.{method}({args}0)"));
         if let Expression::CallExpression(c) = &mut call {
             let last = c.arguments.last_mut().expect("an argument");
             *last = Argument::from(expr.take_in(&self.alloc));
@@ -492,7 +518,7 @@ impl<'a> Rewriter<'a, '_> {
     /// Fills in what `body` does, for handler `hid` whose error is `error_name`;
     /// `guarded` is the span of the code the handler guards (for failure values).
     fn classify(&mut self, hid: u32, body: &[Statement<'a>], errors: &[String], guarded: Span) {
-        let mut body_facts = BodyFacts::new(errors);
+        let mut body_facts = BodyFacts::new(errors, self.hook);
         for stmt in body {
             body_facts.visit_statement(stmt);
         }
@@ -630,7 +656,7 @@ impl<'a> Rewriter<'a, '_> {
 
     /// A returned, yielded or assigned value of handler `hid`: a site when it is a placeholder.
     fn value(&mut self, hid: u32, expr: &mut Expression<'a>, via: &str, guarded: Span) {
-        if is_hook_call(expr) {
+        if is_hook_call(expr, self.hook) {
             return;
         }
         let Some(kind) = self.placeholder(expr) else {
@@ -740,19 +766,20 @@ impl<'a> Rewriter<'a, '_> {
         self.classify(hid, &clause.body.body, &names, guarded);
         self.handler_values(hid, &mut clause.body.body, guarded);
         mark_throws(self, hid, &mut clause.body.body);
-        let error_ref = name.clone().unwrap_or_else(|| "__candor_e".to_string());
+        let hook = self.hook;
+        let error_ref = name.clone().unwrap_or_else(|| format!("{hook}_e"));
         // the pattern of `catch ({ message })`, destructured after the probe
         let mut destructure = None;
         if name.is_none() {
             // `catch {}` → `catch (__candor_e) {}`; `catch ({ message }) {}` →
             // `catch (__candor_e) { …probe…; let { message } = __candor_e; }`
-            let mut tmpl = self.statement("try {} catch (__candor_e) {}".to_string());
+            let mut tmpl = self.statement(format!("try {{}} catch ({hook}_e) {{}}"));
             if let Statement::TryStatement(t) = &mut tmpl
                 && let Some(h) = t.handler.as_mut()
             {
                 let mut param = h.param.take();
                 if let (Some(user), Some(ours)) = (clause.param.as_mut(), param.as_mut()) {
-                    let mut decl = self.statement("let __candor_d = __candor_e;".to_string());
+                    let mut decl = self.statement(format!("let {hook}_d = {hook}_e;"));
                     if let Statement::VariableDeclaration(d) = &mut decl {
                         std::mem::swap(&mut d.declarations[0].id, &mut user.pattern);
                         std::mem::swap(&mut user.pattern, &mut ours.pattern);
@@ -773,11 +800,11 @@ impl<'a> Rewriter<'a, '_> {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.swallowing = true;
             }
-            format!("__candor_h = {hid}; ")
+            format!("{hook}_h = {hid}; ")
         } else {
             String::new()
         };
-        let probe = self.statement(format!("{{ {HOOK}.caught({hid}, {error_ref}); {mark}}}"));
+        let probe = self.statement(format!("{{ {hook}.caught({hid}, {error_ref}); {mark}}}"));
         if let Statement::BlockStatement(mut b) = probe {
             let stmts = b.body.take_in(&self.alloc);
             for (at, s) in stmts.into_iter().chain(destructure).enumerate() {
@@ -863,7 +890,7 @@ impl<'a> Rewriter<'a, '_> {
             Returns::default(),
             false,
         ));
-        let mut facts = BodyFacts::new(&error);
+        let mut facts = BodyFacts::new(&error, self.hook);
         facts.visit_expression(expr);
         {
             let h = &mut self.handlers[hid as usize];
@@ -897,7 +924,8 @@ impl<'a> Rewriter<'a, '_> {
             h.drops = true;
             h.recovers = false;
         }
-        let flag = format!("__candor_f{hid}");
+        let hook = self.hook;
+        let flag = format!("{hook}_f{hid}");
         let mut discards = DiscardMarker {
             rw: self,
             hid,
@@ -908,7 +936,7 @@ impl<'a> Rewriter<'a, '_> {
             discards.visit_statement(s);
         }
         let mut block = self.statement(format!(
-            "{{ let {flag} = {HOOK}.none; try {{}} catch (__candor_x) {{ {flag} = __candor_x; throw __candor_x; }} finally {{}} }}"
+            "{{ let {flag} = {hook}.none; try {{}} catch ({hook}_x) {{ {flag} = {hook}_x; throw {hook}_x; }} finally {{}} }}"
         ));
         let finalizer = t.finalizer.take();
         let has_handler = t.handler.is_some();
@@ -957,7 +985,8 @@ impl<'a> VisitMut<'a> for SuccessMarker<'_, 'a, '_> {
                 r.argument = Some(value);
             }
             Statement::BreakStatement(b) if self.loops == 0 && b.label.is_none() => {
-                let mut block = self.rw.statement(format!("{{ {HOOK}.ok({}); }}", self.hid));
+                let mut block =
+                    (self.rw).statement(format!("{{ {}.ok({}); }}", self.rw.hook, self.hid));
                 if let Statement::BlockStatement(bl) = &mut block {
                     bl.body.push(it.take_in(&self.rw.alloc));
                 }
@@ -975,6 +1004,7 @@ impl<'a> VisitMut<'a> for SuccessMarker<'_, 'a, '_> {
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
     fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// Before each `return`/`break`/`continue` of a `finally` that leaves it:
@@ -995,8 +1025,8 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
         };
         if leaves {
             let mut block = self.rw.statement(format!(
-                "{{ {HOOK}.discard({}, {}); }}",
-                self.hid, self.flag
+                "{{ {}.discard({}, {}); }}",
+                self.rw.hook, self.hid, self.flag
             ));
             if let Statement::BlockStatement(bl) = &mut block {
                 bl.body.push(it.take_in(&self.rw.alloc));
@@ -1012,6 +1042,7 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
     fn visit_function(&mut self, _: &mut Function<'a>, _: oxc::semantic::ScopeFlags) {}
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// `throw x` inside a handler → `{ __candor.propagated(ID); throw x; }`.
@@ -1029,7 +1060,7 @@ fn mark_throws<'a>(
             if let Statement::ThrowStatement(_) = it {
                 let mut block = self
                     .rw
-                    .statement(format!("{{ {HOOK}.propagated({}); }}", self.hid));
+                    .statement(format!("{{ {}.propagated({}); }}", self.rw.hook, self.hid));
                 if let Statement::BlockStatement(bl) = &mut block {
                     bl.body.push(it.take_in(&self.rw.alloc));
                 }
@@ -1042,6 +1073,7 @@ fn mark_throws<'a>(
         fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
         fn visit_class(&mut self, _: &mut Class<'a>) {}
         fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+        fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
     }
     let mut marker = Marker { rw, hid };
     for stmt in body.iter_mut() {
@@ -1166,8 +1198,15 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
         }
     }
 
+    /// Inside `with (obj)` every name is looked up on `obj` first: a proxy there
+    /// would learn the hook's name. Nothing in its body is rewritten (its
+    /// handlers go unwatched; `with` exists only in sloppy scripts).
+    fn visit_with_statement(&mut self, it: &mut WithStatement<'a>) {
+        self.visit_expression(&mut it.object);
+    }
+
     fn visit_call_expression(&mut self, it: &mut CallExpression<'a>) {
-        if is_hook_callee(&it.callee) {
+        if is_hook_callee(&it.callee, self.hook) {
             walk_mut::walk_call_expression(self, it);
             return;
         }
@@ -1242,7 +1281,7 @@ impl<'a> Rewriter<'a, '_> {
         for (ptr, via, _) in finder.found {
             // SAFETY: as in `handler_values`: pointers into `body`, used one at a time.
             let expr: &mut Expression<'a> = unsafe { &mut *ptr };
-            if via != Via::Return || is_hook_call(expr) {
+            if via != Via::Return || is_hook_call(expr, self.hook) {
                 continue;
             }
             let span = expr.span();
@@ -1260,10 +1299,10 @@ impl<'a> Rewriter<'a, '_> {
                 continue;
             }
             let sid = self.new_site(None, span, "return_after_swallow", kind);
-            self.wrap(expr, "value", &format!("{sid}, __candor_h, "));
+            self.wrap(expr, "value", &format!("{sid}, {}_h, ", self.hook));
         }
         self.scopes.pop();
-        let decl = self.statement("var __candor_h = null;".to_string());
+        let decl = self.statement(format!("var {}_h = null;", self.hook));
         body.statements.insert(0, decl);
     }
 }
@@ -1321,6 +1360,7 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
     fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// What a handler body does with the error. Inside nested functions only a
@@ -1329,6 +1369,8 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
 struct BodyFacts<'e> {
     /// The names the handler binds the error to (several for `catch ({ message, code })`).
     errors: &'e [String],
+    /// The hook's name: its calls are the rewrite's, not the handler's.
+    hook: &'e str,
     surfaces: bool,
     raises: bool,
     assigns_computed: bool,
@@ -1337,9 +1379,10 @@ struct BodyFacts<'e> {
 }
 
 impl<'e> BodyFacts<'e> {
-    fn new(errors: &'e [String]) -> Self {
+    fn new(errors: &'e [String], hook: &'e str) -> Self {
         BodyFacts {
             errors,
+            hook,
             surfaces: false,
             raises: false,
             assigns_computed: false,
@@ -1359,7 +1402,7 @@ impl<'a> Visit<'a> for BodyFacts<'_> {
         walk::walk_throw_statement(self, it);
     }
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        if is_hook_callee(&it.callee) {
+        if is_hook_callee(&it.callee, self.hook) {
             return;
         }
         if self.nested > 0 {
@@ -1681,12 +1724,12 @@ fn dotted(expr: &Expression<'_>) -> Option<Vec<String>> {
     }
 }
 
-fn is_hook_callee(callee: &Expression<'_>) -> bool {
-    dotted(callee).is_some_and(|n| n.first().is_some_and(|f| f == HOOK))
+fn is_hook_callee(callee: &Expression<'_>, hook: &str) -> bool {
+    dotted(callee).is_some_and(|n| n.first().is_some_and(|f| f == hook))
 }
 
-fn is_hook_call(expr: &Expression<'_>) -> bool {
-    matches!(expr, Expression::CallExpression(c) if is_hook_callee(&c.callee))
+fn is_hook_call(expr: &Expression<'_>, hook: &str) -> bool {
+    matches!(expr, Expression::CallExpression(c) if is_hook_callee(&c.callee, hook))
 }
 
 fn is_exit_call(expr: &Expression<'_>) -> bool {
