@@ -517,6 +517,8 @@
         set(value) { settle(value); },
       });
     }
+    lazyGlobal("TextEncoder", "text", false);
+    lazyGlobal("TextDecoder", "text", false);
     lazyGlobal("crypto", "crypto", true);
     lazyGlobal("atob", "base64", true);
     lazyGlobal("btoa", "base64", true);
