@@ -519,6 +519,8 @@
     }
     lazyGlobal("TextEncoder", "text", false);
     lazyGlobal("TextDecoder", "text", false);
+    lazyGlobal("URL", "url", false);
+    lazyGlobal("URLSearchParams", "url", false);
     lazyGlobal("crypto", "crypto", true);
     lazyGlobal("atob", "base64", true);
     lazyGlobal("btoa", "base64", true);
