@@ -521,6 +521,7 @@
     lazyGlobal("TextDecoder", "text", false);
     lazyGlobal("URL", "url", false);
     lazyGlobal("URLSearchParams", "url", false);
+    lazyGlobal("structuredClone", "clone", true);
     lazyGlobal("crypto", "crypto", true);
     lazyGlobal("atob", "base64", true);
     lazyGlobal("btoa", "base64", true);
