@@ -59,6 +59,12 @@
   // the engine's own base64, which lib/base64.js wraps with node's checks and errors
   const engineAtob = globalThis.atob;
   const engineBtoa = globalThis.btoa;
+  // the engine's locale methods, kept for the calls that name no locale
+  const strToUpper = uncurry(String.prototype.toUpperCase);
+  const strToLower = uncurry(String.prototype.toLowerCase);
+  const arrayToLocale = uncurry(Array.prototype.toLocaleString);
+  const TypedArrayProto = getPrototypeOf(Uint8Array.prototype);
+  const typedToLocale = uncurry(TypedArrayProto.toLocaleString);
 
   return function setup(native) {
     // native: { emit(str), write(fd, str), now() -> ms, source, map, file, version }
@@ -525,6 +531,37 @@
     lazyGlobal("crypto", "crypto", true);
     lazyGlobal("atob", "base64", true);
     lazyGlobal("btoa", "base64", true);
+    lazyGlobal("Intl", "intl", false);
+
+    // The locale-sensitive builtins: QuickJS has no locale data and ignores the
+    // locale and options it is given. lib/intl.js formats as node does for en-US
+    // and throws for any other locale and any option it does not implement.
+    const intl = () => lib("intl");
+    const none = (args) => args.length === 0 || (args[0] === undefined && args[1] === undefined);
+    function method(proto, fn) {
+      defineProperty(proto, fn.name, { __proto__: null, value: fn, writable: true, enumerable: false, configurable: true });
+    }
+    const NumberProto = Number.prototype;
+    method(NumberProto, { toLocaleString() { return intl().number(this, arguments[0], arguments[1]); } }.toLocaleString);
+    method(BigInt.prototype, { toLocaleString() { return intl().bigint(this, arguments[0], arguments[1]); } }.toLocaleString);
+    // (the engine's own, even with no arguments, pads "01/05/2024, 03:04:09 PM")
+    method(DateProto, { toLocaleString() { return intl().date(this, arguments[0], arguments[1], "any", "all"); } }.toLocaleString);
+    method(DateProto, {
+      toLocaleDateString() { return intl().date(this, arguments[0], arguments[1], "date", "date"); },
+    }.toLocaleDateString);
+    method(DateProto, {
+      toLocaleTimeString() { return intl().date(this, arguments[0], arguments[1], "time", "time"); },
+    }.toLocaleTimeString);
+    const StringProto = String.prototype;
+    method(StringProto, { localeCompare(that) { return intl().compare(this, that, arguments[1], arguments[2]); } }.localeCompare);
+    method(StringProto, {
+      toLocaleUpperCase() { return arguments.length === 0 || arguments[0] === undefined ? strToUpper(this) : intl().caseMap(this, arguments[0], true); },
+    }.toLocaleUpperCase);
+    method(StringProto, {
+      toLocaleLowerCase() { return arguments.length === 0 || arguments[0] === undefined ? strToLower(this) : intl().caseMap(this, arguments[0], false); },
+    }.toLocaleLowerCase);
+    method(Array.prototype, { toLocaleString() { return none(arguments) ? arrayToLocale(this) : intl().list(this, arguments[0], arguments[1]); } }.toLocaleString);
+    method(TypedArrayProto, { toLocaleString() { return none(arguments) ? typedToLocale(this) : intl().list(this, arguments[0], arguments[1]); } }.toLocaleString);
 
     send({ __proto__: null, fact: "runtime", name: "quickjs-ng", version: native.version });
     send({ __proto__: null, fact: "started" }); // what follows happened while the snippet ran
