@@ -52,7 +52,6 @@
   const DateProto = Date.prototype;
   const PromiseProto = Promise.prototype;
   const promiseThen = uncurry(Promise.prototype.then);
-  const resolvedPromise = Promise.resolve();
   const defineProperty = Object.defineProperty;
   const globalObject = globalThis;
   const TypeErrorCtor = TypeError;
@@ -67,8 +66,10 @@
   const typedToLocale = uncurry(TypedArrayProto.toLocaleString);
 
   return function setup(native) {
-    // native: { emit(str), write(fd, str), now() -> ms, source, map, file, version }
+    // native: { emit(str), write(fd, str), now() -> ms, random(u8array), load(lib),
+    //          enqueue(fn), source, map, file, version }
     const emit = native.emit;
+    const enqueue = native.enqueue;
     const write = native.write;
     const now = native.now;
     const fileName = native.file;
@@ -581,7 +582,7 @@
       clearInterval: clearTimer,
       queueMicrotask: { queueMicrotask(fn) {
         checkCallback(fn);
-        promiseThen(resolvedPromise, () => { fn(); });
+        enqueue(fn);
       } }.queueMicrotask,
     };
   };

@@ -130,6 +130,17 @@ static JSValue js_random(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     return JS_UNDEFINED;
 }
 
+static JSValue call_microtask(JSContext *ctx, int argc, JSValueConst *argv) {
+    return JS_Call(ctx, argv[0], JS_UNDEFINED, 0, NULL);
+}
+
+/** queueMicrotask's job: a callback that throws is an uncaught exception, which
+ *  ends the run at once, as in node (not a rejection noticed after the queue drains). */
+static JSValue js_enqueue(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    if (JS_EnqueueJob(ctx, call_microtask, 1, argv) < 0) return JS_EXCEPTION;
+    return JS_UNDEFINED;
+}
+
 /** Runs a script compiled by jsc.c (bootstrap.js or a lib); its completion value. */
 static JSValue eval_bytecode(JSContext *ctx, const uint8_t *bytecode, size_t len) {
     JSValue fn = JS_ReadObject(ctx, bytecode, len, JS_READ_OBJ_BYTECODE);
@@ -437,6 +448,7 @@ static bool install_harness(JSContext *ctx, const char *source, const char *map,
     JS_SetPropertyStr(ctx, native, "now", JS_NewCFunction(ctx, js_now, "now", 0));
     JS_SetPropertyStr(ctx, native, "random", JS_NewCFunction(ctx, js_random, "random", 1));
     JS_SetPropertyStr(ctx, native, "load", JS_NewCFunction(ctx, js_load, "load", 1));
+    JS_SetPropertyStr(ctx, native, "enqueue", JS_NewCFunction(ctx, js_enqueue, "enqueue", 1));
     JS_SetPropertyStr(ctx, native, "file", JS_NewString(ctx, display_name));
     JS_SetPropertyStr(ctx, native, "version", JS_NewString(ctx, JS_GetVersion()));
     if (source) JS_SetPropertyStr(ctx, native, "source", JS_NewString(ctx, source));
