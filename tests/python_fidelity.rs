@@ -35,6 +35,9 @@ p = configparser.ConfigParser(); p.read_string("[s]\nk = v\n"); print(p["s"]["k"
 import optparse, http, tarfile, plistlib, sched, fileinput, shelve, pickletools
 import stringprep, xml.dom.minidom, tracemalloc, cProfile, zoneinfo
 print(xml.dom.minidom.parseString("<a><b/></a>").documentElement.tagName)
+berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+print(datetime.datetime(2024, 7, 1, 12, tzinfo=berlin).utcoffset(), zoneinfo.ZoneInfo("UTC").key)
+print(len(zoneinfo.available_timezones()) > 500)
 import concurrent.futures.thread, importlib.resources, encodings.idna
 print("ok")
 "#,
@@ -42,7 +45,7 @@ print("ok")
     );
     assert_eq!(
         completed(&r),
-        "2024-03-05 17:04:00\n{'a': 1, 'b': {'c': 'x'}}\nv\na\nok\n"
+        "2024-03-05 17:04:00\n{'a': 1, 'b': {'c': 'x'}}\nv\na\n2:00:00 UTC\nTrue\nok\n"
     );
 }
 
@@ -339,6 +342,7 @@ fn a_bad_mount_is_a_usage_error() {
         ("file", "not a directory"),
         (".:/", "scratch directory"),
         (".:/a/../b", "plain names"),
+        (".:/a/./b", "plain names"),
         (".:/.candor", "candor uses this path"),
     ] {
         let out = candor_in(dir.path(), &["run", "s.py", "--mount", spec], &[]);
@@ -385,4 +389,18 @@ fn the_library_refuses_what_no_guest_can_take() {
         let error = sandbox.run_blocking(&snippet).unwrap_err().to_string();
         assert_contains(&error, says);
     }
+}
+
+#[test]
+fn atexit_functions_run_when_the_snippet_ends() {
+    let r = run(
+        "import atexit, sys\n\
+         atexit.register(lambda: print('second'))\n\
+         atexit.register(lambda: print('first'))\n\
+         print('body')\n\
+         sys.exit(3)\n",
+        &[],
+    );
+    assert_eq!(r["stdout"], "body\nfirst\nsecond\n", "{r:#}");
+    assert_eq!(r["exit_code"], 3);
 }

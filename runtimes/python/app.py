@@ -11,6 +11,7 @@ is reported in the status as tampering. The status also counts the facts the
 harness sent, so that the host can tell facts the snippet sent itself.
 """
 
+import atexit
 import builtins
 import json
 import linecache
@@ -50,6 +51,7 @@ _int_and = int.__and__
 _int_repr = int.__repr__
 _getframe = sys._getframe
 _modules = sys.modules
+_run_exitfuncs = atexit._run_exitfuncs
 _module_type = type(sys)
 
 # A line that starts a `try` or `with` statement. Source without one has no
@@ -176,6 +178,12 @@ def _execute(request, send):
     except BaseException as error:
         _print_uncaught(error, filename)
         exit_code = 1
+    # the interpreter's shutdown, as python3 does it: the functions registered
+    # with atexit run (an exception in one is printed and the others go on)
+    try:
+        _run_exitfuncs()
+    except BaseException:
+        pass
     # a trace or profile function the snippet left must not see the harness work
     _settrace(None)
     _setprofile(None)
