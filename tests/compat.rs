@@ -135,7 +135,8 @@ fn native_and_candor_agree_on_every_program() {
         "compat: native {}; {}; candor {}",
         python.describe(),
         node.describe(),
-        std::env::var("CANDOR_COMPAT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_candor").to_string())
+        std::env::var("CANDOR_COMPAT_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_candor").to_string())
     );
     let results = run_all(programs, &python, &node);
 
@@ -209,7 +210,8 @@ fn stderr_last_line_drops_javascript_stack_decoration() {
         support::last_line(quickjs, Language::JavaScript),
         "Error: rej"
     );
-    let python = "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad  \n\n";
+    let python =
+        "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad  \n\n";
     assert_eq!(
         support::last_line(python, Language::Python),
         "ValueError: bad"

@@ -32,7 +32,11 @@ pub struct Program {
 
 impl Program {
     fn file_name(&self) -> String {
-        self.path.file_name().unwrap().to_string_lossy().into_owned()
+        self.path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
     }
 }
 
@@ -72,9 +76,7 @@ pub fn candor_args(source: &str) -> Vec<String> {
         .take(ARGS_LINES)
         .find_map(|line| {
             let line = line.trim_start();
-            let rest = line
-                .strip_prefix('#')
-                .or_else(|| line.strip_prefix("//"))?;
+            let rest = line.strip_prefix('#').or_else(|| line.strip_prefix("//"))?;
             rest.trim_start().strip_prefix("candor-args:")
         })
         .map(|args| args.split_whitespace().map(str::to_string).collect())
@@ -192,7 +194,9 @@ impl Native {
     pub fn python() -> Native {
         let candidates: Vec<String> = match std::env::var("CANDOR_COMPAT_PYTHON") {
             Ok(exe) if !exe.is_empty() => vec![exe],
-            _ => ["python3.13", "python3.12", "python3"].map(String::from).to_vec(),
+            _ => ["python3.13", "python3.12", "python3"]
+                .map(String::from)
+                .to_vec(),
         };
         let probe = "import sys; print(sys.executable); print(*sys.version_info[:2])";
         let mut best: Option<((u32, u32), PathBuf, String)> = None;
@@ -365,6 +369,25 @@ fn run_with_timeout(
     Ok((stdout, stderr, status.and_then(|s| s.code())))
 }
 
+/// candor's outcome and reason, and whether output was dropped, for the failure message.
+fn report_note(report: &serde_json::Value) -> String {
+    let mut note = match report["reason"].as_str() {
+        Some(reason) => format!(
+            "outcome {}: {reason}",
+            report["outcome"].as_str().unwrap_or("?")
+        ),
+        None => String::new(),
+    };
+    if report["truncated"] == true {
+        note += if note.is_empty() {
+            "output truncated"
+        } else {
+            " (output truncated)"
+        };
+    }
+    note
+}
+
 /// Runs `candor ARGS` in `dir`: the binary this test was built with, or
 /// `$CANDOR_COMPAT_BIN` (another build of candor to measure).
 fn candor_in(dir: &Path, args: &[&str]) -> common::Run {
@@ -402,15 +425,7 @@ pub fn run_candor(program: &Program) -> Outcome {
                 program.language,
             ),
             exit_code: report["exit_code"].as_i64().map(|c| c as i32),
-            note: match (&report["outcome"], &report["reason"], &report["truncated"]) {
-                (o, serde_json::Value::String(r), t) => format!(
-                    "outcome {}: {r}{}",
-                    o.as_str().unwrap_or("?"),
-                    if t == &serde_json::Value::Bool(true) { " (output truncated)" } else { "" }
-                ),
-                (_, _, serde_json::Value::Bool(true)) => "output truncated".to_string(),
-                _ => String::new(),
-            },
+            note: report_note(&report),
         },
         Err(_) => Outcome {
             stdout: String::new(),
