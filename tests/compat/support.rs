@@ -272,14 +272,14 @@ impl Native {
         }
     }
 
-    /// The native outcome of `program`; `Err("")` when this language is skipped,
+    /// The native outcome of `program`: `Ok(None)` when this language is skipped,
     /// `Err(why)` when it could not be run at all.
-    pub fn run(&self, program: &Program) -> Result<Outcome, String> {
+    pub fn run(&self, program: &Program) -> Result<Option<Outcome>, String> {
         if program.path.extension().is_some_and(|e| e == "ts") {
-            return sidecar(program);
+            return sidecar(program).map(Some);
         }
         let Native::Found { exe, .. } = self else {
-            return Err(String::new());
+            return Ok(None);
         };
         let dir = common::scratch();
         let file = program.file_name();
@@ -294,7 +294,7 @@ impl Native {
             .env("PYTHONDONTWRITEBYTECODE", "1");
         let (stdout, stderr, code) = run_with_timeout(cmd, NATIVE_TIMEOUT)
             .map_err(|e| format!("running {}: {e}", exe.display()))?;
-        Ok(Outcome {
+        Ok(Some(Outcome {
             stdout,
             stderr_last_line: last_line(&stderr, program.language),
             exit_code: code,
@@ -303,7 +303,7 @@ impl Native {
             } else {
                 String::new()
             },
-        })
+        }))
     }
 }
 
