@@ -156,8 +156,7 @@ def first_difference(native, candor):
 
 
 def write_ts_expected(dirs):
-    node = shutil.which("npx")
-    if node is None:
+    if shutil.which("npx") is None:
         sys.exit("npx is not on PATH")
     for path in sorted(p for d in dirs for p in Path(d).rglob("*.ts")):
         with tempfile.TemporaryDirectory(prefix="compat-tsx-") as tmp:
@@ -173,12 +172,12 @@ def write_ts_expected(dirs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dirs", nargs="+", type=Path)
+    parser.add_argument("dirs", nargs="+", type=Path, help="directories searched for programs")
     parser.add_argument("--candor", help="the candor binary")
     parser.add_argument("--python", help="native Python (default: newest of python3.13, python3.12, python3)")
-    parser.add_argument("--node", default=os.environ.get("CANDOR_COMPAT_NODE", "node"))
+    parser.add_argument("--node", default=os.environ.get("CANDOR_COMPAT_NODE", "node"), help="native node (default node)")
     parser.add_argument("--timeout", type=int, default=30, help="seconds per program and side (default 30)")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="programs run at once (default 2)")
     parser.add_argument("--known", type=Path, help="a known_differences.txt (path<TAB>reason) to mark")
     parser.add_argument("--show-matches", action="store_true", help="also list the programs that matched")
     parser.add_argument("--write-ts-expected", action="store_true",
