@@ -18,6 +18,8 @@ mod devirtualize;
 mod javascript;
 #[path = "build/optimize.rs"]
 mod optimize;
+#[path = "build/reproducible.rs"]
+mod reproducible;
 
 use sha2::{Digest, Sha256};
 use std::env;
@@ -107,32 +109,37 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
     let guest = Path::new(PYTHON_GUEST_DIR)
         .canonicalize()
         .unwrap_or_else(|e| fail(&format!("finding {PYTHON_GUEST_DIR}: {e}")));
-    // componentize-py writes bytecode caches next to the sources; build from a copy
+    // the guest writes bytecode caches next to the sources while componentize-py
+    // pre-initialises it; build from a copy
     let staging = out_dir.join("python-guest");
     let _ = fs::remove_dir_all(&staging);
     copy_dir(&guest, &staging);
     let output = out_dir.join("python-built.wasm");
+    let mut command = Command::new(&tool);
+    command
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(&staging)
+        .args(["--quiet", "-d", "wit", "-w", PYTHON_WORLD])
+        .args(["componentize", "app", "-p", ".", "-o"])
+        .arg(&output);
+    reproducible::pin_componentize(&mut command, out_dir);
     run(
-        Command::new(&tool)
-            .env_remove("VIRTUAL_ENV")
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .current_dir(&staging)
-            .arg("--quiet")
-            .arg("-d")
-            .arg(staging.join("wit"))
-            .args(["-w", PYTHON_WORLD, "componentize", "app", "-p"])
-            .arg(&staging)
-            .arg("-o")
-            .arg(&output),
+        &mut command,
         "building the Python component with componentize-py",
     );
     output
 }
 
+/// Copies `from` into `to`, in name order (the order a directory listing
+/// returns can follow creation order, and the guest lists its sources).
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| fail(&format!("creating {}: {e}", to.display())));
-    for entry in fs::read_dir(from).unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))) {
-        let entry = entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())));
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())))
+        .map(|entry| entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))))
+        .collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
         if name == "__pycache__" {
