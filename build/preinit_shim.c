@@ -5,16 +5,22 @@
  * into componentize-py with LD_PRELOAD (Linux with glibc only).
  *
  * componentize-py runs CPython inside wasmtime to pre-initialise it, then
- * keeps the guest's whole linear memory. WASI hands the guest the host's
- * randomness (CPython's str hash secret, `random`'s state, and through them
- * the order and addresses of everything allocated), the wall clock and file
- * timestamps (importlib keeps directory mtimes), and componentize-py offers
- * no option to fix any of them. Their host sources are libc calls from
- * wasmtime-wasi, interposed here:
+ * keeps the guest's whole linear memory. Through WASI the guest reads the
+ * host's randomness (CPython's str hash secret and `random`'s state, and
+ * through them the order and addresses of everything allocated), clocks and
+ * file timestamps (importlib keeps directory mtimes); componentize-py offers
+ * no option to fix them. wasmtime-wasi gets them from these libc calls,
+ * interposed here:
  *
  * - getrandom / getentropy: every call returns the same bytes for the same
  *   length (a fixed SplitMix64 stream), whichever thread asks first;
- * - clock_gettime(CLOCK_REALTIME[_COARSE]): CANDOR_BUILD_EPOCH seconds;
+ * - clock_gettime: CLOCK_REALTIME[_COARSE] reads CANDOR_BUILD_EPOCH seconds;
+ *   CLOCK_MONOTONIC advances a microsecond per reading, counted per thread:
+ *   the guest runs on one thread and reads the same sequence on every build
+ *   (the guest keeps some readings: the start of the emulated process clock,
+ *   which `time.process_time()` subtracts at run time, and CPython's timing
+ *   statistics), and a host thread waiting for a deadline still sees time
+ *   pass;
  * - statx: access, birth, change and modification times CANDOR_BUILD_EPOCH.
  *
  * What stays host-dependent is listed in README ("Reproducible runtimes").
@@ -56,6 +62,9 @@ int getentropy(void *buf, size_t len) {
     return 0;
 }
 
+/* where the monotonic clock starts, in seconds */
+#define MONOTONIC_START 1000
+
 static time_t build_epoch(void) {
     const char *text = getenv("CANDOR_BUILD_EPOCH");
     return text ? (time_t)strtoll(text, NULL, 10) : 0;
@@ -66,6 +75,13 @@ int clock_gettime(clockid_t clock, struct timespec *ts) {
     if (clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE) {
         ts->tv_sec = build_epoch();
         ts->tv_nsec = 0;
+        return 0;
+    }
+    if (clock == CLOCK_MONOTONIC) {
+        static __thread unsigned long long ticks;
+        unsigned long long micros = ++ticks;
+        ts->tv_sec = MONOTONIC_START + (time_t)(micros / 1000000);
+        ts->tv_nsec = (long)(micros % 1000000) * 1000;
         return 0;
     }
     if (!real) {
