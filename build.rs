@@ -4,10 +4,12 @@
 //! componentize-py from the guest harness in `runtimes/python`. On a fresh
 //! machine this script creates a virtual environment with python3, installs the
 //! pinned componentize-py from the package index with pip, and builds the
-//! component into `OUT_DIR`, then folds the pre-initialised globals of its
-//! CPython library into constants and runs Binaryen's `wasm-opt` over that
-//! library (`build/optimize.rs`). Set `CANDOR_PYTHON_COMPONENT` to the path of a
-//! component built beforehand to skip all of that (offline builds).
+//! component into `OUT_DIR` (keeping the host's packages, randomness, clocks and
+//! file times out of its pre-initialisation: `build/reproducible.rs`), then
+//! folds the pre-initialised globals of its CPython library into constants and
+//! runs Binaryen's `wasm-opt` over that library (`build/optimize.rs`). Set
+//! `CANDOR_PYTHON_COMPONENT` to the path of a component built beforehand to skip
+//! all of that (offline builds).
 //!
 //! The component's bytes are embedded in the library, together with their
 //! SHA-256, which keys the compiled-code cache at run time.
