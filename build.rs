@@ -30,6 +30,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const COMPONENTIZE_PY: &str = "componentize-py==0.25.1";
+/// The time-zone database `zoneinfo` reads when the system has none (the
+/// sandbox has none): pure data, kept in the Python guest's snapshot.
+const TZDATA: &str = "tzdata==2026.6";
 const PYTHON_GUEST_DIR: &str = "runtimes/python";
 const PYTHON_WORLD: &str = "guest";
 
@@ -39,7 +42,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=CANDOR_PYTHON");
     for entry in fs::read_dir(PYTHON_GUEST_DIR).expect("runtimes/python exists") {
         let path = entry.expect("readable runtimes/python").path();
-        if path.extension().is_some_and(|e| e == "py") {
+        // the harness's modules and the tables they read at build time
+        if path.extension().is_some_and(|e| e == "py" || e == "txt") {
             println!("cargo:rerun-if-changed={}", path.display());
         }
     }
@@ -108,6 +112,19 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
             &format!("installing {COMPONENTIZE_PY} with pip"),
         );
     }
+    // packages the guest snapshot takes in besides the standard library
+    let vendor = out_dir.join(format!("python-vendor-{}", TZDATA.replace("==", "-")));
+    if !vendor.join("tzdata").join("__init__.py").exists() {
+        let _ = fs::remove_dir_all(&vendor);
+        run(
+            Command::new(venv.join("bin").join("pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check", "--no-deps"])
+                .arg("--target")
+                .arg(&vendor)
+                .arg(TZDATA),
+            &format!("installing {TZDATA} with pip"),
+        );
+    }
     let guest = Path::new(PYTHON_GUEST_DIR)
         .canonicalize()
         .unwrap_or_else(|e| fail(&format!("finding {PYTHON_GUEST_DIR}: {e}")));
@@ -122,7 +139,9 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .current_dir(&staging)
         .args(["--quiet", "-d", "wit", "-w", PYTHON_WORLD])
-        .args(["componentize", "app", "-p", ".", "-o"])
+        .args(["componentize", "app", "-p", ".", "-p"])
+        .arg(&vendor)
+        .arg("-o")
         .arg(&output);
     reproducible::pin_componentize(&mut command, out_dir);
     run(

@@ -21,8 +21,10 @@ fn time_process(program: &str, args: &[&str], reps: usize) -> Duration {
         (0..reps)
             .map(|_| {
                 let started = Instant::now();
+                // candor run passes a piped stdin to the guest: give it none
                 let status = Command::new(program)
                     .args(args)
+                    .stdin(Stdio::null())
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()

@@ -161,7 +161,7 @@ fn github_annotations() {
     for annotation in [
         "::warning file=pkg/error.py,line=4,col=5,",
         "::error file=pkg/error.py,line=5,col=16,",
-        "::error file=fail.py,title=candor failed::failed: RuntimeError: boom",
+        "::error file=fail.py,line=1,title=candor failed::failed: RuntimeError: boom",
     ] {
         assert_contains(&run.stdout, annotation);
     }

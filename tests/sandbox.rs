@@ -185,7 +185,7 @@ fn memory_bomb_hits_the_memory_limit() {
     assert_eq!(run.code, 4);
     let r = run.json();
     assert_eq!(r["outcome"], "memory_exceeded");
-    assert_contains(r["reason"].as_str().unwrap(), "67108864");
+    assert_eq!(r["reason"], "memory limit of 64 MiB reached");
 }
 
 #[test]
@@ -327,7 +327,9 @@ fn a_400_000_statement_source_ends_at_a_limit_not_a_crash() {
     for i in 0..400_000 {
         code.push_str(&format!("x{} = {i}\n", i % 50));
     }
-    let run = run_snippet(dir.path(), "statements.py", &code, &[]);
+    // a generous wall clock: on a loaded machine the default 10 s can pass
+    // before the compile reaches the memory limit
+    let run = run_snippet(dir.path(), "statements.py", &code, &["--timeout", "120s"]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert_eq!(run.json()["outcome"], "memory_exceeded");
 }
@@ -462,7 +464,9 @@ fn a_snippet_can_come_from_stdin() {
 #[test]
 fn a_snippet_that_breaks_the_harness_status_is_reported_as_tampering() {
     let dir = scratch();
-    let code = "import json\njson.dumps = lambda *a, **k: 'garbage'\nprint('hi')\n";
+    // the harness takes nothing of the snippet's (json.dumps included): only
+    // its own encoder, replaced, can break its status
+    let code = "import sys\nsys.modules['app']._encode = lambda value: 'garbage'\nprint('hi')\n";
     let run = run_snippet(dir.path(), "status.py", code, &[]);
     assert_eq!(run.code, 3);
     let r = run.json();

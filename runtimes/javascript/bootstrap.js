@@ -9,7 +9,9 @@
 // Each is streamed to the host at once, so a run cut short still reports.
 //
 // The snippet runs in the same interpreter and could replace builtins; every
-// builtin the harness uses is captured here, before the snippet runs.
+// builtin the harness uses is captured here, before the snippet runs. Facts
+// are null-prototype objects of primitives: JSON.stringify finds no toJSON or
+// getter of the snippet's on them. (The runner hides the hook's name.)
 (function () {
   "use strict";
   const DETAILED_FACTS = 3; // facts per handler or site with full details; the rest only count
@@ -42,6 +44,7 @@
   const regexpExec = uncurry(RegExp.prototype.exec);
   const funcApply = uncurry(Function.prototype.apply);
   const dateToISO = uncurry(Date.prototype.toISOString);
+  const wellFormed = uncurry(String.prototype.toWellFormed);
   const isError = (v) => v instanceof ErrorCtor;
   const ErrorCtor = Error;
   const MapProto = Map.prototype;
@@ -129,6 +132,11 @@
     function clip(s, n) {
       return s.length <= n ? s : strSlice(s, 0, n - 3) + "...";
     }
+    // a message keeps its head and its tail, where the value or key that
+    // failed often is
+    function clipMiddle(s, n) {
+      return s.length <= n ? s : strSlice(s, 0, n - 81) + "\u2026" + strSlice(s, s.length - 80);
+    }
     function quote(s) {
       const inner = strSlice(jsonStringify(s), 1, -1);
       return "'" + strReplace(strReplace(inner, /\\"/g, '"'), /'/g, "\\'") + "'";
@@ -196,13 +204,14 @@
     function send(fact) {
       emit(jsonStringify(fact));
     }
+    const text = (s) => wellFormed(s); // lone surrogates as U+FFFD: JSON the host reads
     function bump(counts, key) {
       const n = (mapGet(counts, key) || 0) + 1;
       mapSet(counts, key, n);
       return n;
     }
     function caughtFact(hid, error) {
-      const fact = { fact: "caught", handler: hid };
+      const fact = { __proto__: null, fact: "caught", handler: hid };
       let type, message;
       try {
         if (error !== null && typeof error === "object" && typeof error.name === "string" && error.name !== "") {
@@ -216,14 +225,14 @@
         type = type || typeName(error);
         message = "";
       }
-      fact.type = type;
-      fact.message = clip(message, MAX_MESSAGE);
-      fact.repr = shortRepr(error);
+      fact.type = text(type);
+      fact.message = text(clipMiddle(message, MAX_MESSAGE));
+      fact.repr = text(shortRepr(error));
       const line = raisedLine(error);
       if (line !== undefined) {
         fact.line = line;
         if (sourceLines !== null && line > 0 && line <= sourceLines.length) {
-          fact.source = clip(strTrim(sourceLines[line - 1]), 80);
+          fact.source = text(clip(strTrim(sourceLines[line - 1]), 80));
         }
       }
       return fact;
@@ -244,15 +253,15 @@
       const unsent = (mapGet(unsentCaught, hid) || 0) + 1;
       if (powerOfTwo(n)) {
         mapDelete(unsentCaught, hid);
-        send({ fact: "caught", handler: hid, count: unsent });
+        send({ __proto__: null, fact: "caught", handler: hid, count: unsent });
       } else {
         mapSet(unsentCaught, hid, unsent);
       }
     }
     function flush() {
-      mapForEach(unsentCaught, (count, hid) => send({ fact: "caught", handler: hid, count }));
+      mapForEach(unsentCaught, (count, hid) => send({ __proto__: null, fact: "caught", handler: hid, count }));
       mapClear(unsentCaught);
-      mapForEach(unsentValues, (v, sid) => send({ fact: "value", site: sid, handler: v[0], count: v[1] }));
+      mapForEach(unsentValues, (v, sid) => send({ __proto__: null, fact: "value", site: sid, handler: v[0], count: v[1] }));
       mapClear(unsentValues);
     }
     const NONE = freeze({});
@@ -265,14 +274,14 @@
       value(sid, hid, v) {
         const n = bump(valueCounts, sid);
         if (n <= DETAILED_FACTS) {
-          send({ fact: "value", site: sid, handler: hid, type: typeName(v), repr: shortRepr(v) });
+          send({ __proto__: null, fact: "value", site: sid, handler: hid, type: text(typeName(v)), repr: text(shortRepr(v)) });
           return v;
         }
         const unsent = mapGet(unsentValues, sid);
         const count = unsent === undefined ? 1 : unsent[1] + 1;
         if (powerOfTwo(n)) {
           mapDelete(unsentValues, sid);
-          send({ fact: "value", site: sid, handler: hid, count });
+          send({ __proto__: null, fact: "value", site: sid, handler: hid, count });
         } else if (unsent === undefined) {
           mapSet(unsentValues, sid, [hid, count]);
         } else {
@@ -280,18 +289,20 @@
         }
         return v;
       },
-      /** Before a `throw` inside a handler: the failure goes on. */
+      /** Before a `throw` inside a handler: the failure goes on (if a firing is left). */
       propagated(hid) {
         const n = mapGet(pending, hid) || 0;
-        if (n > 0) mapSet(pending, hid, n - 1);
-        send({ fact: "propagated", handler: hid, count: 1 });
+        if (n > 0) {
+          mapSet(pending, hid, n - 1);
+          send({ __proto__: null, fact: "propagated", handler: hid, count: 1 });
+        }
       },
       /** Where the guarded code of a retry loop succeeds: its earlier firings recovered. */
       ok(hid, v) {
         const n = mapGet(pending, hid) || 0;
         if (n > 0) {
           mapSet(pending, hid, 0);
-          send({ fact: "recovered", handler: hid, count: n });
+          send({ __proto__: null, fact: "recovered", handler: hid, count: n });
         }
         return v;
       },
@@ -431,7 +442,8 @@
       return kept.length === 0 ? head : head + "\n" + arrayJoin(kept, "\n");
     }
 
-    send({ fact: "runtime", name: "quickjs-ng", version: native.version });
+    send({ __proto__: null, fact: "runtime", name: "quickjs-ng", version: native.version });
+    send({ __proto__: null, fact: "started" }); // what follows happened while the snippet ran
     return {
       hook,
       console,

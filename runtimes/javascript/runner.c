@@ -8,6 +8,8 @@
 //   source      the user's original text (for the `source` of caught facts); optional
 //   map         "genLine genCol origLine origCol" lines, 1-based, sorted, mapping
 //               positions in program.js back to the user's source; optional
+//   hook        the name the instrumented program calls the hook object by,
+//               made up by the host for this run; optional (no instrumentation)
 // stdin is left to the snippet.
 //
 // The runner evaluates the program as an ES module (top-level await) or a
@@ -261,8 +263,138 @@ static int define_global(JSContext *ctx, JSValueConst global, const char *name,
     return JS_DefinePropertyValueStr(ctx, global, name, v, flags);
 }
 
+/** True when `name` is a plain identifier (letters, digits, `_`, `$`; no digit first). */
+static bool plain_identifier(const char *name) {
+    if (!name || !*name || (*name >= '0' && *name <= '9')) return false;
+    for (const char *c = name; *c; c++) {
+        bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                  (*c >= '0' && *c <= '9') || *c == '_' || *c == '$';
+        if (!ok) return false;
+    }
+    return strlen(name) < 128;
+}
+
+// -- hiding the hook's name --------------------------------------------------------
+//
+// Two things could tell the snippet the name the host made up for the hook: the
+// text of its own (rewritten) functions, and the functions of the harness's
+// frames, which the call sites of `Error.prepareStackTrace` hand out. Both
+// methods are replaced by native ones (native: no JavaScript to parse per run).
+
+static char hook_name[128];
+static JSValue original_to_string = JS_UNDEFINED;  // Function.prototype.toString
+static JSValue callsite_file_name = JS_UNDEFINED;  // CallSite.prototype.getFileName
+static JSValue callsite_function = JS_UNDEFINED;   // CallSite.prototype.getFunction
+
+/** Function.prototype.toString, with the hook's name written `__candor`. */
+static JSValue js_to_string(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSValue text = JS_Call(ctx, original_to_string, this_val, 0, NULL);
+    size_t name_len = strlen(hook_name), len;
+    if (JS_IsException(text) || name_len == 0) return text;
+    const char *s = JS_ToCStringLen(ctx, &len, text);
+    if (!s) { JS_FreeValue(ctx, text); return JS_EXCEPTION; }
+    char *out = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (i + name_len <= len && memcmp(s + i, hook_name, name_len) == 0) {
+            if (!out && !(out = malloc(len + 1))) break;
+            if (n == 0 && i > 0) { memcpy(out, s, i); n = i; }
+            memcpy(out + n, "__candor", 8);
+            n += 8;
+            i += name_len;
+        } else {
+            if (out) out[n++] = s[i];
+            i++;
+        }
+    }
+    JSValue result = text;
+    if (out) {
+        result = JS_NewStringLen(ctx, out, n);
+        JS_FreeValue(ctx, text);
+        free(out);
+    }
+    JS_FreeCString(ctx, s);
+    return result;
+}
+
+/** CallSite.prototype.getFunction, which gives nothing for the harness's own frames. */
+static JSValue js_callsite_get_function(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSValue file = JS_Call(ctx, callsite_file_name, this_val, 0, NULL);
+    if (JS_IsException(file)) return file;
+    const char *f = JS_IsString(file) ? JS_ToCString(ctx, file) : NULL;
+    bool harness_frame = f && strcmp(f, "<candor>") == 0;
+    if (f) JS_FreeCString(ctx, f);
+    JS_FreeValue(ctx, file);
+    if (harness_frame) return JS_UNDEFINED;
+    return JS_Call(ctx, callsite_function, this_val, 0, NULL);
+}
+
+static JSValue js_call_sites(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    return argc > 1 ? JS_DupValue(ctx, argv[1]) : JS_UNDEFINED;
+}
+
+/** Puts native `fn` in place of `obj[name]` (writable, configurable, not
+ *  enumerable, as builtins' methods are); the original goes to `*original`. */
+static bool replace_method(JSContext *ctx, JSValueConst obj, const char *name, JSCFunction *fn,
+                           JSValue *original) {
+    *original = JS_GetPropertyStr(ctx, obj, name);
+    if (JS_IsException(*original)) return false;
+    return JS_DefinePropertyValueStr(ctx, obj, name, JS_NewCFunction(ctx, fn, name, 0),
+                                     JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) >= 0;
+}
+
+/** Replaces the two methods that could tell the hook's name (see above). */
+static bool hide_hook_name(JSContext *ctx, JSValueConst global, const char *name) {
+    snprintf(hook_name, sizeof hook_name, "%s", name);
+    JSValue function = JS_GetPropertyStr(ctx, global, "Function");
+    JSValue function_proto = JS_GetPropertyStr(ctx, function, "prototype");
+    bool ok = replace_method(ctx, function_proto, "toString", js_to_string, &original_to_string);
+    JS_FreeValue(ctx, function_proto);
+    JS_FreeValue(ctx, function);
+    // a call site to find CallSite.prototype by: a stack prepared as its sites
+    JSValue error = JS_GetPropertyStr(ctx, global, "Error");
+    JSValue saved = JS_GetPropertyStr(ctx, error, "prepareStackTrace");
+    JS_SetPropertyStr(ctx, error, "prepareStackTrace", JS_NewCFunction(ctx, js_call_sites, "sites", 2));
+    static const char probe[] = "new Error().stack";
+    JSValue sites = JS_Eval(ctx, probe, sizeof probe - 1, "<candor>", JS_EVAL_TYPE_GLOBAL);
+    JS_SetPropertyStr(ctx, error, "prepareStackTrace", saved);
+    JS_FreeValue(ctx, error);
+    JSValue site = JS_IsException(sites) ? JS_UNDEFINED : JS_GetPropertyUint32(ctx, sites, 0);
+    if (JS_IsObject(site)) {
+        JSValue proto = JS_GetPrototype(ctx, site);
+        callsite_file_name = JS_GetPropertyStr(ctx, proto, "getFileName");
+        ok &= replace_method(ctx, proto, "getFunction", js_callsite_get_function, &callsite_function);
+        JS_FreeValue(ctx, proto);
+    } else {
+        ok = false;
+    }
+    JS_FreeValue(ctx, site);
+    JS_FreeValue(ctx, sites);
+    return ok;
+}
+
+/**
+ * Binds the hook object as `const <name>` in the global lexical scope: no
+ * property of globalThis, so the snippet can neither list it nor reach it
+ * without its name. A script of its own declares it, taking the object from a
+ * property that the same script deletes.
+ */
+static bool bind_hook(JSContext *ctx, JSValueConst global, const char *name) {
+    if (JS_DefinePropertyValueStr(ctx, global, "__candor_hook_once",
+                                  JS_GetPropertyStr(ctx, harness, "hook"), JS_PROP_CONFIGURABLE) < 0)
+        return false;
+    char script[320];
+    int n = snprintf(script, sizeof script,
+                     "const %s = globalThis.__candor_hook_once; delete globalThis.__candor_hook_once;",
+                     name);
+    JSValue r = JS_Eval(ctx, script, (size_t)n, "<candor>", JS_EVAL_TYPE_GLOBAL);
+    bool ok = !JS_IsException(r);
+    JS_FreeValue(ctx, r);
+    return ok;
+}
+
 /** Evaluates bootstrap.js and installs the globals it provides; false on failure. */
-static bool install_harness(JSContext *ctx, const char *source, const char *map) {
+static bool install_harness(JSContext *ctx, const char *source, const char *map, const char *hook) {
     JSValue setup = JS_Eval(ctx, candor_bootstrap, strlen(candor_bootstrap), "<candor>",
                             JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
     if (JS_IsException(setup)) return false;
@@ -282,8 +414,7 @@ static bool install_harness(JSContext *ctx, const char *source, const char *map)
     JSValue global = JS_GetGlobalObject(ctx);
     const int normal = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE;
     int failed = 0;
-    // the hook: a frozen object under a name the snippet can neither rebind nor delete
-    failed |= define_global(ctx, global, "__candor", "hook", 0) < 0;
+    if (hook) failed |= !bind_hook(ctx, global, hook) || !hide_hook_name(ctx, global, hook);
     static const char *const plain[] = {
         "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
         "queueMicrotask", "require",
@@ -310,6 +441,11 @@ int main(int argc, char **argv) {
     }
     char *source = read_file(PROGRAM_DIR "/source", NULL);
     char *map = read_file(PROGRAM_DIR "/map", NULL);
+    char *hook = read_file(PROGRAM_DIR "/hook", NULL);
+    if (hook && !plain_identifier(hook)) {
+        fprintf(stderr, "candor runner: " PROGRAM_DIR "/hook is not a plain identifier\n");
+        return 2;
+    }
 
     JSRuntime *rt = JS_NewRuntime();
     JSContext *ctx = rt ? JS_NewContext(rt) : NULL;
@@ -322,13 +458,14 @@ int main(int argc, char **argv) {
     JS_SetModuleLoaderFunc(rt, keep_module_name, reject_module, NULL);
     JS_SetHostPromiseRejectionTracker(rt, track_rejection, NULL);
 
-    if (!install_harness(ctx, source, map)) {
+    if (!install_harness(ctx, source, map, hook)) {
         fprintf(stderr, "candor runner: the harness failed to start\n");
         print_pending_exception(ctx);
         return 70;
     }
     free(source);
     free(map);
+    free(hook);
 
     int flags = as_module ? JS_EVAL_TYPE_MODULE : JS_EVAL_TYPE_GLOBAL;
     JSValue result = JS_Eval(ctx, program, len, display_name, flags);

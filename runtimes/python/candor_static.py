@@ -7,7 +7,11 @@ does: re-raises, surfaces the error (logging, printing, warnings, storing or
 returning the exception), recovers with a value computed from the data, drops
 the error (``pass``, ``continue``, ``break``, a bare ``return``), or substitutes
 a placeholder (a literal, a container of literals, a constant-argument
-constructor, a random value, a named constant, a positional fallback).
+constructor, a random value, a named constant, NaN, a constant appended or
+added to the results, or a substituted lookup: the container the guarded code
+looked up, read under another key or position). A handler that belongs to a
+deliberate idiom (an expected-exception test, an optional import, a cleanup
+call with nothing to clean, a ``None`` result every caller checks) says so.
 
 These are facts, not verdicts: the rules that turn them into findings live on
 the host, shared by every guest language.
@@ -23,6 +27,7 @@ tracebacks point at the user's lines.
 """
 
 import ast
+import copy
 
 CAUGHT = "__candor_caught__"
 VALUE = "__candor_value__"
@@ -47,6 +52,197 @@ _PLACEHOLDER_MODULES = frozenset(
     "random uuid datetime date time secrets decimal fractions np numpy pd pandas".split()
 )
 _RANDOM_MODULES = frozenset("random secrets uuid".split())
+
+
+# Exceptions that a cleanup or process call raises when there is nothing to do.
+_CLEANUP_ERRORS = frozenset("FileNotFoundError ProcessLookupError ChildProcessError".split())
+_CLEANUP_CALLS = frozenset(
+    "remove unlink rmdir removedirs rmtree kill killpg terminate send_signal wait waitpid".split()
+)
+_IMPORT_ERRORS = frozenset("ImportError ModuleNotFoundError".split())
+# Module attributes that are a made-up number (NaN and infinity).
+_NAN_NAMES = frozenset("nan inf NaN NAN Inf infty".split())
+_NAN_MODULES = frozenset("math cmath np numpy pd pandas".split())
+# Functions imported from the random modules (`from uuid import uuid4`).
+_RANDOM_FUNCTIONS = frozenset(
+    "uuid1 uuid4 token_hex token_urlsafe token_bytes randint randrange choice uniform".split()
+)
+# Calls that fail a hand-written test (`self.fail`, `pytest.fail`, a `fail` helper).
+_FAIL_CALLS = frozenset("fail".split())
+
+
+def _last_name(node):
+    name = _dotted(node)
+    return name[-1] if name else ""
+
+
+def _is_test_failure(stmt):
+    """`raise AssertionError(...)`, `assert False`, `self.fail(...)`, `pytest.fail(...)`:
+    the statement that makes a hand-written test fail when no exception came."""
+    if isinstance(stmt, ast.Raise) and stmt.exc is not None:
+        exc = stmt.exc.func if isinstance(stmt.exc, ast.Call) else stmt.exc
+        return _last_name(exc) == "AssertionError"
+    if isinstance(stmt, ast.Assert):
+        return isinstance(stmt.test, ast.Constant) and not stmt.test.value
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        return _last_name(stmt.value.func) in _FAIL_CALLS
+    return False
+
+
+def _is_quiet_body(body):
+    """The handler body of an expected-exception test: `pass`, `assert True`, a bare
+    `return`, a docstring."""
+    for stmt in body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Return) and stmt.value is None:
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Constant) and stmt.test.value:
+            continue
+        return False
+    return True
+
+
+def _link_siblings(tree):
+    """Marks each `try` with the statement that follows it (`_candor_next`)."""
+    for node in ast.walk(tree):
+        for _, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                for stmt, after in zip(value, value[1:]):
+                    if isinstance(stmt, (ast.Try, ast.TryStar)):
+                        stmt._candor_next = after
+
+
+def _checked_result_functions(tree):
+    """Names of the functions whose every call's result is tested for `None`
+    (`if x is None`, `if not x`) before any other use, in the statement after
+    the one that assigns it."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    following = {}
+    for node in ast.walk(tree):
+        for _, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                for stmt, after in zip(value, value[1:]):
+                    following[id(stmt)] = after
+    verdict = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        name = node.func.id
+        parent = parents.get(id(node))
+        ok = False
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+            target = parent.targets[0]
+            after = following.get(id(parent))
+            if isinstance(target, ast.Name) and isinstance(after, (ast.If, ast.While)):
+                ok = _tests_none(after.test, target.id)
+        elif isinstance(parent, ast.Compare) and parent.left is node:
+            ok = _tests_none(parent, None)
+        verdict[name] = verdict.get(name, True) and ok
+    return {name for name, ok in verdict.items() if ok}
+
+
+def _tests_none(test, name):
+    """`test` checks `name` (or, for None, the expression itself) for no result."""
+    def is_subject(n):
+        return name is None or (isinstance(n, ast.Name) and n.id == name)
+
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return is_subject(test.operand)
+    if name is not None and is_subject(test):
+        return True
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        if isinstance(test.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
+            right = test.comparators[0]
+            return isinstance(right, ast.Constant) and right.value is None and (
+                name is None or is_subject(test.left)
+            )
+    return False
+
+
+def _simple(node):
+    """A name or a dotted attribute chain: a container that can be read again."""
+    return _dotted(node) is not None
+
+
+def _container_reads(try_node):
+    """(container, key, lookup) for each lookup in the guarded code: `C[k]`,
+    `getattr(C, k)`, and a helper called with the container and a key string
+    (`column(row, "amount")`)."""
+    reads = []
+    for sub in _walk_local(try_node.body):
+        if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Load) and _simple(sub.value):
+            reads.append((sub.value, sub.slice, sub))
+        elif isinstance(sub, ast.Call) and len(sub.args) >= 2:
+            if _dotted(sub.func) == ["getattr"]:
+                if _simple(sub.args[0]):
+                    reads.append((sub.args[0], sub.args[1], sub))
+                continue
+            keys = [a for a in sub.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if keys:
+                for a in sub.args:
+                    if not isinstance(a, ast.Constant) and _simple(a):
+                        reads.append((a, keys[0], sub))
+    return reads
+
+
+def _read_of(value):
+    """(container, key) when `value` reads a container: `C[k]`, `getattr(C, k)`,
+    `list(C.values())[i]`, `list(C)[i]`."""
+    if isinstance(value, ast.Subscript):
+        base = value.value
+        if _simple(base):
+            return base, value.slice
+        if (
+            isinstance(base, ast.Call)
+            and _dotted(base.func) in (["list"], ["tuple"])
+            and len(base.args) == 1
+        ):
+            inner = base.args[0]
+            if (
+                isinstance(inner, ast.Call)
+                and isinstance(inner.func, ast.Attribute)
+                and inner.func.attr in ("values", "keys", "items")
+                and _simple(inner.func.value)
+            ):
+                return inner.func.value, value.slice
+            if _simple(inner):
+                return inner, value.slice
+    elif isinstance(value, ast.Call) and _dotted(value.func) == ["getattr"] and len(value.args) == 2:
+        if _simple(value.args[0]):
+            return value.args[0], value.args[1]
+    return None
+
+
+def _substitute(value, try_node):
+    """(container, failed lookup) when the handler's `value` reads the same
+    container the guarded code looked up, under another key or position
+    (`row[keys[-1]]` after `row["score_2025"]`). A key computed from the failed
+    one (`d[key.lower()]`) looks for the same thing: no substitute."""
+    read = _read_of(value)
+    if read is None:
+        return None
+    container, key = read
+    names = {n.id for n in ast.walk(key) if isinstance(n, ast.Name)}
+    for other, wanted_key, lookup in _container_reads(try_node):
+        if ast.dump(other) != ast.dump(container) or ast.dump(wanted_key) == ast.dump(key):
+            continue
+        if names & {n.id for n in ast.walk(wanted_key) if isinstance(n, ast.Name)}:
+            continue
+        return container, lookup
+    return None
+
+
+def _calls_cleanup(body):
+    """The code calls a removal or process call (`os.remove`, `Path.unlink`, `os.kill`)."""
+    return any(
+        isinstance(s, ast.Call) and _last_name(s.func) in _CLEANUP_CALLS for s in _walk_local(body)
+    )
 
 
 def _dotted(node):
@@ -222,6 +418,7 @@ class _Handler:
         self.recovers = False
         self.drops = False
         self.failure_value = False  # returns the function's own failure constant
+        self.idiom = None  # a deliberate use of the exception (see _Rewriter._idiom)
         self.sites = []  # placeholder sites inside the handler
 
     def fact(self):
@@ -242,6 +439,7 @@ class _Handler:
             "drops": self.drops,
             "retry": self.retry,
             "failure_value": self.failure_value,
+            "idiom": self.idiom,
         }
 
 
@@ -260,6 +458,16 @@ class Analysis:
         if has_handlers:
             self.tree = ast.parse(source, filename)
             self._module_constants = _module_constants(self.tree)
+            _link_siblings(self.tree)
+            self._checked_results = _checked_result_functions(self.tree)
+            self._loads = {
+                n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+            }
+            self._attr_loads = {
+                n.attr
+                for n in ast.walk(self.tree)
+                if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+            }
             _Rewriter(self).visit(self.tree)
             ast.fix_missing_locations(self.tree)
 
@@ -299,9 +507,20 @@ class Analysis:
         return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _call(name, args, like):
+def _call(name, args, like, marked=True):
+    """A call of probe `name` at the place of `like`. A `marked` call gets the
+    line of `like` and no columns, which no call the snippet wrote has: the
+    monitor takes a probe call only from such a place (a snippet that fetches a
+    probe and calls it is reported, not believed)."""
     call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=args, keywords=[])
-    return ast.copy_location(call, like)
+    ast.copy_location(call, like)
+    if marked:
+        call.end_lineno = call.lineno
+        call.col_offset = call.end_col_offset = -1
+        for node in (call.func, *args):
+            if not hasattr(node, "lineno"):
+                ast.copy_location(node, call)
+    return call
 
 
 def _probe_stmt(name, hid, like):
@@ -425,6 +644,7 @@ class _Rewriter(ast.NodeTransformer):
             self.a.handlers.append(handler)
             handler.try_node = node
             self._classify(handler, h.body, h.name, node)
+            handler.idiom = self._idiom(handler, h, node)
             h.body.insert(0, _probe_stmt(CAUGHT, handler.id, h.body[0]))
             h._candor = handler
         if node.finalbody and self._finally_discards(node.finalbody) and not self.in_handler[-1]:
@@ -457,6 +677,40 @@ class _Rewriter(ast.NodeTransformer):
     visit_Try = _visit_try
     visit_TryStar = _visit_try
 
+    def _idiom(self, handler, h, node):
+        """The deliberate pattern a handler belongs to, or None: an expected-exception
+        test, an optional import, a cleanup call with nothing to clean, a `None`
+        result that every caller checks."""
+        names = {c.rsplit(".", 1)[-1] for c in handler.catches}
+        broad = not names or names & {"AssertionError", "Exception", "BaseException"}
+        if not broad and _is_quiet_body(h.body):
+            # `try: op(); raise AssertionError` / `except E: pass`, or the helper
+            # `try: op() / except E: return` followed by `raise AssertionError`
+            if len(node.body) >= 2 and _is_test_failure(node.body[-1]):
+                return "expected_exception"
+            after = getattr(node, "_candor_next", None)
+            if (
+                after is not None
+                and _is_test_failure(after)
+                and any(isinstance(s, ast.Return) for s in h.body)
+            ):
+                return "expected_exception"
+        if names and names <= _IMPORT_ERRORS and any(
+            isinstance(s, (ast.Import, ast.ImportFrom)) for s in _walk_local(node.body)
+        ):
+            return "optional_import"
+        if names and names <= _CLEANUP_ERRORS and handler.drops and _calls_cleanup(node.body):
+            return "cleanup"
+        scope = handler.scope
+        if (
+            handler.drops
+            and scope.is_function
+            and scope.node.name in self.a._checked_results
+            and any(isinstance(s, ast.Return) for s in _walk_local(h.body))
+        ):
+            return "checked_none"
+        return None
+
     def _catches(self, type_node):
         if type_node is None:
             return []
@@ -483,8 +737,17 @@ class _Rewriter(ast.NodeTransformer):
             catches = [self.a.segment(a) for a in expr.args] if kind == "suppress" else []
             handler = _Handler(len(self.a.handlers), kind, node, scope, catches, False)
             handler.drops = True
+            if (
+                kind == "suppress"
+                and catches
+                and {c.rsplit(".", 1)[-1] for c in catches} <= _CLEANUP_ERRORS
+                and _calls_cleanup(node.body)
+            ):
+                handler.idiom = "cleanup"
             self.a.handlers.append(handler)
-            item.context_expr = _call(WITH, [ast.Constant(handler.id), self.visit(expr)], expr)
+            item.context_expr = _call(
+                WITH, [ast.Constant(handler.id), self.visit(expr)], expr, marked=False
+            )
         node.body = [self.visit(s) for s in node.body]
         return node
 
@@ -519,9 +782,25 @@ class _Rewriter(ast.NodeTransformer):
                 elif name[-2:] in (["stderr", "write"], ["stdout", "write"]):
                     handler.surfaces = True
                 elif last in _RECORDING_METHODS and len(name) >= 2:
-                    handler.surfaces = True
+                    if self._fills_results(sub, try_node, scope):
+                        # `values.append(0)` where the guarded code appends the
+                        # real value: a constant put into the results
+                        sid = self.a.new_site(
+                            handler, sub.args[0], "append", "literal", self.a.segment(sub.args[0])
+                        )
+                        sub.args[0] = _call(VALUE, [ast.Constant(sid), sub.args[0]], sub.args[0])
+                    else:
+                        handler.surfaces = True
             elif isinstance(sub, ast.AugAssign):
-                handler.surfaces = True
+                if self._accumulates_constant(sub, try_node, scope):
+                    # `total += 0.0`: a constant added in place of the real amount
+                    sid = self.a.new_site(
+                        handler, sub.value, "accumulate", "literal", self.a.segment(sub.value)
+                    )
+                    sub.value = _call(VALUE, [ast.Constant(sid), sub.value], sub.value)
+                elif self._counter_is_read(sub.target):
+                    # a counter of failures that the snippet reports later
+                    handler.surfaces = True
             elif isinstance(sub, (ast.Import, ast.ImportFrom)):
                 handler.recovers = True
 
@@ -542,15 +821,61 @@ class _Rewriter(ast.NodeTransformer):
                 target = sub.targets[0]
                 if isinstance(target, ast.Name) and target.id in scope.loads:
                     self._value(handler, sub, "value", "assign", try_node)
+                elif isinstance(target, ast.Tuple) and any(
+                    isinstance(e, ast.Name) and e.id in scope.loads for e in target.elts
+                ):
+                    # `price, qty = 0.0, 0`: a placeholder like a single `x = 0`
+                    self._value(handler, sub, "value", "assign", try_node)
                 elif isinstance(target, (ast.Attribute, ast.Subscript)):
-                    if self._placeholder(sub.value, scope, try_node) is None:
-                        handler.recovers = True
-                    elif self._fills_missing_entry(handler, target, try_node):
+                    if self._fills_missing_entry(handler, target, try_node):
                         # `counts[w] += 1` / `except KeyError: counts[w] = 1`
                         handler.recovers = True
+                    else:
+                        # `totals[k] = 0`, `self.port = 0`: a placeholder stored
+                        # into the results
+                        self._value(handler, sub, "value", "store", try_node)
             elif isinstance(sub, ast.AnnAssign) and sub.value is not None:
                 if isinstance(sub.target, ast.Name) and sub.target.id in scope.loads:
                     self._value(handler, sub, "value", "assign", try_node)
+
+    @staticmethod
+    def _fills_results(call, try_node, scope):
+        """`X.append(<placeholder>)` where the guarded code calls the same method of
+        the same `X` with the real value."""
+        if len(call.args) != 1 or call.keywords or not isinstance(call.func, ast.Attribute):
+            return False
+        if _constant_kind(call.args[0]) not in ("literal", "container"):
+            return False
+        owner = ast.dump(call.func.value)
+        return any(
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and sub.func.attr == call.func.attr
+            and ast.dump(sub.func.value) == owner
+            for sub in _walk_local(try_node.body)
+        )
+
+    @staticmethod
+    def _accumulates_constant(aug, try_node, scope):
+        """`total += 0.0` / `count += 0`, or a constant added to what the guarded
+        code accumulates (`total += price` / `except: total += 5`)."""
+        if _constant_kind(aug.value) != "literal":
+            return False
+        if isinstance(aug.value, ast.Constant) and not isinstance(aug.value.value, str) and aug.value.value == 0:
+            return True
+        target = ast.dump(aug.target)
+        return any(
+            isinstance(sub, ast.AugAssign) and ast.dump(sub.target) == target
+            for sub in _walk_local(try_node.body)
+        )
+
+    def _counter_is_read(self, target):
+        """The counter a handler increments is read somewhere (printed, returned, logged)."""
+        if isinstance(target, ast.Name):
+            return target.id in self.a._loads
+        if isinstance(target, ast.Attribute):
+            return target.attr in self.a._attr_loads
+        return True
 
     @staticmethod
     def _fills_missing_entry(handler, target, try_node):
@@ -562,12 +887,26 @@ class _Rewriter(ast.NodeTransformer):
             return False
         want = (ast.dump(target.value), ast.dump(target.slice))
         for sub in _walk_local(try_node.body):
-            if isinstance(sub, ast.Subscript) and (ast.dump(sub.value), ast.dump(sub.slice)) == want:
+            # entries the guarded code read (a store into it is no read)
+            read = None
+            if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Load):
+                read = sub
+            elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Subscript):
+                read = sub.target
+            if read is not None and (ast.dump(read.value), ast.dump(read.slice)) == want:
                 return True
         return False
 
     def _value(self, handler, holder, field, via, try_node):
         value = getattr(holder, field)
+        substitute = _substitute(value, try_node)
+        if substitute is not None:
+            container, wanted = substitute
+            sid = self.a.new_site(handler, value, via, "substitute", self.a.segment(value))
+            self.a.sites[sid]["wanted"] = self.a.segment(wanted)
+            probe = _call(VALUE, [ast.Constant(sid), value, copy.deepcopy(container)], value)
+            setattr(holder, field, probe)
+            return
         kind = self._placeholder(value, handler.scope, try_node)
         if kind is None:
             handler.recovers = True
@@ -597,13 +936,23 @@ class _Rewriter(ast.NodeTransformer):
             ):
                 return None
             args = list(node.args) + [k.value for k in node.keywords]
+            last = name[-1]
+            if name[0] in _RANDOM_MODULES or (len(name) == 1 and last in _RANDOM_FUNCTIONS):
+                # `random.choice(ENGINEERS)`: random whatever it draws from
+                return "random"
+            if last in _BUILTIN_TYPES and any(
+                self._placeholder(a, scope, try_node) == "random" for a in args
+            ):
+                return "random"  # str(uuid.uuid4())
             if any(_constant_kind(a) is None for a in args):
                 return None
-            if name[0] in _RANDOM_MODULES:
-                return "random"
-            last = name[-1]
             if last in _BUILTIN_TYPES or last[:1].isupper() or name[0] in _PLACEHOLDER_MODULES:
                 return "constructor"
+            return None
+        if isinstance(node, ast.Attribute):
+            name = _dotted(node)
+            if name and len(name) == 2 and name[0] in _NAN_MODULES and name[1] in _NAN_NAMES:
+                return "literal"  # math.nan, np.nan, math.inf
             return None
         if isinstance(node, ast.Name):
             if (

@@ -52,11 +52,15 @@ impl Exit {
         ExitCode::from(self.code())
     }
 
-    /// Prints the error line, if any, and returns the exit code.
+    /// Prints the error line, if any (control characters escaped: it may quote
+    /// a file name or input), and returns the exit code.
     pub(crate) fn report(self) -> ExitCode {
+        use super::guest_input::one_line;
         match &self {
-            Exit::Usage(m) if !m.is_empty() => eprintln!("candor: error: {m}"),
-            Exit::Internal(m) if !m.is_empty() => eprintln!("candor: internal error: {m}"),
+            Exit::Usage(m) if !m.is_empty() => eprintln!("candor: error: {}", one_line(m)),
+            Exit::Internal(m) if !m.is_empty() => {
+                eprintln!("candor: internal error: {}", one_line(m))
+            }
             _ => {}
         }
         ExitCode::from(self.code())

@@ -2,8 +2,11 @@
 
 mod check;
 mod exit;
+mod guest_input;
 mod options;
 mod run;
+mod stdin;
+mod signals;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;
@@ -55,6 +58,7 @@ pub fn main() -> ExitCode {
             return Exit::usage(format!("{first} (see candor --help)")).report();
         }
     };
+    signals::exit_cleanly_on_signals();
     let result = match (cli.explain, cli.command) {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),
@@ -98,6 +102,13 @@ fn runtimes() -> Result<Exit, Exit> {
             language.name(),
             language.extensions().join(", ")
         ));
+        let unavailable = language.unavailable_modules();
+        if !unavailable.is_empty() {
+            text.push_str("\tnot available in the sandbox:\n");
+            for (module, reason) in unavailable {
+                text.push_str(&format!("\t  {module}: {reason}\n"));
+            }
+        }
     }
     match dir {
         Some(d) => text.push_str(&format!(

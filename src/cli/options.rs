@@ -4,20 +4,22 @@ use candor::{Limits, Severity};
 use clap::{Args, ValueEnum};
 use std::time::Duration;
 
-/// Resource limits, applied to each run.
+/// Resource limits, applied to each run. Each value is checked against the
+/// range [`Limits::validate`] allows as it is parsed, so that an out-of-range
+/// one is a usage error naming its flag.
 #[derive(Args, Clone, Debug)]
 pub(crate) struct LimitArgs {
     /// CPU budget in fuel units (~1e10 per second of CPython) [default: 1e11]
-    #[arg(long, value_name = "N", value_parser = fuel)]
+    #[arg(long, value_name = "N", value_parser = fuel, allow_negative_numbers = true)]
     pub(crate) fuel: Option<u64>,
-    /// Wall-clock limit, e.g. 10s, 500ms, 2m [default: 10s]
-    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    /// Wall-clock limit, e.g. 10s, 500ms, 2m; at most 1 day [default: 10s]
+    #[arg(long, value_name = "DURATION", value_parser = timeout, allow_negative_numbers = true)]
     pub(crate) timeout: Option<Duration>,
-    /// Linear memory limit, e.g. 512MiB, 1GiB [default: 512MiB]
-    #[arg(long, value_name = "SIZE", value_parser = size)]
+    /// Linear memory limit, e.g. 512MiB, 1GiB; 1MiB to 4GiB [default: 512MiB]
+    #[arg(long, value_name = "SIZE", value_parser = memory, allow_negative_numbers = true)]
     pub(crate) memory: Option<u64>,
-    /// Bytes of stdout and of stderr kept, each, e.g. 1MiB [default: 1MiB]
-    #[arg(long = "max-output", value_name = "SIZE", value_parser = size)]
+    /// Bytes of stdout and of stderr kept, each, e.g. 1MiB; at most 1GiB [default: 1MiB]
+    #[arg(long = "max-output", value_name = "SIZE", value_parser = max_output, allow_negative_numbers = true)]
     pub(crate) max_output: Option<u64>,
 }
 
@@ -33,14 +35,28 @@ impl LimitArgs {
     }
 }
 
+/// `value`, if the default limits with `value` put in by `set` are valid.
+fn in_range<T: Copy>(value: T, set: impl FnOnce(&mut Limits, T)) -> Result<T, String> {
+    let mut limits = Limits::default();
+    set(&mut limits, value);
+    limits.validate().map(|()| value).map_err(|e| e.to_string())
+}
+
 fn fuel(s: &str) -> Result<u64, String> {
-    candor::parse_fuel(s).map_err(|e| e.to_string())
+    let v = candor::parse_fuel(s).map_err(|e| e.to_string())?;
+    in_range(v, |l, v| l.fuel = v)
 }
-fn duration(s: &str) -> Result<Duration, String> {
-    candor::parse_duration(s).map_err(|e| e.to_string())
+fn timeout(s: &str) -> Result<Duration, String> {
+    let v = candor::parse_duration(s).map_err(|e| e.to_string())?;
+    in_range(v, |l, v| l.timeout = v)
 }
-fn size(s: &str) -> Result<u64, String> {
-    candor::parse_size(s).map_err(|e| e.to_string())
+fn memory(s: &str) -> Result<u64, String> {
+    let v = candor::parse_size(s).map_err(|e| e.to_string())?;
+    in_range(v, |l, v| l.memory = v)
+}
+fn max_output(s: &str) -> Result<u64, String> {
+    let v = candor::parse_size(s).map_err(|e| e.to_string())?;
+    in_range(v, |l, v| l.max_output = v)
 }
 
 /// `--fail-on`: the lowest severity that makes the exit code 1.
@@ -63,14 +79,26 @@ impl FailOn {
     }
 }
 
-/// Parses `K=V`.
+/// Parses `K=V` (split at the first `=`) into an environment variable the
+/// guest can take.
 pub(crate) fn env_pair(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-        _ => Err(format!(
+    let Some((k, v)) = s.split_once('=') else {
+        return Err(format!(
             "invalid environment variable {s:?}: expected KEY=VALUE"
-        )),
-    }
+        ));
+    };
+    super::guest_input::check_env(k, v)?;
+    Ok((k.to_string(), v.to_string()))
+}
+
+/// Parses `--mount HOST_DIR[:GUEST_DIR]`.
+pub(crate) fn mount(s: &str) -> Result<candor::Mount, String> {
+    candor::Mount::parse(s).map_err(|e| e.to_string())
+}
+
+/// Parses an argument for the guest.
+pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
+    super::guest_input::check_arg(s).map(|()| s.to_string())
 }
 
 /// Tells the user, on stderr, why the first run of a runtime pauses.

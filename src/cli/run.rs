@@ -1,11 +1,14 @@
 //! `candor run`: one snippet, one report.
 
 use super::exit::{Exit, print_stdout};
-use super::options::{FailOn, LimitArgs, env_pair};
-use candor::{Language, Sandbox, Snippet};
+use super::options::{FailOn, LimitArgs, env_pair, guest_arg, mount};
+use candor::{Language, Limits, Sandbox, Snippet};
 use clap::{Args, ValueEnum};
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// What the cap on the guest's stdin is called in errors.
+const GUEST_STDIN: &str = "the guest's stdin (the memory limit)";
 
 #[derive(Args)]
 pub(crate) struct RunArgs {
@@ -20,12 +23,16 @@ pub(crate) struct RunArgs {
     /// Environment variable for the guest (repeatable); the host's are never passed
     #[arg(long, value_name = "KEY=VALUE", value_parser = env_pair)]
     env: Vec<(String, String)>,
-    /// File whose bytes the guest reads on stdin
-    #[arg(long, value_name = "FILE")]
+    /// File whose bytes the guest reads on stdin, or - for candor's own stdin
+    /// [default: candor's stdin when it is piped or redirected, else none]
+    #[arg(long, value_name = "FILE|-")]
     stdin: Option<PathBuf>,
     /// Argument for the guest, after its name (repeatable)
-    #[arg(long = "arg", value_name = "ARG", allow_hyphen_values = true)]
+    #[arg(long = "arg", value_name = "ARG", allow_hyphen_values = true, value_parser = guest_arg)]
     args: Vec<String>,
+    /// Host directory the guest may read, read-only, at GUEST_DIR [default: /data] (repeatable)
+    #[arg(long = "mount", value_name = "HOST_DIR[:GUEST_DIR]", value_parser = mount)]
+    mounts: Vec<candor::Mount>,
     /// Output format
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     format: RunFormat,
@@ -57,26 +64,33 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         })?),
         None => None,
     };
-    let mut snippet = if args.file.as_os_str() == "-" {
+    let limits = args.limits.limits();
+    let snippet_on_stdin = args.file.as_os_str() == "-";
+    let mut snippet = if snippet_on_stdin {
         let language =
             language.ok_or_else(|| Exit::usage("reading a snippet from stdin needs --lang"))?;
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Exit::usage(format!("reading the snippet from stdin: {e}")))?;
+        if args.stdin.as_deref() == Some(Path::new("-")) {
+            return Err(Exit::usage(
+                "the snippet (run -) and --stdin - cannot both be read from the standard input",
+            ));
+        }
+        let bytes = super::stdin::read(candor::MAX_SOURCE_BYTES, "a source file")?;
+        if bytes.is_empty() {
+            return Err(Exit::usage(
+                "no snippet on stdin: the standard input was empty (run - reads the snippet from it)",
+            ));
+        }
         Snippet::new(language, "-", candor::source_text(bytes, "stdin")?)
     } else {
         Snippet::from_path(&args.file, language)?
     };
-    if let Some(path) = &args.stdin {
-        snippet.stdin = std::fs::read(path)
-            .map_err(|e| Exit::usage(format!("reading --stdin {}: {e}", path.display())))?;
-    }
+    snippet.stdin = guest_stdin(args.stdin.as_deref(), snippet_on_stdin, &limits)?;
     snippet.args = args.args.clone();
     snippet.env = args.env.clone();
+    snippet.mounts = args.mounts.clone();
 
     let sandbox = Sandbox::builder()
-        .limits(args.limits.limits())
+        .limits(limits)
         .deterministic(args.deterministic)
         .detection(!args.no_detect)
         .preload(&[snippet.language])
@@ -93,4 +107,33 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         }
     }
     Ok(Exit::for_report(&report, args.fail_on.threshold()))
+}
+
+/// The bytes the guest reads on stdin: `--stdin FILE` (a regular file), `--stdin -`
+/// (candor's stdin), or else candor's stdin when it is not a terminal and the
+/// snippet was not read from it (`candor run x.py < data.txt`). Each is capped
+/// at the memory limit; stdin read without being asked for must also end
+/// within the run's timeout (at least a second).
+fn guest_stdin(
+    flag: Option<&Path>,
+    snippet_on_stdin: bool,
+    limits: &Limits,
+) -> Result<Vec<u8>, Exit> {
+    match flag {
+        Some(path) if path.as_os_str() == "-" => super::stdin::read(limits.memory, GUEST_STDIN),
+        Some(path) => candor::read_input_file(path, limits.memory, GUEST_STDIN).map_err(|e| {
+            let pipe = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+            let hint = if pipe {
+                " (to pass a pipe or device, use --stdin - and redirect it)"
+            } else {
+                ""
+            };
+            Exit::usage(format!("--stdin: {e}{hint}"))
+        }),
+        None if !snippet_on_stdin && !std::io::stdin().is_terminal() => {
+            let deadline = limits.timeout.max(std::time::Duration::from_secs(1));
+            super::stdin::read_within(limits.memory, GUEST_STDIN, deadline)
+        }
+        None => Ok(Vec::new()),
+    }
 }

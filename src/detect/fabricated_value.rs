@@ -1,7 +1,7 @@
 #![doc = include_str!("fabricated_value.md")]
 
 use super::facts::GuestFacts;
-use super::{hides_errors, times};
+use super::{caught_types, hides_values, kept_exception, kept_value, shown, times};
 use crate::report::{Finding, FindingKind, Severity};
 
 /// The rule's documentation (also `candor --explain fabricated_value` and SARIF help).
@@ -17,28 +17,47 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         let Some(handler) = site.after_handler.and_then(|id| facts.handlers.get(&id)) else {
             continue;
         };
-        if !hides_errors(handler) {
+        if !hides_values(handler) {
             continue;
         }
         let caught = handler.exception.as_ref();
-        let shown = site
-            .value
-            .as_ref()
-            .map_or(site.fact.text.clone(), |v| v.repr.clone());
-        let after = caught.map_or("an exception".to_string(), |c| c.repr.clone());
+        let value = shown(site.value.as_ref().map_or(&site.fact.text, |v| &v.repr));
+        let after = caught.map_or("an exception".to_string(), |c| shown(&c.repr));
+        let what = match &site.fact.wanted {
+            // a substituted lookup names both reads: "`row[keys[-1]]`
+            // (score_2024 = 69) was used in place of `row["score_2025"]`"
+            Some(wanted) => {
+                let held = match &site.used {
+                    Some(used) => format!("{} = {value}", shown(used)),
+                    None => value,
+                };
+                format!(
+                    "`{}` ({held}) was used in place of `{}`",
+                    shown(&site.fact.text),
+                    shown(wanted)
+                )
+            }
+            None => format!("{value} was used in place of the real value"),
+        };
         findings.push(Finding {
             kind: FindingKind::FabricatedValue,
             severity: Severity::Error,
             message: format!(
-                "{shown} was used in place of the real value after {after}{}",
-                times(site.produced)
+                "{what} after {after}{}{}{}",
+                times(site.produced),
+                caught_types(handler).map_or(String::new(), |t| format!(" (caught: {t})")),
+                if handler.fact.surfaces {
+                    " (the error was logged, but the caller got the placeholder)"
+                } else {
+                    ""
+                }
             ),
             file: file.to_string(),
             line: site.fact.line,
             column: site.fact.column,
             end_line: site.fact.end_line,
-            exception: caught.map(|c| c.info.clone()),
-            value: site.value.clone(),
+            exception: caught.map(|c| kept_exception(&c.info)),
+            value: site.value.as_ref().map(kept_value),
             count: site.produced,
         });
     }
@@ -72,14 +91,49 @@ mod tests {
     }
 
     #[test]
-    fn quiet_when_the_site_never_produced_or_the_handler_surfaced() {
+    fn quiet_when_the_site_never_produced_or_the_handler_recovered() {
         let facts = facts_of(&[&handler_line(0, ""), SITE]);
         assert!(check(&facts, "s.py").is_empty());
         let facts = facts_of(&[
-            &handler_line(0, r#""surfaces":true"#),
+            &handler_line(0, r#""recovers":true"#),
             SITE,
             r#"{"fact":"caught","handler":0,"type":"KeyError","message":"'price'"}"#,
             r#"{"fact":"value","site":0,"handler":0,"type":"float","repr":"0.0"}"#,
+        ]);
+        assert!(check(&facts, "s.py").is_empty());
+    }
+
+    #[test]
+    fn a_substituted_lookup_names_both_reads() {
+        let site = r#"{"fact":"site","id":0,"handler":0,"via":"return","kind":"substitute","line":6,"column":16,"end_line":6,"end_column":29,"text":"row[keys[-1]]","wanted":"row[\"score_2025\"]"}"#;
+        let facts = facts_of(&[
+            &handler_line(0, ""),
+            site,
+            r#"{"fact":"caught","handler":0,"type":"KeyError","message":"'score_2025'","repr":"KeyError('score_2025')"}"#,
+            r#"{"fact":"value","site":0,"handler":0,"type":"int","repr":"69","used":"score_2024"}"#,
+        ]);
+        let found = check(&facts, "s.py");
+        assert_eq!(
+            found[0].message,
+            "`row[keys[-1]]` (score_2024 = 69) was used in place of `row[\"score_2025\"]` after KeyError('score_2025')"
+        );
+    }
+
+    #[test]
+    fn fires_after_logging_but_not_for_an_idiom() {
+        let caught = r#"{"fact":"caught","handler":0,"type":"KeyError","message":"'p'","repr":"KeyError('p')"}"#;
+        let value = r#"{"fact":"value","site":0,"handler":0,"type":"float","repr":"0.0"}"#;
+        let facts = facts_of(&[&handler_line(0, r#""surfaces":true"#), SITE, caught, value]);
+        let found = check(&facts, "s.py");
+        assert_eq!(
+            found[0].message,
+            "0.0 was used in place of the real value after KeyError('p') (the error was logged, but the caller got the placeholder)"
+        );
+        let facts = facts_of(&[
+            &handler_line(0, r#""idiom":"optional_import""#),
+            SITE,
+            caught,
+            value,
         ]);
         assert!(check(&facts, "s.py").is_empty());
     }

@@ -1,6 +1,8 @@
 //! The facts a guest harness streams to the host, and their aggregation per
 //! handler and per placeholder site. Every guest language emits this format.
 
+mod stream;
+
 use crate::report::{ExceptionInfo, ValueInfo};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -13,6 +15,8 @@ enum Fact {
         name: String,
         version: String,
     },
+    /// The static facts are all sent: the snippet starts.
+    Started,
     Handler(HandlerFact),
     Site(SiteFact),
     Caught {
@@ -39,6 +43,9 @@ enum Fact {
         #[serde(rename = "type")]
         type_name: Option<String>,
         repr: Option<String>,
+        /// For a substituted lookup: the key, position or attribute under which
+        /// the container held the value that came out (`score_2024`, `position 0`).
+        used: Option<String>,
         /// Values this fact stands for; 1 when absent.
         count: Option<u64>,
     },
@@ -96,6 +103,14 @@ pub(crate) struct HandlerFact {
     /// It returns the function's own failure constant (a predicate's `False`).
     #[serde(default)]
     pub(crate) failure_value: bool,
+    /// The deliberate pattern it belongs to, when the exception is the expected
+    /// outcome rather than a failure: `expected_exception` (a hand-written test
+    /// that fails when no exception comes), `optional_import` (a fallback for a
+    /// missing module), `cleanup` (removing a file or ending a process that is
+    /// already gone), `checked_none` (a "no result" that every caller tests
+    /// before using it). Absent or null for none.
+    #[serde(default)]
+    pub(crate) idiom: Option<String>,
 }
 
 /// Static facts about one placeholder expression.
@@ -109,6 +124,11 @@ pub(crate) struct SiteFact {
     pub(crate) end_line: u32,
     /// Its source text.
     pub(crate) text: String,
+    /// For a substituted lookup (`"kind": "substitute"`: the handler reads the
+    /// container the guarded code looked up, under another key or position):
+    /// the source text of the lookup that failed (`row["score_2025"]`).
+    #[serde(default)]
+    pub(crate) wanted: Option<String>,
 }
 
 /// A handler with what happened to it during the run.
@@ -123,6 +143,9 @@ pub(crate) struct HandlerSite {
     pub(crate) recovered: u64,
     /// The first exception it caught.
     pub(crate) exception: Option<CaughtException>,
+    /// Firings per exception type, in the order the types were first caught
+    /// (a `caught` fact with a `count` names its type when it is known).
+    pub(crate) types: Vec<(String, u64)>,
 }
 
 impl HandlerSite {
@@ -148,6 +171,8 @@ pub(crate) struct PlaceholderSite {
     pub(crate) produced: u64,
     /// The first value it produced.
     pub(crate) value: Option<ValueInfo>,
+    /// Where the container held that value, for a substituted lookup.
+    pub(crate) used: Option<String>,
     /// The handler whose swallow it followed (the site's own, or the frame's latest).
     pub(crate) after_handler: Option<u32>,
 }
@@ -155,9 +180,11 @@ pub(crate) struct PlaceholderSite {
 /// Everything one run's guest reported.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct GuestFacts {
+    /// What the first `runtime` fact said (the host's own names go in the report).
     pub(crate) runtime: Option<(String, String)>,
     pub(crate) handlers: BTreeMap<u32, HandlerSite>,
     pub(crate) sites: BTreeMap<u32, PlaceholderSite>,
+    /// The guest's `tampered` facts, then the rules its stream broke.
     pub(crate) tampering: Vec<String>,
     /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
     pub(crate) malformed: usize,
@@ -167,18 +194,44 @@ impl GuestFacts {
     /// Folds the streamed lines, in order, into per-handler and per-site totals.
     pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut facts = GuestFacts::default();
+        let mut check = stream::StreamCheck::default();
         for line in lines {
+            check.observe_line(line);
             match serde_json::from_str::<Fact>(line) {
-                Ok(fact) => facts.add(fact),
+                Ok(fact) => {
+                    check.observe(&fact);
+                    facts.add(fact);
+                }
                 Err(_) => facts.malformed += 1,
             }
         }
+        facts.tampering.extend(check.problems());
         facts
+    }
+
+    /// Handlers with more firings resolved (propagated or recovered) than
+    /// caught, one sentence each. A harness that ran to its end has sent every
+    /// firing, and resolves each at most once: more is a forged fact.
+    pub(crate) fn overresolved(&self) -> Vec<String> {
+        self.handlers
+            .iter()
+            .filter(|(_, h)| h.propagated.saturating_add(h.recovered) > h.fired)
+            .map(|(id, h)| {
+                format!(
+                    "handler {id}: {} firings resolved, {} caught",
+                    h.propagated.saturating_add(h.recovered),
+                    h.fired
+                )
+            })
+            .collect()
     }
 
     fn add(&mut self, fact: Fact) {
         match fact {
-            Fact::Runtime { name, version } => self.runtime = Some((name, version)),
+            Fact::Runtime { name, version } => {
+                self.runtime.get_or_insert((name, version));
+            }
+            Fact::Started => {}
             Fact::Handler(h) => {
                 self.handlers.insert(
                     h.id,
@@ -188,6 +241,7 @@ impl GuestFacts {
                         propagated: 0,
                         recovered: 0,
                         exception: None,
+                        types: Vec::new(),
                     },
                 );
             }
@@ -199,6 +253,7 @@ impl GuestFacts {
                         fact: s,
                         produced: 0,
                         value: None,
+                        used: None,
                     },
                 );
             }
@@ -212,6 +267,12 @@ impl GuestFacts {
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
                     h.fired += count.unwrap_or(1);
+                    if let Some(type_name) = &type_name {
+                        match h.types.iter_mut().find(|(t, _)| t == type_name) {
+                            Some((_, n)) => *n += count.unwrap_or(1),
+                            None => h.types.push((type_name.clone(), count.unwrap_or(1))),
+                        }
+                    }
                     if h.exception.is_none()
                         && let Some(type_name) = type_name
                     {
@@ -242,9 +303,13 @@ impl GuestFacts {
                 handler,
                 type_name,
                 repr,
+                used,
                 count,
             } => {
                 if let Some(s) = self.sites.get_mut(&site) {
+                    if s.used.is_none() {
+                        s.used = used;
+                    }
                     s.produced += count.unwrap_or(1);
                     if s.after_handler.is_none() {
                         s.after_handler = handler;

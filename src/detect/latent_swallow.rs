@@ -1,8 +1,9 @@
 #![doc = include_str!("latent_swallow.md")]
 
 use super::facts::{GuestFacts, HandlerKind, Reraise};
-use super::hides_errors;
+use super::{hides_errors, shown};
 use crate::report::{Finding, FindingKind, Severity};
+use std::collections::HashMap;
 
 /// The rule's documentation (also `candor --explain latent_swallow` and SARIF help).
 pub const EXPLANATION: &str = include_str!("latent_swallow.md");
@@ -15,12 +16,18 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         // "it did not fire" cannot be claimed
         return findings;
     }
+    // which handlers have a placeholder site, and whether one came out: one
+    // pass over the sites, so that the rule stays linear in handlers and sites
+    let mut placeholders: HashMap<u32, bool> = HashMap::new();
+    for site in facts.sites.values() {
+        if let Some(handler) = site.fact.handler {
+            *placeholders.entry(handler).or_default() |= site.produced > 0;
+        }
+    }
     for handler in facts.handlers.values() {
         let h = &handler.fact;
-        let produced = facts
-            .sites
-            .values()
-            .any(|s| s.fact.handler == Some(h.id) && s.produced > 0);
+        let placeholder = placeholders.get(&h.id).copied();
+        let produced = placeholder == Some(true);
         if handler.fired > 0
             || produced
             || h.kind == HandlerKind::With
@@ -29,14 +36,14 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         {
             continue;
         }
-        let has_placeholder = facts.sites.values().any(|s| s.fact.handler == Some(h.id));
+        let has_placeholder = placeholder.is_some();
         if !(h.drops || has_placeholder) || !hides_errors(handler) {
             continue;
         }
         let what = if h.catches.is_empty() {
             "every exception".to_string()
         } else {
-            h.catches.join(", ")
+            shown(&h.catches.join(", "))
         };
         let how = if has_placeholder {
             "substitute a placeholder for"

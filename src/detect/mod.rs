@@ -11,7 +11,7 @@ pub(crate) mod facts;
 pub mod latent_swallow;
 pub mod swallowed_exception;
 
-use crate::report::{Finding, FindingKind};
+use crate::report::{ExceptionInfo, Finding, FindingKind, ValueInfo, shorten, shorten_to};
 use facts::{GuestFacts, HandlerSite, Reraise};
 
 /// Exception types that end iteration, a generator or the draining of a queue:
@@ -52,13 +52,34 @@ pub(crate) fn findings(facts: &GuestFacts, file: &str) -> Vec<Finding> {
     all
 }
 
+/// The findings of a run whose guest streamed `lines` of facts, for a snippet
+/// named `file`: the host's fact parser and every rule, as a run uses them.
+/// For fuzzing and tests of what reaches a report; not a stable API.
+#[doc(hidden)]
+pub fn findings_from_fact_lines<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    file: &str,
+) -> Vec<Finding> {
+    findings(&GuestFacts::from_lines(lines), file)
+}
+
 /// True when the handler, as written, makes an error disappear: it neither
 /// re-raises on every path, nor surfaces the error, nor recovers from the data,
-/// nor returns the function's own failure value, and what it catches is not
+/// nor returns the function's own failure value, nor belongs to a deliberate
+/// idiom (see [`facts::HandlerFact::idiom`]), and what it catches is not
 /// iteration control flow.
 pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
     let h = &handler.fact;
-    if h.surfaces || h.recovers || h.failure_value || h.reraises == Reraise::Always {
+    !h.surfaces && hides_values(handler)
+}
+
+/// True when a placeholder that came out of the handler reaches the caller as
+/// if it were the result: [`hides_errors`] without the surfacing test, since a
+/// value returned or stored after logging the error still stands in for the
+/// real one (the caller never learns).
+pub(crate) fn hides_values(handler: &HandlerSite) -> bool {
+    let h = &handler.fact;
+    if h.recovers || h.failure_value || h.reraises == Reraise::Always || h.idiom.is_some() {
         return false;
     }
     let control = |name: &str| CONTROL_FLOW.contains(&name.rsplit('.').next().unwrap_or(name));
@@ -71,6 +92,55 @@ pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
         return false;
     }
     true
+}
+
+/// Characters of guest text (an exception message, a repr, a type name) a
+/// finding's structured fields keep from the start, and from the end, of a
+/// longer text.
+const FIELD_HEAD: usize = 240;
+/// See [`FIELD_HEAD`].
+const FIELD_TAIL: usize = 120;
+
+/// Guest text as a finding's sentence shows it: a long text keeps its head and
+/// its tail (`first 80 characters…last 40`), cut between characters.
+pub(crate) fn shown(text: &str) -> String {
+    shorten(text).into_owned()
+}
+
+/// Guest text as a finding's structured fields keep it (see [`FIELD_HEAD`]).
+fn kept(text: &str) -> String {
+    shorten_to(text, FIELD_HEAD, FIELD_TAIL).into_owned()
+}
+
+/// An exception as a finding keeps it: its type and message bounded, head and tail kept.
+pub(crate) fn kept_exception(info: &ExceptionInfo) -> ExceptionInfo {
+    ExceptionInfo {
+        type_name: kept(&info.type_name),
+        message: kept(&info.message),
+        line: info.line,
+    }
+}
+
+/// A value as a finding keeps it: its type and repr bounded, head and tail kept.
+pub(crate) fn kept_value(value: &ValueInfo) -> ValueInfo {
+    ValueInfo {
+        type_name: kept(&value.type_name),
+        repr: kept(&value.repr),
+    }
+}
+
+/// `KeyError ×2, ValueError ×1` when the handler caught more than one
+/// exception type, else None (the finding's message names the first one).
+pub(crate) fn caught_types(handler: &HandlerSite) -> Option<String> {
+    if handler.types.len() < 2 {
+        return None;
+    }
+    let kinds: Vec<String> = handler
+        .types
+        .iter()
+        .map(|(t, n)| format!("{t} ×{n}"))
+        .collect();
+    Some(kinds.join(", "))
 }
 
 /// ` (N times)` for N > 1.

@@ -1,7 +1,7 @@
 #![doc = include_str!("swallowed_exception.md")]
 
 use super::facts::GuestFacts;
-use super::{hides_errors, times};
+use super::{caught_types, hides_errors, kept_exception, shown, times};
 use crate::report::{Finding, FindingKind, Severity};
 
 /// The rule's documentation (also `candor --explain swallowed_exception` and SARIF help).
@@ -16,16 +16,19 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             continue;
         }
         let caught = handler.exception.as_ref();
-        let what = caught.map_or("an exception".to_string(), |c| c.repr.clone());
+        let what = caught.map_or("an exception".to_string(), |c| shown(&c.repr));
         findings.push(Finding {
             kind: FindingKind::SwallowedException,
             severity: Severity::Warning,
-            message: format!("{what} was caught and dropped{}", times(count)),
+            message: match caught_types(handler) {
+                Some(types) => format!("{what} was caught and dropped ({count} times: {types})"),
+                None => format!("{what} was caught and dropped{}", times(count)),
+            },
             file: file.to_string(),
             line: handler.fact.line,
             column: handler.fact.column,
             end_line: handler.fact.end_line,
-            exception: caught.map(|c| c.info.clone()),
+            exception: caught.map(|c| kept_exception(&c.info)),
             value: None,
             count,
         });
@@ -89,5 +92,36 @@ mod tests {
             r#"{"fact":"caught","handler":0,"type":"Empty","message":""}"#,
         ]);
         assert!(check(&facts, "s.py").is_empty());
+    }
+
+    #[test]
+    fn names_each_exception_type_it_caught() {
+        let facts = facts_of(&[
+            &handler_line(0, ""),
+            r#"{"fact":"caught","handler":0,"type":"ValueError","message":"x","repr":"ValueError('x')"}"#,
+            r#"{"fact":"caught","handler":0,"type":"KeyError","message":"'a'","repr":"KeyError('a')"}"#,
+            r#"{"fact":"caught","handler":0,"type":"KeyError","count":2}"#,
+        ]);
+        let found = check(&facts, "s.py");
+        assert_eq!(
+            found[0].message,
+            "ValueError('x') was caught and dropped (4 times: ValueError ×1, KeyError ×3)"
+        );
+    }
+
+    #[test]
+    fn quiet_for_a_deliberate_idiom() {
+        for idiom in [
+            "expected_exception",
+            "optional_import",
+            "cleanup",
+            "checked_none",
+        ] {
+            let facts = facts_of(&[
+                &handler_line(0, &format!(r#""drops":true,"idiom":"{idiom}""#)),
+                r#"{"fact":"caught","handler":0,"type":"ValueError","message":"x"}"#,
+            ]);
+            assert!(check(&facts, "s.py").is_empty(), "{idiom}");
+        }
     }
 }

@@ -1,6 +1,15 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
+//!
+//! Values are escaped as GitHub's toolkit does (`%` → `%25`, `\r` → `%0D`,
+//! `\n` → `%0A`, and in properties also `:` → `%3A`, `,` → `%2C`), once the
+//! control characters but `\n` and `\t` (so `\r` too) and the bidirectional
+//! overrides were shown as `\u{…}`: whatever a snippet prints, each annotation
+//! stays one command line and shows no terminal escapes. An annotation for a
+//! file that failed points at the line its uncaught exception was raised at,
+//! else at line 1.
 
 use super::check::CheckEntry;
+use super::escape::escape_block;
 use super::{Outcome, Severity};
 use std::fmt::Write;
 
@@ -10,7 +19,12 @@ pub fn render_github(entries: &[CheckEntry]) -> String {
     for entry in entries {
         match entry {
             CheckEntry::Unreadable { file, error, .. } => {
-                let _ = writeln!(out, "::error file={}::{}", property(file), data(error));
+                let _ = writeln!(
+                    out,
+                    "::error file={},line=1::{}",
+                    property(file),
+                    data(error)
+                );
             }
             CheckEntry::Ran { report, .. } => {
                 for f in &report.findings {
@@ -34,8 +48,9 @@ pub fn render_github(entries: &[CheckEntry]) -> String {
                     let why = super::failure_reason(report);
                     let _ = writeln!(
                         out,
-                        "::error file={},title={}::{}",
+                        "::error file={},line={},title={}::{}",
                         property(&report.file),
+                        super::failure_line(report).unwrap_or(1).max(1),
                         property(&format!("candor {}", report.outcome.as_str())),
                         data(&format!("{}: {why}", report.outcome.as_str()))
                     );
@@ -48,7 +63,8 @@ pub fn render_github(entries: &[CheckEntry]) -> String {
 
 /// Escapes a message (the part after `::`).
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    escape_block(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -64,5 +80,6 @@ mod tests {
     fn escapes() {
         assert_eq!(super::data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(super::data("a\x1b[8m\r\n"), "a\\u{1b}[8m\\u{d}%0A");
     }
 }

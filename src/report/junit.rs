@@ -2,6 +2,7 @@
 //! failure threshold, and one for a loud failure or a limit hit.
 
 use super::check::CheckEntry;
+use super::escape::escape_block;
 use super::{Outcome, Severity};
 use std::fmt::Write;
 
@@ -73,10 +74,13 @@ pub fn render_junit(entries: &[CheckEntry], fail_on: Option<Severity>) -> String
     )
 }
 
-/// Escapes text for XML attributes and content; drops characters XML 1.0 forbids.
+/// Escapes text for XML attributes and content. Characters XML 1.0 forbids
+/// (most C0 controls, U+FFFE, U+FFFF), and the other controls and
+/// bidirectional overrides text output escapes, are shown as `\u{…}`, so the
+/// document stays well-formed and keeps what the snippet wrote.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in escape_block(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -84,10 +88,23 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            '\t' => out.push_str("&#9;"),
+            '\u{FFFE}' | '\u{FFFF}' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_controls() {
+        assert_eq!(
+            super::escape("<a href='x'>&\"\x1b\u{0}\r\n\t\u{FFFF}"),
+            "&lt;a href=&apos;x&apos;&gt;&amp;&quot;\\u{1b}\\u{0}\\u{d}&#10;&#9;\\u{ffff}"
+        );
+    }
 }

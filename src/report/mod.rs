@@ -1,16 +1,23 @@
 //! The report of a run (`candor.report/v1`) and its renderings.
 
 mod check;
+mod escape;
 mod github;
 mod junit;
 mod sarif;
+mod source;
 mod text;
+mod uncaught;
 
 pub use check::{CHECK_SCHEMA, CheckEntry, Totals, render_check_json};
+pub(crate) use escape::shorten_to;
+pub use escape::{escape_block, escape_line, shorten};
 pub use github::render_github;
 pub use junit::render_junit;
 pub use sarif::render_sarif;
-pub use text::{render_finding, render_text, summary};
+pub use source::source_lines;
+pub use text::{render_check_text, render_finding, render_text, summary};
+use uncaught::uncaught;
 
 use serde::{Deserialize, Serialize};
 
@@ -181,7 +188,8 @@ pub struct Report {
     pub runtime: RuntimeInfo,
     /// How the run ended.
     pub outcome: Outcome,
-    /// Why it ended abnormally, in words (a trap, a limit); None otherwise.
+    /// Why it did not complete, in words: the limit or trap, the uncaught
+    /// exception's line, or the exit status; None for a completed run.
     pub reason: Option<String>,
     /// The snippet's exit status (1 for an uncaught exception); None when a limit stopped it.
     pub exit_code: Option<i32>,
@@ -205,19 +213,42 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-/// Why a run did not complete, in one line: the limit or trap, else the last
-/// line of stderr (the exception), else the exit status.
+/// Why a run did not complete, in one line: its `reason` (a limit, a trap, the
+/// uncaught exception), else what [`explain_outcome`] reads from its output.
 pub fn failure_reason(report: &Report) -> String {
-    if let Some(reason) = &report.reason {
-        return reason.clone();
+    report
+        .reason
+        .clone()
+        .or_else(|| explain_outcome(report))
+        .unwrap_or_else(|| report.outcome.as_str().to_string())
+}
+
+/// The reason of a run that did not complete, from how it ended: for a run
+/// that exited with status 1, the uncaught exception's line as the guest
+/// printed it (`ZeroDivisionError: division by zero`, shortened to keep its
+/// head and tail), else `exited with status N`. None for a completed run.
+pub fn explain_outcome(report: &Report) -> Option<String> {
+    if report.outcome == Outcome::Completed {
+        return None;
     }
-    if let Some(last) = report.stderr.lines().rev().find(|l| !l.trim().is_empty()) {
-        return last.trim().to_string();
+    if report.exit_code == Some(1)
+        && let Some(found) = uncaught(&report.stderr, &report.file)
+    {
+        return Some(shorten(found.text.trim()).into_owned());
     }
-    match report.exit_code {
-        Some(code) => format!("exit status {code}"),
+    Some(match report.exit_code {
+        Some(code) => format!("exited with status {code}"),
         None => report.outcome.as_str().to_string(),
+    })
+}
+
+/// The snippet line the uncaught exception of a failed run (one that exited
+/// with status 1) was raised at, when its output says so.
+pub fn failure_line(report: &Report) -> Option<u32> {
+    if report.outcome != Outcome::Failed || report.exit_code != Some(1) {
+        return None;
     }
+    uncaught(&report.stderr, &report.file).and_then(|u| u.line)
 }
 
 impl Report {

@@ -3,6 +3,7 @@
 //! could not be run or failed loudly.
 
 use super::check::CheckEntry;
+use super::source::{column_offset, line_at, source_lines};
 use super::{FindingKind, Outcome, Severity};
 use crate::detect;
 use serde::Serialize;
@@ -153,7 +154,8 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
             CheckEntry::Unreadable { file, error, .. } => {
                 notifications.push(notification(file, error.clone(), base))
             }
-            CheckEntry::Ran { report, .. } => {
+            CheckEntry::Ran { report, source } => {
+                let lines = source_lines(source, &report.language);
                 for f in &report.findings {
                     results.push(SarifResult {
                         rule_id: f.kind.as_str(),
@@ -172,7 +174,7 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
                                 },
                                 region: Region {
                                     start_line: f.line.max(1),
-                                    start_column: f.column.max(1),
+                                    start_column: code_point_column(&lines, f.line, f.column),
                                     end_line: f.end_line.max(f.line).max(1),
                                 },
                             },
@@ -212,6 +214,18 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
         }],
     };
     serde_json::to_string_pretty(&log).expect("a SARIF log serialises") + "\n"
+}
+
+/// A finding's column (1-based, in UTF-8 bytes of its line) in Unicode code
+/// points, as the log's `columnKind` says; clamped to the line.
+fn code_point_column(lines: &[&str], line: u32, column: u32) -> u32 {
+    match line_at(lines, line) {
+        Some(text) => {
+            let chars = text[..column_offset(text, column)].chars().count();
+            u32::try_from(chars).map_or(u32::MAX, |n| n.saturating_add(1))
+        }
+        None => column.max(1),
+    }
 }
 
 fn notification(file: &str, message: String, base: &Path) -> Notification {
@@ -316,6 +330,16 @@ mod tests {
     fn uris_are_relative_and_escaped() {
         assert_eq!(uri("/work/x/a b.py", Path::new("/work/x")), "a%20b.py");
         assert_eq!(uri("./src/m.py", Path::new("/else")), "src/m.py");
+    }
+
+    #[test]
+    fn columns_count_code_points() {
+        let lines = ["s = 'é'; x", "ab"];
+        assert_eq!(code_point_column(&lines, 1, 11), 10);
+        assert_eq!(code_point_column(&lines, 1, 7), 6);
+        assert_eq!(code_point_column(&lines, 2, 99), 3);
+        assert_eq!(code_point_column(&lines, 9, 4), 4);
+        assert_eq!(code_point_column(&lines, 9, 0), 1);
     }
 
     #[test]

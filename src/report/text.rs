@@ -2,16 +2,19 @@
 //! compiler's (the source line, a caret, the exception and the value), then a
 //! one-line summary.
 
-use super::{Finding, FindingKind, Outcome, Report};
+use super::escape::{escape_block, escape_line, line_width, shorten};
+use super::source::{column_offset, line_at, source_lines};
+use super::{CheckEntry, Finding, FindingKind, Outcome, Report, Totals};
 use std::fmt::Write;
 
 /// Renders a report as text. `source` is the snippet's code, for the excerpts.
+/// Everything the snippet controls is escaped (see [`escape_line`]).
 pub fn render_text(report: &Report, source: &str) -> String {
     let mut out = String::new();
     for (name, text) in [("stdout", &report.stdout), ("stderr", &report.stderr)] {
         if !text.is_empty() {
             let _ = writeln!(out, "── {name} ──");
-            out.push_str(text);
+            out.push_str(&escape_block(text));
             if !text.ends_with('\n') {
                 out.push('\n');
             }
@@ -20,7 +23,7 @@ pub fn render_text(report: &Report, source: &str) -> String {
     if report.truncated {
         out.push_str("(output cut at the --max-output limit)\n");
     }
-    let lines: Vec<&str> = source.lines().collect();
+    let lines = source_lines(source, &report.language);
     for finding in &report.findings {
         render_finding(&mut out, finding, &lines);
     }
@@ -28,7 +31,7 @@ pub fn render_text(report: &Report, source: &str) -> String {
         let _ = writeln!(
             out,
             "warning: the snippet tampered with candor's instrumentation; findings may be incomplete ({})",
-            report.tampering.join("; ")
+            escape_line(&report.tampering.join("; "))
         );
     }
     out.push_str(&summary(report));
@@ -36,51 +39,113 @@ pub fn render_text(report: &Report, source: &str) -> String {
     out
 }
 
-/// `file: outcome (exit N) in T ms, fuel F, N findings`.
+/// `candor check`'s text: each file's findings and summary (or why it could
+/// not run), then the totals.
+pub fn render_check_text(entries: &[CheckEntry]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        match entry {
+            CheckEntry::Unreadable { file, error, .. } => {
+                let _ = writeln!(out, "error: {}: {}", escape_line(file), escape_line(error));
+            }
+            CheckEntry::Ran { report, source } => {
+                let lines = source_lines(source, &report.language);
+                for f in &report.findings {
+                    render_finding(&mut out, f, &lines);
+                }
+                out.push_str(&summary(report));
+                out.push('\n');
+            }
+        }
+    }
+    let t = Totals::of(entries);
+    let _ = writeln!(
+        out,
+        "checked {}: {} completed, {} failed, {} hit a limit, {} unreadable; {}, {}, {}",
+        counted(t.files, "file", "files"),
+        t.completed,
+        t.failed,
+        t.limit_hit,
+        t.unreadable,
+        counted(t.errors, "error", "errors"),
+        counted(t.warnings, "warning", "warnings"),
+        counted(t.infos, "info", "infos"),
+    );
+    out
+}
+
+/// `1 error`, `2 errors`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `file: outcome (exit N): reason in T ms, fuel F, N findings`. A run that
+/// did not complete always says why (see [`super::failure_reason`]).
 pub fn summary(report: &Report) -> String {
-    let mut s = format!("{}: {}", report.file, report.outcome.as_str());
+    let mut s = format!("{}: {}", escape_line(&report.file), report.outcome.as_str());
     if let Some(code) = report.exit_code
         && (code != 0 || report.outcome != Outcome::Completed)
     {
         let _ = write!(s, " (exit {code})");
     }
-    if let Some(reason) = &report.reason {
-        let _ = write!(s, ": {reason}");
+    let reason = if report.outcome == Outcome::Completed {
+        report.reason.clone()
+    } else {
+        Some(super::failure_reason(report))
+    };
+    if let Some(reason) = reason {
+        let _ = write!(s, ": {}", escape_line(&reason));
     }
-    let n = report.findings.len();
     let _ = write!(
         s,
-        " in {:.1} ms, fuel {}, {n} finding{}",
+        " in {:.1} ms, fuel {}, {}",
         report.duration_ms,
         report.fuel_consumed,
-        if n == 1 { "" } else { "s" }
+        counted(report.findings.len(), "finding", "findings")
     );
     s
 }
 
-/// Writes one finding as a diagnostic with a source excerpt.
+/// Writes one finding as a diagnostic with a source excerpt. `lines` are the
+/// snippet's lines as [`source_lines`] splits them; a line or column outside
+/// them shows no excerpt or a clamped caret, never a panic.
 pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
     let _ = writeln!(
         out,
         "{}[{}]: {}",
         f.severity.as_str(),
         f.kind.as_str(),
-        f.message
+        escape_line(&f.message)
     );
-    let _ = writeln!(out, "  --> {}:{}:{}", f.file, f.line, f.column);
-    let Some(text) = lines.get(f.line.saturating_sub(1) as usize) else {
+    let _ = writeln!(
+        out,
+        "  --> {}:{}:{}",
+        escape_line(&f.file),
+        f.line,
+        f.column
+    );
+    let Some(text) = line_at(lines, f.line) else {
         return;
     };
     let number = f.line.to_string();
     let gutter = " ".repeat(number.len());
-    let start = (f.column.saturating_sub(1) as usize).min(text.len());
-    let underlined = text[start..].trim_end().chars().count().max(1);
-    let lead: String = text[..start]
+    let start = column_offset(text, f.column);
+    let underlined = text[start..]
+        .trim_end()
         .chars()
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+        .map(line_width)
+        .sum::<usize>()
+        .max(1);
+    let mut lead = String::new();
+    for c in text[..start].chars() {
+        if c == '\t' {
+            lead.push('\t');
+        } else {
+            lead.extend(std::iter::repeat_n(' ', line_width(c)));
+        }
+    }
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{number} | {text}");
+    let _ = writeln!(out, "{number} | {}", escape_line(text));
     let label = label(f, lines);
     let _ = writeln!(out, "{gutter} | {lead}{} {label}", "^".repeat(underlined));
 }
@@ -90,17 +155,18 @@ fn label(f: &Finding, lines: &[&str]) -> String {
         FindingKind::SwallowedException => match &f.exception {
             Some(e) => match e.line {
                 Some(line) => {
-                    let raised = lines
-                        .get(line.saturating_sub(1) as usize)
-                        .map_or("", |l| l.trim());
-                    format!("raised at line {line}: {raised}")
+                    let raised = line_at(lines, line).map_or("", str::trim);
+                    format!("raised at line {line}: {}", escape_line(&shorten(raised)))
                 }
-                None => format!("caught {}", e.type_name),
+                None => format!("caught {}", escape_line(&e.type_name)),
             },
             None => "caught here".to_string(),
         },
         FindingKind::FabricatedValue => match &f.value {
-            Some(v) => format!("this {} stood in for the real result", v.type_name),
+            Some(v) => format!(
+                "this {} stood in for the real result",
+                escape_line(&v.type_name)
+            ),
             None => "this value stood in for the real result".to_string(),
         },
         FindingKind::LatentSwallow => "did not fire in this run".to_string(),

@@ -1,11 +1,16 @@
 //! Guest languages: what a snippet is, and one module per runtime.
 
 pub(crate) mod javascript;
+pub(crate) mod mount;
 pub(crate) mod python;
+mod source_file;
+
+pub use mount::{DEFAULT_MOUNT_POINT, Mount};
+pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
 
 use crate::detect::{self, facts::GuestFacts};
 use crate::error::{Error, Result};
-use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo};
+use crate::report::{Outcome, REPORT_SCHEMA, Report, RuntimeInfo, explain_outcome};
 use crate::sandbox::Limits;
 use crate::sandbox::execution::Execution;
 use std::path::Path;
@@ -43,6 +48,17 @@ impl Language {
         }
     }
 
+    /// The standard-library modules that cannot be imported in the sandbox,
+    /// each with why (`("multiprocessing", "no processes ...")`); importing
+    /// one raises an error that gives the same reason. Empty for a language
+    /// whose runtime has no such list.
+    pub fn unavailable_modules(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Language::Python => python::unavailable_modules().collect(),
+            Language::JavaScript | Language::TypeScript => Vec::new(),
+        }
+    }
+
     /// The language a `--lang` value names (`python`, `py`).
     pub fn from_name(name: &str) -> Option<Language> {
         let name = name.to_ascii_lowercase();
@@ -77,6 +93,8 @@ pub struct Snippet {
     pub env: Vec<(String, String)>,
     /// Limits for this run only; None uses the sandbox's.
     pub limits: Option<Limits>,
+    /// Host directories the guest may read (default: none).
+    pub mounts: Vec<Mount>,
 }
 
 impl Snippet {
@@ -90,7 +108,43 @@ impl Snippet {
             args: Vec::new(),
             env: Vec::new(),
             limits: None,
+            mounts: Vec::new(),
         }
+    }
+
+    /// Lets the guest read a host directory (see [`Mount`]); a snippet may
+    /// have several, each at its own guest path.
+    pub fn with_mount(mut self, mount: Mount) -> Self {
+        self.mounts.push(mount);
+        self
+    }
+
+    /// Checks what the guest will be given: a name, arguments and
+    /// environment variables without NUL characters (which no guest can
+    /// take), environment variable names that are not empty and hold no `=`,
+    /// and mounts each at its own guest path. [`Sandbox::run`](crate::Sandbox::run)
+    /// calls it and refuses the snippet with [`Error::BadInput`] naming what is wrong.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |what: String| Err(Error::BadInput(what));
+        if self.file.contains('\0') {
+            return bad(format!("invalid snippet name {:?}: it contains a NUL character", self.file));
+        }
+        if let Some(arg) = self.args.iter().find(|a| a.contains('\0')) {
+            return bad(format!("invalid argument {arg:?}: it contains a NUL character"));
+        }
+        for (key, value) in &self.env {
+            let why = if key.is_empty() {
+                "the name is empty"
+            } else if key.contains('=') {
+                "the name contains '='"
+            } else if key.contains('\0') || value.contains('\0') {
+                "it contains a NUL character"
+            } else {
+                continue;
+            };
+            return bad(format!("invalid environment variable {key:?}: {why}"));
+        }
+        mount::check_distinct(&self.mounts)
     }
 
     /// A Python snippet named `snippet.py`.
@@ -108,9 +162,18 @@ impl Snippet {
         Snippet::new(Language::TypeScript, "snippet.ts", code)
     }
 
-    /// Reads a snippet from a file; the language comes from `language` or the extension.
+    /// Reads a snippet from a file; the language comes from `language` or the
+    /// extension. Directories, named pipes, devices and sockets are refused
+    /// before the language is looked at, and so are files over
+    /// [`MAX_SOURCE_BYTES`].
     pub fn from_path(path: &Path, language: Option<Language>) -> Result<Self> {
         let shown = path.display().to_string();
+        let kind = std::fs::metadata(path)
+            .map_err(|e| Error::BadInput(format!("reading {shown}: {}", io_reason(&e))))?
+            .file_type();
+        if let Some(why) = source_file::not_regular(kind) {
+            return Err(Error::BadInput(format!("{shown}: {why}")));
+        }
         let language = match language.or_else(|| Language::from_path(path)) {
             Some(l) => l,
             None => {
@@ -123,13 +186,7 @@ impl Snippet {
                 )));
             }
         };
-        if path.is_dir() {
-            return Err(Error::BadInput(format!(
-                "{shown}: is a directory, not a file"
-            )));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::BadInput(format!("reading {shown}: {}", io_reason(&e))))?;
+        let bytes = read_input_file(path, MAX_SOURCE_BYTES, "a source file")?;
         let code = source_text(bytes, &shown)?;
         Ok(Snippet::new(language, shown, code))
     }
@@ -183,23 +240,56 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 pub(crate) struct GuestStatus {
     pub(crate) exit_code: i32,
     pub(crate) tampered: Vec<String>,
+    /// The facts the harness sent itself, when it counts them: more reaching
+    /// the host were sent by the snippet.
+    pub(crate) facts_sent: Option<u64>,
+}
+
+/// How a guest's run ended, as far as the facts are concerned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GuestEnd {
+    /// The harness ran to its end and sent every count it held back.
+    Finished,
+    /// The run was cut short (a limit, a trap): counts may be missing.
+    CutShort,
 }
 
 /// Builds the report from an execution, the facts its guest streamed, and the
-/// harness's status if it returned one.
+/// harness's status if it returned one. The runtime's name and version are the
+/// host's (`runtime`): a guest's `runtime` fact that says otherwise is tampering.
 pub(crate) fn assemble(
     snippet: &Snippet,
     mut run: Execution,
     runtime: (&str, &str),
     status: Option<GuestStatus>,
+    end: GuestEnd,
 ) -> Report {
+    let received = (run.facts.len() + run.facts_dropped) as u64;
     let facts = GuestFacts::from_lines(run.facts.iter().map(String::as_str));
     let mut exit_code = run.exit_code;
     let mut tampering = facts.tampering.clone();
+    if let Some((name, version)) = &facts.runtime
+        && (name.as_str(), version.as_str()) != runtime
+    {
+        tampering.push(format!(
+            "the guest said it runs {name} {version}, not {} {}",
+            runtime.0, runtime.1
+        ));
+    }
+    if end == GuestEnd::Finished {
+        tampering.extend(facts.overresolved());
+    }
     if let Some(status) = status {
         exit_code = Some(status.exit_code);
         if status.exit_code != 0 {
             run.outcome = Outcome::Failed;
+        }
+        if let Some(sent) = status.facts_sent
+            && sent != received
+        {
+            tampering.push(format!(
+                "{received} facts reached the host but candor's harness sent {sent}"
+            ));
         }
         for t in status.tampered {
             if !tampering.contains(&t) {
@@ -219,12 +309,9 @@ pub(crate) fn assemble(
             run.facts_dropped
         ));
     }
-    let (name, version) = facts
-        .runtime
-        .clone()
-        .unwrap_or_else(|| (runtime.0.to_string(), runtime.1.to_string()));
+    let (name, version) = (runtime.0.to_string(), runtime.1.to_string());
     let findings = detect::findings(&facts, &snippet.file);
-    Report {
+    let mut report = Report {
         schema: REPORT_SCHEMA.to_string(),
         file: snippet.file.clone(),
         language: snippet.language.name().to_string(),
@@ -240,5 +327,8 @@ pub(crate) fn assemble(
         instrumentation_tampered: !tampering.is_empty(),
         tampering,
         findings,
-    }
+    };
+    // every run that did not complete says why (its exception, its exit status)
+    report.reason = report.reason.take().or_else(|| explain_outcome(&report));
+    report
 }

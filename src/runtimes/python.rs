@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::report::{Outcome, Report};
-use crate::runtimes::{GuestStatus, Snippet, assemble};
+use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble, mount};
 use crate::sandbox::RunSlot;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
@@ -23,8 +23,9 @@ mod embedded {
 
 /// The name of the runtime in reports and in the compile cache.
 pub(crate) const RUNTIME_NAME: &str = "cpython";
-/// The CPython version componentize-py 0.25.1 bundles (reports use the guest's own word when it has one).
-const BUNDLED_VERSION: &str = "3.14";
+/// The CPython version componentize-py 0.25.1 bundles: the report's, whatever
+/// the guest says (the harness's `runtime` fact must say the same).
+const BUNDLED_VERSION: &str = "3.14.0";
 
 /// The loaded Python runtime, ready to instantiate.
 pub(crate) struct PythonRuntime {
@@ -40,6 +41,8 @@ struct Status {
     #[serde(default)]
     tampered: Vec<String>,
     harness_error: Option<String>,
+    /// The facts the harness sent.
+    facts: Option<u64>,
 }
 
 impl PythonRuntime {
@@ -77,13 +80,26 @@ impl PythonRuntime {
         slot: RunSlot,
     ) -> Result<Execution> {
         let started = Instant::now();
-        let standby = self.standby.as_ref().filter(|_| slot.alone);
+        // the ready instance was made before the snippet was known, so without
+        // its mounts: a snippet with mounts gets an instance of its own
+        let standby = self
+            .standby
+            .as_ref()
+            .filter(|_| slot.alone && snippet.mounts.is_empty());
         let ready = standby.and_then(|s| s.take(limits.memory));
         let staged = match ready {
             Some(staged) => staged,
             None => {
-                match stage_component(engine, &self.pre, deterministic, limits.memory, limits.fuel)
-                    .await?
+                let read_only = mount::preopens(&snippet.mounts);
+                match stage_component(
+                    engine,
+                    &self.pre,
+                    deterministic,
+                    limits.memory,
+                    limits.fuel,
+                    &read_only,
+                )
+                .await?
                 {
                     Ok(staged) => staged,
                     Err(execution) => return Ok(execution),
@@ -155,15 +171,50 @@ impl PythonRuntime {
             execution.outcome = Outcome::Failed;
             execution.reason = Some("candor's Python harness failed".to_string());
         }
+        // a harness that failed may not have sent the counts it held back
+        let end = match &status {
+            Some(s) if s.harness_error.is_none() => GuestEnd::Finished,
+            _ => GuestEnd::CutShort,
+        };
         let status = status.map(|s| GuestStatus {
             exit_code: s.exit_code,
             tampered: s.tampered,
+            facts_sent: s.facts,
         });
         Ok(assemble(
             snippet,
             execution,
             (RUNTIME_NAME, BUNDLED_VERSION),
             status,
+            end,
         ))
+    }
+}
+
+/// The guest's table of standard-library modules it cannot offer (one per
+/// line: the name, a space, the reason; `#` starts a comment).
+const UNAVAILABLE: &str = include_str!("../../runtimes/python/unavailable.txt");
+
+/// The public modules of [`UNAVAILABLE`] (not the C modules behind them, whose
+/// names start with `_`), with their reasons.
+pub(crate) fn unavailable_modules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    UNAVAILABLE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once(' '))
+        .filter(|(name, _)| !name.starts_with('_'))
+        .map(|(name, reason)| (name, reason.trim()))
+}
+
+#[cfg(test)]
+mod unavailable_tests {
+    #[test]
+    fn the_table_names_modules_with_reasons() {
+        let modules: Vec<_> = super::unavailable_modules().collect();
+        assert!(modules.iter().any(|(name, _)| *name == "multiprocessing"));
+        assert!(modules.iter().all(|(name, reason)| {
+            !name.is_empty() && !name.starts_with('_') && !reason.is_empty()
+        }));
     }
 }

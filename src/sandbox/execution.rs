@@ -2,9 +2,11 @@
 //! component exporting `run(request) -> response` (instantiated ahead of its
 //! run, then given its request), or a WASI preview-1 command.
 
+use super::disk::QuotaExceeded;
 use super::guest::{ComponentWasi, GuestIo, GuestState};
 use super::input::LateInput;
 use super::limits::Limits;
+use super::limits::human_size;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
@@ -74,15 +76,16 @@ pub(crate) struct Leftovers {
 }
 
 /// Instantiates a component in a fresh store whose memories may grow to
-/// `memory_limit` and which may burn `fuel` while instantiating. Err holds the
-/// report of an instance that could not be made (a memory limit below the
-/// runtime's initial memory, say).
+/// `memory_limit` and which may burn `fuel` while instantiating, with the host
+/// directories `read_only` preopened. Err holds the report of an instance that
+/// could not be made (a memory limit below the runtime's initial memory, say).
 pub(crate) async fn stage_component(
     engine: &Engine,
     pre: &ComponentPre<GuestState<ComponentWasi>>,
     deterministic: bool,
     memory_limit: u64,
     fuel: u64,
+    read_only: &[(PathBuf, String)],
 ) -> Result<std::result::Result<StagedComponent, Execution>> {
     let started = Instant::now();
     let scratch = scratch_dir()?;
@@ -97,7 +100,7 @@ pub(crate) async fn stage_component(
         stderr: stderr.clone(),
         deterministic,
         memory_limit,
-        read_only: &[],
+        read_only,
     };
     let mut store = new_store(engine, io.component_state()?, fuel)?;
     match pre.instantiate_async(&mut store).await {
@@ -142,13 +145,15 @@ pub(crate) async fn run_staged(
     stdout.set_cap(output_cap(limits));
     stderr.set_cap(output_cap(limits));
     store.data_mut().memory.set_limit(limits.memory);
+    store.data().disk.set_max_bytes(limits.memory);
     set_fuel(&mut store, limits.fuel)?;
     let run = async {
         let run = instance.get_typed_func::<(&str,), (String,)>(&mut store, export)?;
         let (response,) = run.call_async(&mut store, (request,)).await?;
         Ok::<Option<String>, wasmtime::Error>(Some(response))
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    // the component's file system counts its own writes (`wasi_fs`)
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     Ok((
         execution,
@@ -191,7 +196,8 @@ pub(crate) async fn execute_module(
         start.call_async(&mut store, ()).await?;
         Ok::<Option<String>, wasmtime::Error>(None)
     };
-    let result = bounded(run, limits, scratch.path()).await;
+    // the module's file system counts its own writes (`wasi_p1_fs`)
+    let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     drop(store);
     drop(scratch);
@@ -200,73 +206,26 @@ pub(crate) async fn execute_module(
 
 /// A fresh scratch directory: the guest's `/`, removed when dropped.
 fn scratch_dir() -> Result<TempDir> {
-    tempfile::Builder::new()
-        .prefix("candor-scratch-")
-        .tempdir()
+    super::tempdirs::run_dir("candor-scratch-")
         .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
 }
-
-/// How often the scratch directory's size is checked.
-const SCRATCH_POLL: Duration = Duration::from_millis(50);
-/// Most directory entries the scratch directory may hold.
-const SCRATCH_MAX_ENTRIES: u64 = 100_000;
 
 /// Why a run was stopped from outside the guest.
 enum Stop {
     TimedOut,
-    /// The scratch directory grew past its cap (bytes or entries seen).
-    ScratchFull(u64),
 }
 
 type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
 
-/// Runs `run` under the wall-clock limit while watching the scratch directory:
-/// it may hold at most `limits.memory` bytes (and 100 000 entries), so that a
-/// snippet cannot fill the host's disk.
-async fn bounded<F>(run: F, limits: &Limits, scratch: &std::path::Path) -> Bounded
+/// Runs `run` under the wall-clock limit. The scratch directory's quota is
+/// counted by the file-system calls themselves (`wasi_fs`, `wasi_p1_fs`).
+async fn bounded<F>(run: F, limits: &Limits) -> Bounded
 where
     F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
 {
-    let watch = async {
-        let mut pause = SCRATCH_POLL;
-        loop {
-            tokio::time::sleep(pause).await;
-            let scanned = Instant::now();
-            let (bytes, entries) = disk_usage(scratch);
-            // a directory with many entries is scanned less often: at most ~10% of the time
-            pause = SCRATCH_POLL.max(scanned.elapsed() * 10);
-            if bytes > limits.memory || entries > SCRATCH_MAX_ENTRIES {
-                return bytes;
-            }
-        }
-    };
-    tokio::select! {
-        result = tokio::time::timeout(limits.timeout, run) => result.map_err(|_| Stop::TimedOut),
-        bytes = watch => Err(Stop::ScratchFull(bytes)),
-    }
-}
-
-/// Bytes and entries under `dir` (stops counting past the entry cap).
-fn disk_usage(dir: &std::path::Path) -> (u64, u64) {
-    let (mut bytes, mut entries) = (0u64, 0u64);
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(next) = pending.pop() {
-        let Ok(listing) = std::fs::read_dir(&next) else {
-            continue;
-        };
-        for entry in listing.flatten() {
-            entries += 1;
-            if entries > SCRATCH_MAX_ENTRIES {
-                return (bytes, entries);
-            }
-            match entry.metadata() {
-                Ok(m) if m.is_dir() => pending.push(entry.path()),
-                Ok(m) => bytes = bytes.saturating_add(m.len()),
-                Err(_) => {}
-            }
-        }
-    }
-    (bytes, entries)
+    tokio::time::timeout(limits.timeout, run)
+        .await
+        .map_err(|_| Stop::TimedOut)
 }
 
 /// A store with the limits applied.
@@ -301,6 +260,7 @@ struct Ended {
     result: Bounded,
     fuel_left: u64,
     memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
     facts: Vec<String>,
     facts_dropped: usize,
 }
@@ -313,6 +273,7 @@ impl Ended {
             result,
             fuel_left,
             memory_refused: data.memory.refused,
+            disk_refused: data.disk.exceeded(),
             facts: std::mem::take(&mut data.facts.lines),
             facts_dropped: data.facts.dropped,
         }
@@ -341,27 +302,31 @@ impl Ended {
             facts: self.facts,
             facts_dropped: self.facts_dropped,
         };
-        classify(&mut execution, self.result, self.memory_refused, limits);
+        classify(
+            &mut execution,
+            self.result,
+            self.memory_refused,
+            self.disk_refused,
+            limits,
+        );
         execution
     }
 }
 
 /// Sets the outcome, exit code, reason and response from how the call ended.
-fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: &Limits) {
+fn classify(
+    run: &mut Execution,
+    result: Bounded,
+    memory_refused: bool,
+    disk_refused: Option<QuotaExceeded>,
+    limits: &Limits,
+) {
     let error = match result {
         Err(Stop::TimedOut) => {
             run.outcome = Outcome::TimedOut;
             run.reason = Some(format!(
                 "wall-clock limit of {} reached",
                 humantime::format_duration(limits.timeout)
-            ));
-            return;
-        }
-        Err(Stop::ScratchFull(bytes)) => {
-            run.outcome = Outcome::MemoryExceeded;
-            run.reason = Some(format!(
-                "the scratch directory grew past the memory limit of {} bytes ({bytes} bytes written)",
-                limits.memory
             ));
             return;
         }
@@ -376,7 +341,13 @@ fn classify(run: &mut Execution, result: Bounded, memory_refused: bool, limits: 
     };
     if memory_refused {
         run.outcome = Outcome::MemoryExceeded;
-        run.reason = Some(format!("memory limit of {} bytes reached", limits.memory));
+        run.reason = Some(format!(
+            "memory limit of {} reached",
+            human_size(limits.memory)
+        ));
+    } else if let Some(why) = disk_refused {
+        run.outcome = Outcome::MemoryExceeded;
+        run.reason = Some(why.to_string());
     } else if let Some(exit) = error.downcast_ref::<I32Exit>() {
         run.exit_code = Some(exit.0);
         run.outcome = if exit.0 == 0 {
@@ -409,6 +380,14 @@ pub(crate) fn component_pre(
     let mut linker = wasmtime::component::Linker::<GuestState<ComponentWasi>>::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    // the file system again, counted against the run's scratch quota
+    linker.allow_shadowing(true);
+    wasmtime_wasi::p2::bindings::filesystem::types::add_to_linker::<_, super::wasi_fs::Guarded>(
+        &mut linker,
+        GuestState::guarded_filesystem,
+    )
+    .map_err(|e| Error::engine("linking the counted file system", e))?;
+    linker.allow_shadowing(false);
     linker
         .root()
         .func_wrap(
@@ -434,6 +413,8 @@ pub(crate) fn module_pre(
     let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
     wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
         .map_err(|e| Error::engine("linking WASI", e))?;
+    super::wasi_p1_fs::shadow(&mut linker)
+        .map_err(|e| Error::engine("linking the counted file system", e))?;
     linker
         .func_wrap(
             "candor",
@@ -444,10 +425,13 @@ pub(crate) fn module_pre(
                 };
                 let (data, state) = memory.data_and_store_mut(&mut caller);
                 let range = ptr as usize..(ptr as usize).saturating_add(len as usize);
-                if let Some(bytes) = data.get(range) {
+                // a fact past the log's room is dropped before it is copied
+                if let Some(bytes) = data.get(range)
+                    && state.facts.take_room(bytes.len())
+                {
                     state
                         .facts
-                        .push(String::from_utf8_lossy(bytes).into_owned());
+                        .push_reserved(String::from_utf8_lossy(bytes).into_owned());
                 }
                 Ok(())
             },

@@ -2,9 +2,11 @@
 //! scratch directory, clocks, randomness), its memory limiter, and the facts it
 //! has streamed to the host.
 
+use super::disk::DiskQuota;
 use super::input::LateInput;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use wasmtime::ResourceLimiter;
@@ -15,8 +17,9 @@ use wasmtime_wasi::{
     WasiCtxView, WasiView,
 };
 
-/// Most bytes of facts one run may stream to the host; beyond that they are dropped
-/// (a snippet can call the import itself, and must not exhaust the host's memory).
+/// Most host memory the facts of one run may take (their text and the cost of
+/// keeping each one); beyond that they are dropped and the report says so (a
+/// snippet can call the import itself, and must not exhaust the host's memory).
 const MAX_FACT_BYTES: usize = 16 << 20;
 
 /// The store data of one run; `W` is the WASI flavour (a component's
@@ -25,6 +28,8 @@ pub(crate) struct GuestState<W> {
     pub(crate) wasi: W,
     pub(crate) memory: MemoryLimiter,
     pub(crate) facts: FactLog,
+    /// The scratch directory's quota (counted by [`super::wasi_fs`]).
+    pub(crate) disk: Arc<DiskQuota>,
 }
 
 /// WASI (preview 2) state of a component guest.
@@ -35,9 +40,26 @@ pub(crate) struct ComponentWasi {
 
 impl WasiView for GuestState<ComponentWasi> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
+        self.wasi.ctx()
+    }
+}
+
+impl WasiView for ComponentWasi {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView {
-            ctx: &mut self.wasi.ctx,
-            table: &mut self.wasi.table,
+            ctx: &mut self.ctx,
+            table: &mut self.table,
+        }
+    }
+}
+
+impl GuestState<ComponentWasi> {
+    /// The guest's file system, counted against its scratch quota.
+    pub(crate) fn guarded_filesystem(&mut self) -> super::wasi_fs::GuardedFilesystem<'_> {
+        use wasmtime_wasi::filesystem::WasiFilesystemView;
+        super::wasi_fs::GuardedFilesystem {
+            fs: self.wasi.filesystem(),
+            quota: &self.disk,
         }
     }
 }
@@ -50,13 +72,33 @@ pub(crate) struct FactLog {
     pub(crate) dropped: usize,
 }
 
+/// Host bytes one kept fact costs besides its text: the `String` itself and
+/// the allocator's rounding. Counting them holds a flood of tiny facts to the
+/// same host memory as a few large ones.
+const FACT_OVERHEAD: usize = std::mem::size_of::<String>() + 16;
+
 impl FactLog {
+    /// Keeps `fact`, or drops it when the log is full.
     pub(crate) fn push(&mut self, fact: String) {
-        if self.bytes + fact.len() > MAX_FACT_BYTES {
-            self.dropped += 1;
-            return;
+        if self.take_room(fact.len()) {
+            self.lines.push(fact);
         }
-        self.bytes += fact.len();
+    }
+
+    /// Reserves room for a fact of `len` bytes, or counts it as dropped; lets
+    /// a caller refuse a fact before copying it out of guest memory.
+    pub(crate) fn take_room(&mut self, len: usize) -> bool {
+        let cost = len.saturating_add(FACT_OVERHEAD);
+        if self.bytes.saturating_add(cost) > MAX_FACT_BYTES {
+            self.dropped += 1;
+            return false;
+        }
+        self.bytes += cost;
+        true
+    }
+
+    /// Keeps a fact whose room [`FactLog::take_room`] already reserved.
+    pub(crate) fn push_reserved(&mut self, fact: String) {
         self.lines.push(fact);
     }
 }
@@ -133,6 +175,7 @@ impl GuestIo<'_> {
     /// The store data of a component guest.
     pub(crate) fn component_state(self) -> Result<GuestState<ComponentWasi>> {
         let memory = self.limiter();
+        let disk = Arc::new(DiskQuota::new(self.memory_limit));
         let mut b = self.builder(true)?;
         Ok(GuestState {
             wasi: ComponentWasi {
@@ -141,6 +184,7 @@ impl GuestIo<'_> {
             },
             memory,
             facts: FactLog::default(),
+            disk,
         })
     }
 
@@ -149,11 +193,13 @@ impl GuestIo<'_> {
         let memory = self.limiter();
         // not for preview 1: there the same switch makes a relative sleep block
         // the thread, out of reach of the wall-clock limit
+        let disk = Arc::new(DiskQuota::new(self.memory_limit));
         let mut b = self.builder(false)?;
         Ok(GuestState {
             wasi: b.build_p1(),
             memory,
             facts: FactLog::default(),
+            disk,
         })
     }
 

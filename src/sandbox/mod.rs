@@ -2,6 +2,7 @@
 //! gets a fresh instance held to fuel, memory, wall-clock and output limits.
 
 pub(crate) mod cache;
+pub(crate) mod disk;
 pub(crate) mod engine;
 pub(crate) mod execution;
 pub(crate) mod guest;
@@ -9,6 +10,9 @@ mod input;
 pub(crate) mod limits;
 mod output;
 pub(crate) mod standby;
+pub(crate) mod tempdirs;
+mod wasi_fs;
+mod wasi_p1_fs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
@@ -28,12 +32,18 @@ use wasmtime::Engine;
 /// A callback told when a runtime is about to be compiled (a one-time, ~20 s wait).
 pub type CompileNotice = Arc<dyn Fn(Language, &Path) + Send + Sync>;
 
+/// Where warnings go when no [`SandboxBuilder::on_warning`] callback is set.
+fn warn_on_stderr(message: &str) {
+    eprintln!("candor: warning: {message}");
+}
+
 /// Builds a [`Sandbox`].
 ///
 /// Defaults: [`Limits::default`], detection on, not deterministic, the cache
-/// directory from [`default_cache_dir`], no compile notice, the Python runtime
-/// loaded by [`SandboxBuilder::build`] and the others on first use, and up to
-/// twice the number of cores runs holding an instance at once (more wait).
+/// directory from [`default_cache_dir`], no compile notice, warnings on
+/// stderr, the Python runtime loaded by [`SandboxBuilder::build`] and the
+/// others on first use, and up to twice the number of cores runs holding an
+/// instance at once (more wait).
 /// With more than one concurrent run, one Python instance is also kept ready
 /// for the next run, and used instances are reset on a thread of their own.
 #[derive(Clone)]
@@ -43,6 +53,7 @@ pub struct SandboxBuilder {
     no_detection: bool,
     cache_dir: Option<PathBuf>,
     notice: Option<CompileNotice>,
+    warn: cache::Warn,
     preload: Vec<Language>,
     concurrent_runs: u32,
 }
@@ -56,6 +67,7 @@ impl Default for SandboxBuilder {
             no_detection: false,
             cache_dir: None,
             notice: None,
+            warn: Arc::new(warn_on_stderr),
             preload: vec![Language::Python],
             concurrent_runs: u32::try_from(cores * 2)
                 .unwrap_or(MAX_CONCURRENT_RUNS)
@@ -95,6 +107,16 @@ impl SandboxBuilder {
         self
     }
 
+    /// Called with a one-line warning when something degraded without failing:
+    /// the cache directory cannot be used (missing, read-only, not a
+    /// directory), so a runtime is compiled in memory, again in every process.
+    /// Without this callback, warnings are printed on stderr as
+    /// `candor: warning: ...`.
+    pub fn on_warning(mut self, warn: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        self.warn = Arc::new(warn);
+        self
+    }
+
     /// How many runs may hold an instance at the same time (1 to
     /// [`MAX_CONCURRENT_RUNS`]); further runs wait for a free slot. Above 1,
     /// instance slots are pooled and recycled, which is faster per run; 1 suits
@@ -112,23 +134,26 @@ impl SandboxBuilder {
     }
 
     /// Creates the engine and loads (or compiles once) the preloaded runtimes.
+    /// The first build of a process also removes the temporary directories
+    /// that dead candor processes left behind.
     pub fn build(self) -> Result<Sandbox> {
         self.limits.validate()?;
+        tempdirs::sweep_once();
         let engine = engine::build_engine(self.concurrent_runs)?;
-        let cache_dir = match self.cache_dir.or_else(default_cache_dir) {
-            Some(dir) => dir,
-            None => {
-                return Err(Error::Cache {
-                    path: PathBuf::new(),
-                    message: format!("no cache directory: set {CACHE_DIR_ENV} or HOME"),
-                });
-            }
-        };
+        // each run's share of the process's open files (see disk::descriptor_cap)
+        let runs_share = disk::register_runs(self.concurrent_runs + engine::STANDBY_INSTANCES);
+        // none (no HOME): runtimes are compiled in memory, with a warning
+        let cache_dir = self
+            .cache_dir
+            .or_else(default_cache_dir)
+            .unwrap_or_default();
         let sandbox = Sandbox {
             inner: Arc::new(Inner {
                 engine,
+                _runs_share: runs_share,
                 cache_dir,
                 notice: self.notice,
+                warn: self.warn,
                 python: Lazy::default(),
                 javascript: Lazy::default(),
                 slots: Arc::new(tokio::sync::Semaphore::new(self.concurrent_runs as usize)),
@@ -149,8 +174,11 @@ impl SandboxBuilder {
 
 struct Inner {
     engine: Engine,
+    /// This sandbox's runs, counted in the per-run share of open files while it lives.
+    _runs_share: disk::RunsShare,
     cache_dir: PathBuf,
     notice: Option<CompileNotice>,
+    warn: cache::Warn,
     python: Lazy<PythonRuntime>,
     javascript: Lazy<JavaScriptRuntime>,
     /// One permit per run that may hold an instance.
@@ -267,6 +295,7 @@ impl Sandbox {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
+        snippet.validate()?;
         let slot = Arc::clone(&inner.slots)
             .acquire_owned()
             .await
@@ -315,8 +344,10 @@ impl Sandbox {
                 deterministic: inner.deterministic,
                 fuel: inner.limits.fuel,
             });
-            PythonRuntime::load(&inner.engine, &inner.cache_dir, keep_ready, &|path| {
-                self.notify(Language::Python, path)
+            cache::with_warnings(&inner.warn, || {
+                PythonRuntime::load(&inner.engine, &inner.cache_dir, keep_ready, &|path| {
+                    self.notify(Language::Python, path)
+                })
             })
         })
     }
@@ -324,8 +355,10 @@ impl Sandbox {
     fn javascript(&self) -> Result<Arc<JavaScriptRuntime>> {
         let inner = &self.inner;
         inner.javascript.get_or_load(|| {
-            JavaScriptRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
-                self.notify(Language::JavaScript, path)
+            cache::with_warnings(&inner.warn, || {
+                JavaScriptRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
+                    self.notify(Language::JavaScript, path)
+                })
             })
         })
     }

@@ -24,8 +24,13 @@ struct Captured {
     truncated: bool,
 }
 
-/// Most bytes accepted in one write permit (as wasmtime-wasi's own pipes do).
-const PERMIT: usize = 64 * 1024;
+/// Bytes accepted in one write permit: more than a 32-bit guest can write at
+/// once. A guest's libc may write only what one permit allows and report a
+/// short write, which an unbuffered writer does not retry: a smaller permit
+/// would silently lose the rest of a large write. Bytes past the cap are
+/// dropped here and counted as truncation, so a large permit costs no host
+/// memory.
+const PERMIT: usize = u32::MAX as usize;
 
 impl CappedOutput {
     pub(crate) fn new(cap: usize) -> Self {

@@ -1,9 +1,12 @@
 //! Host-side instrumentation of JavaScript and TypeScript snippets, with oxc.
 //!
-//! [`compile`] parses a snippet (TypeScript when the file name says so),
-//! strips its types, and rewrites it so that candor's JavaScript harness (the
-//! frozen `__candor` object that `runtimes/javascript/bootstrap.js` defines) sees
-//! every handler fire:
+//! [`compile`] parses a snippet (TypeScript or JavaScript, as its language
+//! says), strips its types, and rewrites it so that candor's JavaScript harness (the
+//! frozen hook object that `runtimes/javascript/bootstrap.js` makes) sees every
+//! handler fire. The hook's name, written `__candor` below, is made up for each
+//! run ([`hook_name`]) and so are the rewrite's own variables (`__candor_h`
+//! is `<hook>_h`): the snippet cannot name them, so it cannot call the hook
+//! itself nor change what the rewrite keeps.
 //!
 //! - `catch (e) {…}` and `catch {…}` start with `__candor.caught(ID, e)`;
 //! - the handler of `.catch(fn)` and the rejection handler of `.then(ok, fn)` are
@@ -35,12 +38,30 @@ use oxc::parser::Parser;
 use oxc::semantic::SemanticBuilder;
 use oxc::span::{GetSpan, SPAN, SourceType, Span};
 use oxc::transformer::{TransformOptions, Transformer};
+use super::spans::{Returns, SpanSet};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// The name of the hook object the harness defines.
-const HOOK: &str = "__candor";
+/// What the hook's name starts with, and what the guest shows instead of it.
+pub(crate) const HOOK_PREFIX: &str = "__candor";
+
+/// A name for the hook object that the snippet cannot guess: `__candor_` and 16
+/// hex digits, random, or with `deterministic` a hash of the source (so that
+/// a run repeats bit for bit, fuel included: the name's hash decides where
+/// QuickJS files it).
+pub(crate) fn hook_name(source: &str, deterministic: bool) -> String {
+    use std::hash::BuildHasher;
+    let value = if deterministic {
+        // FNV-1a, which no Rust release changes
+        source.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    } else {
+        std::collections::hash_map::RandomState::new().hash_one(source)
+    };
+    format!("{HOOK_PREFIX}_{value:016x}")
+}
 /// Calls whose presence in a handler means the error is made visible.
 const SURFACING: &[&str] = &[
     "debug",
@@ -109,23 +130,31 @@ impl std::fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
-/// Parses, strips types and instruments `source`; `file_name` picks the
-/// language by its extension (`.ts`, `.mts`, `.cts`, `.tsx` are TypeScript).
+/// Parses, strips types and instruments `source`, TypeScript when
+/// `file_name` ends in `.ts`, `.mts` or `.cts`.
 #[cfg(test)]
 pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, SyntaxError> {
-    compile(source, file_name, true)
+    let typescript = [".ts", ".mts", ".cts"]
+        .iter()
+        .any(|ext| file_name.ends_with(ext));
+    compile(source, file_name, typescript, true, HOOK_PREFIX)
 }
 
-/// Parses and strips types of `source`, and instruments it when `detect` is
-/// set; without it the program is the user's own (types stripped), with no
-/// probes and no facts (`--no-detect` runs at full speed).
+/// Parses `source` as TypeScript (`typescript`) or JavaScript, strips its
+/// types, and instruments it when `detect` is set, calling the hook object
+/// `hook`; without it the program is the user's own (types stripped), with no
+/// probes and no facts (`--no-detect` runs at full speed). `file_name` only
+/// says whether the snippet is an ES module or CommonJS (see [`source_type`])
+/// and names it in the position map.
 pub(crate) fn compile(
     source: &str,
     file_name: &str,
+    typescript: bool,
     detect: bool,
+    hook: &str,
 ) -> Result<Instrumented, SyntaxError> {
     let lines = LineIndex::new(source);
-    let source_type = source_type(file_name);
+    let source_type = source_type(file_name, typescript);
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
@@ -151,6 +180,7 @@ pub(crate) fn compile(
 
     let mut rewriter = Rewriter {
         alloc: &allocator,
+        hook,
         src: source,
         lines: &lines,
         handlers: Vec::new(),
@@ -201,21 +231,20 @@ pub(crate) fn compile(
     })
 }
 
-fn source_type(file_name: &str) -> SourceType {
+/// How oxc parses a snippet: TypeScript or JavaScript as its language says
+/// (never from the file name), as an ES module for `.mjs`/`.mts`, as CommonJS
+/// for `.cjs`/`.cts`, and otherwise as a module only when it has `import` or
+/// `export` (the rest are scripts, as node runs a `.js` file).
+fn source_type(file_name: &str, typescript: bool) -> SourceType {
     let ext = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
-        .unwrap_or("");
-    let base = match ext {
-        "ts" | "mts" | "cts" | "tsx" | "jsx" | "js" | "mjs" | "cjs" => {
-            SourceType::from_extension(ext).unwrap_or_default()
-        }
-        _ => SourceType::default(),
-    };
-    if matches!(ext, "cjs" | "cts") {
-        base
-    } else {
-        base.with_unambiguous(true)
+        .map(str::to_ascii_lowercase);
+    let base = SourceType::unambiguous().with_typescript(typescript);
+    match ext.as_deref() {
+        Some("mjs" | "mts") => base.with_module(true),
+        Some("cjs" | "cts") => base.with_commonjs(true),
+        _ => base,
     }
 }
 
@@ -354,8 +383,8 @@ struct Scope {
     /// Names read somewhere in the function (an assignment to one is "used later").
     loads: HashSet<String>,
     params: HashSet<String>,
-    /// `return <constant>` outside handlers: (span of the return, the value's text, boolean value).
-    returns: Vec<(Span, String, Option<bool>)>,
+    /// `return <constant>` outside handlers.
+    returns: Returns,
     /// Loops around the current node, in this function.
     loops: u32,
     /// Handlers (`catch` clauses) of this function that may swallow: a placeholder
@@ -372,7 +401,7 @@ impl Scope {
         name: Option<String>,
         loads: HashSet<String>,
         params: HashSet<String>,
-        returns: Vec<(Span, String, Option<bool>)>,
+        returns: Returns,
         has_statements: bool,
     ) -> Self {
         Scope {
@@ -390,6 +419,8 @@ impl Scope {
 
 struct Rewriter<'a, 's> {
     alloc: &'a Allocator,
+    /// The hook object's name in this run, and the prefix of the rewrite's variables.
+    hook: &'s str,
     src: &'s str,
     lines: &'s LineIndex,
     handlers: Vec<HandlerInfo>,
@@ -453,7 +484,8 @@ impl<'a> Rewriter<'a, '_> {
 
     /// `HOOK.method(args..., <expr>)`, with `expr` moved in as the last argument.
     fn wrap(&self, expr: &mut Expression<'a>, method: &str, args: &str) {
-        let mut call = self.expression(format!("{HOOK}.{method}({args}0)"));
+        let hook = self.hook;
+        let mut call = self.expression(format!("{hook}.{method}({args}0)"));
         if let Expression::CallExpression(c) = &mut call {
             let last = c.arguments.last_mut().expect("an argument");
             *last = Argument::from(expr.take_in(&self.alloc));
@@ -486,7 +518,7 @@ impl<'a> Rewriter<'a, '_> {
     /// Fills in what `body` does, for handler `hid` whose error is `error_name`;
     /// `guarded` is the span of the code the handler guards (for failure values).
     fn classify(&mut self, hid: u32, body: &[Statement<'a>], errors: &[String], guarded: Span) {
-        let mut body_facts = BodyFacts::new(errors);
+        let mut body_facts = BodyFacts::new(errors, self.hook);
         for stmt in body {
             body_facts.visit_statement(stmt);
         }
@@ -624,7 +656,7 @@ impl<'a> Rewriter<'a, '_> {
 
     /// A returned, yielded or assigned value of handler `hid`: a site when it is a placeholder.
     fn value(&mut self, hid: u32, expr: &mut Expression<'a>, via: &str, guarded: Span) {
-        if is_hook_call(expr) {
+        if is_hook_call(expr, self.hook) {
             return;
         }
         let Some(kind) = self.placeholder(expr) else {
@@ -668,16 +700,8 @@ impl<'a> Rewriter<'a, '_> {
             return false;
         };
         let own = expr.span();
-        let text = self.text(own);
-        let boolean = boolean_value(expr);
-        scope
-            .returns
-            .iter()
-            .filter(|(span, _, _)| !contains(*span, own))
-            .any(|(span, other, other_bool)| {
-                (*other == text && !contains(guarded, *span))
-                    || (boolean.is_some() && other_bool.is_some() && *other_bool != boolean)
-            })
+        scope.returns.other_return_of(&self.text(own), own, guarded)
+            || boolean_value(expr).is_some_and(|b| scope.returns.returns_boolean(!b))
     }
 
     /// Classifies the placeholders of a handler body and wraps its sites.
@@ -691,18 +715,27 @@ impl<'a> Rewriter<'a, '_> {
         for stmt in body.iter_mut() {
             finder.visit_statement(stmt);
         }
-        let loads = self
-            .scopes
-            .last()
-            .map(|s| s.loads.clone())
-            .unwrap_or_default();
-        for (ptr, via, target) in finder.found {
+        // whether each assigned variable is read elsewhere, asked before the
+        // rewrite (which needs the rewriter mutably) instead of copying the names
+        let read: Vec<bool> = {
+            let loads = self.scopes.last().map(|s| &s.loads);
+            finder
+                .found
+                .iter()
+                .map(|(_, _, target)| match (target, loads) {
+                    (Some(name), Some(loads)) => loads.contains(name),
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                })
+                .collect()
+        };
+        for ((ptr, via, target), read) in finder.found.into_iter().zip(read) {
             // SAFETY: the pointers were taken from `body` just above, which is not
             // moved nor otherwise touched until this loop ends; each points at a
             // distinct expression slot.
             let expr: &mut Expression<'a> = unsafe { &mut *ptr };
             match (via, target) {
-                (Via::Assign, Some(name)) if !loads.contains(&name) => {}
+                (Via::Assign, Some(_)) if !read => {}
                 (Via::Assign, Some(_)) => self.value(hid, expr, "assign", guarded),
                 (Via::Assign, None) => {
                     // `obj.key = value`: storing a computed value is a recovery
@@ -733,19 +766,20 @@ impl<'a> Rewriter<'a, '_> {
         self.classify(hid, &clause.body.body, &names, guarded);
         self.handler_values(hid, &mut clause.body.body, guarded);
         mark_throws(self, hid, &mut clause.body.body);
-        let error_ref = name.clone().unwrap_or_else(|| "__candor_e".to_string());
+        let hook = self.hook;
+        let error_ref = name.clone().unwrap_or_else(|| format!("{hook}_e"));
         // the pattern of `catch ({ message })`, destructured after the probe
         let mut destructure = None;
         if name.is_none() {
             // `catch {}` → `catch (__candor_e) {}`; `catch ({ message }) {}` →
             // `catch (__candor_e) { …probe…; let { message } = __candor_e; }`
-            let mut tmpl = self.statement("try {} catch (__candor_e) {}".to_string());
+            let mut tmpl = self.statement(format!("try {{}} catch ({hook}_e) {{}}"));
             if let Statement::TryStatement(t) = &mut tmpl
                 && let Some(h) = t.handler.as_mut()
             {
                 let mut param = h.param.take();
                 if let (Some(user), Some(ours)) = (clause.param.as_mut(), param.as_mut()) {
-                    let mut decl = self.statement("let __candor_d = __candor_e;".to_string());
+                    let mut decl = self.statement(format!("let {hook}_d = {hook}_e;"));
                     if let Statement::VariableDeclaration(d) = &mut decl {
                         std::mem::swap(&mut d.declarations[0].id, &mut user.pattern);
                         std::mem::swap(&mut user.pattern, &mut ours.pattern);
@@ -766,11 +800,11 @@ impl<'a> Rewriter<'a, '_> {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.swallowing = true;
             }
-            format!("__candor_h = {hid}; ")
+            format!("{hook}_h = {hid}; ")
         } else {
             String::new()
         };
-        let probe = self.statement(format!("{{ {HOOK}.caught({hid}, {error_ref}); {mark}}}"));
+        let probe = self.statement(format!("{{ {hook}.caught({hid}, {error_ref}); {mark}}}"));
         if let Statement::BlockStatement(mut b) = probe {
             let stmts = b.body.take_in(&self.alloc);
             for (at, s) in stmts.into_iter().chain(destructure).enumerate() {
@@ -833,7 +867,7 @@ impl<'a> Rewriter<'a, '_> {
             None,
             loads_of(body),
             self.enclosing_params(),
-            Vec::new(),
+            Returns::default(),
             true,
         ));
         self.classify(hid, &body.statements, &error, SPAN);
@@ -853,10 +887,10 @@ impl<'a> Rewriter<'a, '_> {
             None,
             loads_of_expression(expr),
             self.enclosing_params(),
-            Vec::new(),
+            Returns::default(),
             false,
         ));
-        let mut facts = BodyFacts::new(&error);
+        let mut facts = BodyFacts::new(&error, self.hook);
         facts.visit_expression(expr);
         {
             let h = &mut self.handlers[hid as usize];
@@ -890,7 +924,8 @@ impl<'a> Rewriter<'a, '_> {
             h.drops = true;
             h.recovers = false;
         }
-        let flag = format!("__candor_f{hid}");
+        let hook = self.hook;
+        let flag = format!("{hook}_f{hid}");
         let mut discards = DiscardMarker {
             rw: self,
             hid,
@@ -901,7 +936,7 @@ impl<'a> Rewriter<'a, '_> {
             discards.visit_statement(s);
         }
         let mut block = self.statement(format!(
-            "{{ let {flag} = {HOOK}.none; try {{}} catch (__candor_x) {{ {flag} = __candor_x; throw __candor_x; }} finally {{}} }}"
+            "{{ let {flag} = {hook}.none; try {{}} catch ({hook}_x) {{ {flag} = {hook}_x; throw {hook}_x; }} finally {{}} }}"
         ));
         let finalizer = t.finalizer.take();
         let has_handler = t.handler.is_some();
@@ -950,7 +985,8 @@ impl<'a> VisitMut<'a> for SuccessMarker<'_, 'a, '_> {
                 r.argument = Some(value);
             }
             Statement::BreakStatement(b) if self.loops == 0 && b.label.is_none() => {
-                let mut block = self.rw.statement(format!("{{ {HOOK}.ok({}); }}", self.hid));
+                let mut block =
+                    (self.rw).statement(format!("{{ {}.ok({}); }}", self.rw.hook, self.hid));
                 if let Statement::BlockStatement(bl) = &mut block {
                     bl.body.push(it.take_in(&self.rw.alloc));
                 }
@@ -968,6 +1004,7 @@ impl<'a> VisitMut<'a> for SuccessMarker<'_, 'a, '_> {
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
     fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// Before each `return`/`break`/`continue` of a `finally` that leaves it:
@@ -988,8 +1025,8 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
         };
         if leaves {
             let mut block = self.rw.statement(format!(
-                "{{ {HOOK}.discard({}, {}); }}",
-                self.hid, self.flag
+                "{{ {}.discard({}, {}); }}",
+                self.rw.hook, self.hid, self.flag
             ));
             if let Statement::BlockStatement(bl) = &mut block {
                 bl.body.push(it.take_in(&self.rw.alloc));
@@ -1005,6 +1042,7 @@ impl<'a> VisitMut<'a> for DiscardMarker<'_, 'a, '_> {
     fn visit_function(&mut self, _: &mut Function<'a>, _: oxc::semantic::ScopeFlags) {}
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// `throw x` inside a handler → `{ __candor.propagated(ID); throw x; }`.
@@ -1022,7 +1060,7 @@ fn mark_throws<'a>(
             if let Statement::ThrowStatement(_) = it {
                 let mut block = self
                     .rw
-                    .statement(format!("{{ {HOOK}.propagated({}); }}", self.hid));
+                    .statement(format!("{{ {}.propagated({}); }}", self.rw.hook, self.hid));
                 if let Statement::BlockStatement(bl) = &mut block {
                     bl.body.push(it.take_in(&self.rw.alloc));
                 }
@@ -1035,6 +1073,7 @@ fn mark_throws<'a>(
         fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
         fn visit_class(&mut self, _: &mut Class<'a>) {}
         fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+        fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
     }
     let mut marker = Marker { rw, hid };
     for stmt in body.iter_mut() {
@@ -1050,7 +1089,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             None,
             loads.loads(),
             HashSet::new(),
-            Vec::new(),
+            Returns::default(),
             true,
         ));
         walk_mut::walk_program(self, it);
@@ -1096,7 +1135,7 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
                     .map(loads_of_expression)
                     .unwrap_or_default(),
                 params_of(&it.params),
-                Vec::new(),
+                Returns::default(),
                 false,
             ),
         };
@@ -1159,8 +1198,15 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
         }
     }
 
+    /// Inside `with (obj)` every name is looked up on `obj` first: a proxy there
+    /// would learn the hook's name. Nothing in its body is rewritten (its
+    /// handlers go unwatched; `with` exists only in sloppy scripts).
+    fn visit_with_statement(&mut self, it: &mut WithStatement<'a>) {
+        self.visit_expression(&mut it.object);
+    }
+
     fn visit_call_expression(&mut self, it: &mut CallExpression<'a>) {
-        if is_hook_callee(&it.callee) {
+        if is_hook_callee(&it.callee, self.hook) {
             walk_mut::walk_call_expression(self, it);
             return;
         }
@@ -1222,7 +1268,7 @@ impl<'a> Rewriter<'a, '_> {
 
     /// Placeholders returned by a function after one of its handlers swallowed:
     /// `return []` once a `catch` dropped the error is a made-up result too.
-    fn after_swallow(&mut self, scope: Scope, body: &mut FunctionBody<'a>) {
+    fn after_swallow(&mut self, mut scope: Scope, body: &mut FunctionBody<'a>) {
         if !scope.swallowing {
             return;
         }
@@ -1230,16 +1276,17 @@ impl<'a> Rewriter<'a, '_> {
         for stmt in body.statements.iter_mut() {
             finder.visit_statement(stmt);
         }
+        let guarded = SpanSet::new(std::mem::take(&mut scope.guarded));
         self.scopes.push(scope);
         for (ptr, via, _) in finder.found {
             // SAFETY: as in `handler_values`: pointers into `body`, used one at a time.
             let expr: &mut Expression<'a> = unsafe { &mut *ptr };
-            if via != Via::Return || is_hook_call(expr) {
+            if via != Via::Return || is_hook_call(expr, self.hook) {
                 continue;
             }
             let span = expr.span();
             let scope = self.scopes.last().expect("pushed above");
-            if scope.guarded.iter().any(|g| contains(*g, span)) {
+            if guarded.contains(span) {
                 continue;
             }
             let Some(kind) = self.placeholder(expr) else {
@@ -1248,20 +1295,14 @@ impl<'a> Rewriter<'a, '_> {
             if kind == Kind::None {
                 continue;
             }
-            let boolean = boolean_value(expr);
-            if boolean.is_some()
-                && scope
-                    .returns
-                    .iter()
-                    .any(|(_, _, b)| b.is_some() && *b != boolean)
-            {
+            if boolean_value(expr).is_some_and(|b| scope.returns.returns_boolean(!b)) {
                 continue;
             }
             let sid = self.new_site(None, span, "return_after_swallow", kind);
-            self.wrap(expr, "value", &format!("{sid}, __candor_h, "));
+            self.wrap(expr, "value", &format!("{sid}, {}_h, ", self.hook));
         }
         self.scopes.pop();
-        let decl = self.statement("var __candor_h = null;".to_string());
+        let decl = self.statement(format!("var {}_h = null;", self.hook));
         body.statements.insert(0, decl);
     }
 }
@@ -1319,6 +1360,7 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
     fn visit_arrow_function_expression(&mut self, _: &mut ArrowFunctionExpression<'a>) {}
     fn visit_class(&mut self, _: &mut Class<'a>) {}
     fn visit_catch_clause(&mut self, _: &mut CatchClause<'a>) {}
+    fn visit_with_statement(&mut self, _: &mut WithStatement<'a>) {}
 }
 
 /// What a handler body does with the error. Inside nested functions only a
@@ -1327,6 +1369,8 @@ impl<'a> VisitMut<'a> for ValueFinder<'a> {
 struct BodyFacts<'e> {
     /// The names the handler binds the error to (several for `catch ({ message, code })`).
     errors: &'e [String],
+    /// The hook's name: its calls are the rewrite's, not the handler's.
+    hook: &'e str,
     surfaces: bool,
     raises: bool,
     assigns_computed: bool,
@@ -1335,9 +1379,10 @@ struct BodyFacts<'e> {
 }
 
 impl<'e> BodyFacts<'e> {
-    fn new(errors: &'e [String]) -> Self {
+    fn new(errors: &'e [String], hook: &'e str) -> Self {
         BodyFacts {
             errors,
+            hook,
             surfaces: false,
             raises: false,
             assigns_computed: false,
@@ -1357,7 +1402,7 @@ impl<'a> Visit<'a> for BodyFacts<'_> {
         walk::walk_throw_statement(self, it);
     }
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        if is_hook_callee(&it.callee) {
+        if is_hook_callee(&it.callee, self.hook) {
             return;
         }
         if self.nested > 0 {
@@ -1482,11 +1527,11 @@ fn params_of(params: &FormalParameters<'_>) -> HashSet<String> {
 }
 
 /// `return <constant>` statements of a function outside its handlers (not in
-/// nested functions): (span of the statement, the value's text, its boolean).
-fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<bool>)> {
+/// nested functions), by the value's text.
+fn returns_of(body: &FunctionBody<'_>, src: &str) -> Returns {
     struct Finder<'s> {
         src: &'s str,
-        found: Vec<(Span, String, Option<bool>)>,
+        found: Returns,
     }
     impl<'a> Visit<'a> for Finder<'_> {
         fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
@@ -1499,7 +1544,7 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
                 let s = arg.span();
                 let raw = self.src.get(s.start as usize..s.end as usize).unwrap_or("");
                 let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-                self.found.push((it.span, text, boolean_value(arg)));
+                self.found.add(it.span, text, boolean_value(arg));
             }
         }
         fn visit_catch_clause(&mut self, _: &CatchClause<'a>) {}
@@ -1509,7 +1554,7 @@ fn returns_of(body: &FunctionBody<'_>, src: &str) -> Vec<(Span, String, Option<b
     }
     let mut f = Finder {
         src,
-        found: Vec::new(),
+        found: Returns::default(),
     };
     for stmt in &body.statements {
         f.visit_statement(stmt);
@@ -1679,12 +1724,12 @@ fn dotted(expr: &Expression<'_>) -> Option<Vec<String>> {
     }
 }
 
-fn is_hook_callee(callee: &Expression<'_>) -> bool {
-    dotted(callee).is_some_and(|n| n.first().is_some_and(|f| f == HOOK))
+fn is_hook_callee(callee: &Expression<'_>, hook: &str) -> bool {
+    dotted(callee).is_some_and(|n| n.first().is_some_and(|f| f == hook))
 }
 
-fn is_hook_call(expr: &Expression<'_>) -> bool {
-    matches!(expr, Expression::CallExpression(c) if is_hook_callee(&c.callee))
+fn is_hook_call(expr: &Expression<'_>, hook: &str) -> bool {
+    matches!(expr, Expression::CallExpression(c) if is_hook_callee(&c.callee, hook))
 }
 
 fn is_exit_call(expr: &Expression<'_>) -> bool {
@@ -1766,10 +1811,6 @@ fn is_loop(it: &Statement<'_>) -> bool {
 /// A statement an unlabelled `break` inside it leaves: a loop or a `switch`.
 fn breakable(it: &Statement<'_>) -> bool {
     is_loop(it) || matches!(it, Statement::SwitchStatement(_))
-}
-
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }
 
 #[cfg(test)]

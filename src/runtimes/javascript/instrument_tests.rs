@@ -452,11 +452,32 @@ fn enum_members_and_module_constant_fields_are_constants() {
 #[test]
 fn without_detection_the_program_is_only_stripped_of_types() {
     let src = "function f(x: string): number {\n  try { return JSON.parse(x); } catch { return 0; }\n}\nconsole.log(f('1'));\n";
-    let i = compile(src, "s.ts", false).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!i.code.contains(HOOK), "{}", i.code);
+    let i = compile(src, "s.ts", true, false, HOOK_PREFIX).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!i.code.contains(HOOK_PREFIX), "{}", i.code);
     assert!(!i.code.contains(": string"), "{}", i.code);
     assert!(i.facts.is_empty());
     assert!(!i.line_map.is_empty());
     // syntax errors are still reported
-    assert!(compile("let = ;\n", "s.js", false).is_err());
+    assert!(compile("let = ;\n", "s.js", false, false, HOOK_PREFIX).is_err());
+}
+
+#[test]
+fn the_hook_and_the_rewrites_variables_take_the_runs_name() {
+    let hook = hook_name("x", false);
+    assert_eq!(hook.len(), "__candor_".len() + 16);
+    assert_ne!(hook, hook_name("x", false), "a fresh name each run");
+    assert_eq!(hook_name("x", true), hook_name("x", true), "repeatable when deterministic");
+    assert_ne!(hook_name("x", true), hook_name("y", true));
+    let src = "function f(t) {\n  try { return JSON.parse(t); } catch { return []; } finally { if (t) return 1; }\n}\n";
+    let i = compile(src, "s.js", false, true, &hook).unwrap_or_else(|e| panic!("{e}"));
+    // every name the rewrite introduces starts with the run's name
+    let renamed = i.code.replace(&hook, "");
+    assert!(!renamed.contains("__candor"), "{}", i.code);
+    assert!(i.code.contains(&format!("{hook}.caught(0, {hook}_e)")), "{}", i.code);
+}
+
+#[test]
+fn nothing_inside_a_with_statement_is_rewritten() {
+    let i = run("with (o) { try { f(); } catch (e) { } }\n", "s.js");
+    assert!(!i.code.contains(HOOK_PREFIX), "{}", i.code);
 }

@@ -4,15 +4,16 @@
 //! with oxc ([`instrument`]); the runner streams run-time facts back.
 
 mod instrument;
+mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
-use crate::runtimes::{Snippet, assemble};
+use crate::runtimes::{GuestEnd, Language, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
 use crate::sandbox::limits::Limits;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 use wasmtime::{Engine, InstancePre, Module};
 use wasmtime_wasi::p1::WasiP1Ctx;
@@ -21,9 +22,11 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/javascript_runtime.rs"));
 }
 
-/// The name of the runtime in reports (the runner reports its version).
+/// The name of the runtime in reports.
 const RUNTIME_NAME: &str = "quickjs-ng";
-const BUNDLED_VERSION: &str = "0.16";
+/// The QuickJS-ng version rquickjs-sys 0.14.0 bundles: the report's, whatever
+/// the guest says (the runner's `runtime` fact must say the same).
+const BUNDLED_VERSION: &str = "0.16.2";
 /// Where the guest finds its program, read-only.
 const PROGRAM_DIR: &str = "/.candor";
 
@@ -54,22 +57,23 @@ impl JavaScriptRuntime {
         let started = Instant::now();
         // instrumentation is candor's own code running on untrusted input: a bug
         // there must end this run with an error, not take the process down
+        let hook = instrument::hook_name(&snippet.code, deterministic);
         let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            instrument::compile(&snippet.code, &snippet.file, detection)
+            let typescript = snippet.language == Language::TypeScript;
+            instrument::compile(&snippet.code, &snippet.file, typescript, detection, &hook)
         }))
         .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
         let program = match instrumented {
             Ok(program) => program,
             Err(error) => return Ok(syntax_error(snippet, &error, started)),
         };
-        let files = tempfile::Builder::new()
-            .prefix("candor-program-")
-            .tempdir()
+        let files = crate::sandbox::tempdirs::run_dir("candor-program-")
             .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
         for (name, text) in [
             ("program.js", program.code.as_str()),
             ("source", snippet.code.as_str()),
             ("map", program.line_map.as_str()),
+            ("hook", hook.as_str()),
         ] {
             std::fs::write(files.path().join(name), text)
                 .map_err(|e| Error::BadInput(format!("writing the program for the guest: {e}")))?;
@@ -77,8 +81,8 @@ impl JavaScriptRuntime {
         let mode = if program.module { "module" } else { "script" };
         let mut argv = vec!["runner".to_string(), mode.to_string(), snippet.file.clone()];
         argv.extend(snippet.args.iter().cloned());
-        let read_only: [(PathBuf, String); 1] =
-            [(files.path().to_path_buf(), PROGRAM_DIR.to_string())];
+        let mut read_only = crate::runtimes::mount::preopens(&snippet.mounts);
+        read_only.push((files.path().to_path_buf(), PROGRAM_DIR.to_string()));
         let call = Invocation {
             args: &argv,
             env: &snippet.env,
@@ -93,19 +97,26 @@ impl JavaScriptRuntime {
             facts.append(&mut execution.facts);
             execution.facts = facts;
         } else {
-            execution
-                .facts
-                .retain(|f| f.contains("\"fact\":\"runtime\""));
+            execution.facts.retain(|f| {
+                f.contains("\"fact\":\"runtime\"") || f.contains("\"fact\":\"started\"")
+            });
         }
         execution.duration = started.elapsed();
         if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
             execution.outcome = Outcome::Failed;
         }
+        // the runner exits (with a status) only after sending the counts it held back
+        let end = if execution.exit_code.is_some() {
+            GuestEnd::Finished
+        } else {
+            GuestEnd::CutShort
+        };
         Ok(assemble(
             snippet,
             execution,
             (RUNTIME_NAME, BUNDLED_VERSION),
             None,
+            end,
         ))
     }
 }
@@ -129,5 +140,11 @@ fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError, started: Ins
         facts: Vec::new(),
         facts_dropped: 0,
     };
-    assemble(snippet, execution, (RUNTIME_NAME, BUNDLED_VERSION), None)
+    assemble(
+        snippet,
+        execution,
+        (RUNTIME_NAME, BUNDLED_VERSION),
+        None,
+        GuestEnd::CutShort,
+    )
 }
