@@ -4,10 +4,12 @@
 //! componentize-py from the guest harness in `runtimes/python`. On a fresh
 //! machine this script creates a virtual environment with python3, installs the
 //! pinned componentize-py from the package index with pip, and builds the
-//! component into `OUT_DIR`, then folds the pre-initialised globals of its
-//! CPython library into constants and runs Binaryen's `wasm-opt` over that
-//! library (`build/optimize.rs`). Set `CANDOR_PYTHON_COMPONENT` to the path of a
-//! component built beforehand to skip all of that (offline builds).
+//! component into `OUT_DIR` (keeping the host's packages, randomness, clocks and
+//! file times out of its pre-initialisation: `build/reproducible.rs`), then
+//! folds the pre-initialised globals of its CPython library into constants and
+//! runs Binaryen's `wasm-opt` over that library (`build/optimize.rs`). Set
+//! `CANDOR_PYTHON_COMPONENT` to the path of a component built beforehand to skip
+//! all of that (offline builds).
 //!
 //! The component's bytes are embedded in the library, together with their
 //! SHA-256, which keys the compiled-code cache at run time.
@@ -18,6 +20,8 @@ mod devirtualize;
 mod javascript;
 #[path = "build/optimize.rs"]
 mod optimize;
+#[path = "build/reproducible.rs"]
+mod reproducible;
 
 use sha2::{Digest, Sha256};
 use std::env;
@@ -124,34 +128,39 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
     let guest = Path::new(PYTHON_GUEST_DIR)
         .canonicalize()
         .unwrap_or_else(|e| fail(&format!("finding {PYTHON_GUEST_DIR}: {e}")));
-    // componentize-py writes bytecode caches next to the sources; build from a copy
+    // the guest writes bytecode caches next to the sources while componentize-py
+    // pre-initialises it; build from a copy
     let staging = out_dir.join("python-guest");
     let _ = fs::remove_dir_all(&staging);
     copy_dir(&guest, &staging);
     let output = out_dir.join("python-built.wasm");
+    let mut command = Command::new(&tool);
+    command
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(&staging)
+        .args(["--quiet", "-d", "wit", "-w", PYTHON_WORLD])
+        .args(["componentize", "app", "-p", ".", "-p"])
+        .arg(&vendor)
+        .arg("-o")
+        .arg(&output);
+    reproducible::pin_componentize(&mut command, out_dir);
     run(
-        Command::new(&tool)
-            .env_remove("VIRTUAL_ENV")
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .current_dir(&staging)
-            .arg("--quiet")
-            .arg("-d")
-            .arg(staging.join("wit"))
-            .args(["-w", PYTHON_WORLD, "componentize", "app", "-p"])
-            .arg(&staging)
-            .arg("-p")
-            .arg(&vendor)
-            .arg("-o")
-            .arg(&output),
+        &mut command,
         "building the Python component with componentize-py",
     );
     output
 }
 
+/// Copies `from` into `to`, in name order (the order a directory listing
+/// returns can follow creation order, and the guest lists its sources).
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| fail(&format!("creating {}: {e}", to.display())));
-    for entry in fs::read_dir(from).unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))) {
-        let entry = entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())));
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())))
+        .map(|entry| entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))))
+        .collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
         if name == "__pycache__" {
