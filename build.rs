@@ -4,10 +4,12 @@
 //! componentize-py from the guest harness in `runtimes/python`. On a fresh
 //! machine this script creates a virtual environment with python3, installs the
 //! pinned componentize-py from the package index with pip, and builds the
-//! component into `OUT_DIR`, then folds the pre-initialised globals of its
-//! CPython library into constants and runs Binaryen's `wasm-opt` over that
-//! library (`build/optimize.rs`). Set `CANDOR_PYTHON_COMPONENT` to the path of a
-//! component built beforehand to skip all of that (offline builds).
+//! component into `OUT_DIR` (keeping the host's packages, randomness, clocks and
+//! file times out of its pre-initialisation: `build/reproducible.rs`), then
+//! folds the pre-initialised globals of its CPython library into constants and
+//! runs Binaryen's `wasm-opt` over that library (`build/optimize.rs`). Set
+//! `CANDOR_PYTHON_COMPONENT` to the path of a component built beforehand to skip
+//! all of that (offline builds).
 //!
 //! The component's bytes are embedded in the library, together with their
 //! SHA-256, which keys the compiled-code cache at run time.
@@ -18,6 +20,8 @@ mod devirtualize;
 mod javascript;
 #[path = "build/optimize.rs"]
 mod optimize;
+#[path = "build/reproducible.rs"]
+mod reproducible;
 
 use sha2::{Digest, Sha256};
 use std::env;
@@ -26,6 +30,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const COMPONENTIZE_PY: &str = "componentize-py==0.25.1";
+/// The time-zone database `zoneinfo` reads when the system has none (the
+/// sandbox has none): pure data, kept in the Python guest's snapshot.
+const TZDATA: &str = "tzdata==2026.6";
 const PYTHON_GUEST_DIR: &str = "runtimes/python";
 const PYTHON_WORLD: &str = "guest";
 
@@ -35,7 +42,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=CANDOR_PYTHON");
     for entry in fs::read_dir(PYTHON_GUEST_DIR).expect("runtimes/python exists") {
         let path = entry.expect("readable runtimes/python").path();
-        if path.extension().is_some_and(|e| e == "py") {
+        // the harness's modules and the tables they read at build time
+        if path.extension().is_some_and(|e| e == "py" || e == "txt") {
             println!("cargo:rerun-if-changed={}", path.display());
         }
     }
@@ -104,35 +112,55 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
             &format!("installing {COMPONENTIZE_PY} with pip"),
         );
     }
+    // packages the guest snapshot takes in besides the standard library
+    let vendor = out_dir.join(format!("python-vendor-{}", TZDATA.replace("==", "-")));
+    if !vendor.join("tzdata").join("__init__.py").exists() {
+        let _ = fs::remove_dir_all(&vendor);
+        run(
+            Command::new(venv.join("bin").join("pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check", "--no-deps"])
+                .arg("--target")
+                .arg(&vendor)
+                .arg(TZDATA),
+            &format!("installing {TZDATA} with pip"),
+        );
+    }
     let guest = Path::new(PYTHON_GUEST_DIR)
         .canonicalize()
         .unwrap_or_else(|e| fail(&format!("finding {PYTHON_GUEST_DIR}: {e}")));
-    // componentize-py writes bytecode caches next to the sources; build from a copy
+    // the guest writes bytecode caches next to the sources while componentize-py
+    // pre-initialises it; build from a copy
     let staging = out_dir.join("python-guest");
     let _ = fs::remove_dir_all(&staging);
     copy_dir(&guest, &staging);
     let output = out_dir.join("python-built.wasm");
+    let mut command = Command::new(&tool);
+    command
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(&staging)
+        .args(["--quiet", "-d", "wit", "-w", PYTHON_WORLD])
+        .args(["componentize", "app", "-p", ".", "-p"])
+        .arg(&vendor)
+        .arg("-o")
+        .arg(&output);
+    reproducible::pin_componentize(&mut command, out_dir);
     run(
-        Command::new(&tool)
-            .env_remove("VIRTUAL_ENV")
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .current_dir(&staging)
-            .arg("--quiet")
-            .arg("-d")
-            .arg(staging.join("wit"))
-            .args(["-w", PYTHON_WORLD, "componentize", "app", "-p"])
-            .arg(&staging)
-            .arg("-o")
-            .arg(&output),
+        &mut command,
         "building the Python component with componentize-py",
     );
     output
 }
 
+/// Copies `from` into `to`, in name order (the order a directory listing
+/// returns can follow creation order, and the guest lists its sources).
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| fail(&format!("creating {}: {e}", to.display())));
-    for entry in fs::read_dir(from).unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))) {
-        let entry = entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())));
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", from.display())))
+        .map(|entry| entry.unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))))
+        .collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
         if name == "__pycache__" {

@@ -28,7 +28,7 @@ pub use report::{
     ExceptionInfo, Finding, FindingKind, Outcome, REPORT_SCHEMA, Report, RuntimeInfo, Severity,
     ValueInfo,
 };
-pub use runtimes::{Language, Snippet, source_text};
+pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet, source_text};
 pub use runtimes::{MAX_SOURCE_BYTES, read_input_file};
 pub use sandbox::{
     CACHE_DIR_ENV, CompileNotice, Limits, MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY, Sandbox,

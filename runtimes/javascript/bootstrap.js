@@ -146,6 +146,11 @@
     function clip(s, n) {
       return s.length <= n ? s : strSlice(s, 0, n - 3) + "...";
     }
+    // a message keeps its head and its tail, where the value or key that
+    // failed often is
+    function clipMiddle(s, n) {
+      return s.length <= n ? s : strSlice(s, 0, n - 81) + "\u2026" + strSlice(s, s.length - 80);
+    }
     function quote(s) {
       const inner = strSlice(jsonStringify(s), 1, -1);
       return "'" + strReplace(strReplace(inner, /\\"/g, '"'), /'/g, "\\'") + "'";
@@ -266,7 +271,7 @@
         message = "";
       }
       fact.type = text(type);
-      fact.message = text(clip(message, MAX_MESSAGE));
+      fact.message = text(clipMiddle(message, MAX_MESSAGE));
       fact.repr = text(shortRepr(error));
       const line = raisedLine(error);
       if (line !== undefined) {

@@ -11,6 +11,7 @@ is reported in the status as tampering. The status also counts the facts the
 harness sent, so that the host can tell facts the snippet sent itself.
 """
 
+import atexit
 import builtins
 import json
 import linecache
@@ -21,13 +22,19 @@ import sys
 import traceback
 
 import preload  # noqa: F401  (the standard library snippets can import)
+import candor_stdlib
 import wit_world
 
 import candor_asyncio  # noqa: F401  (asyncio.run without a socket pair)
 import candor_blocking  # noqa: F401  (waits nothing can end fail clearly)
+import candor_network  # noqa: F401  (network calls say there is no network)
+import candor_traceback  # noqa: F401  (deep recursion's traceback prints in time)
 import candor_guard
 import candor_monitor
 import candor_static
+
+# every other pure-Python module of the standard library, imported on demand
+candor_stdlib.install()
 
 RUNTIME_NAME = "cpython"
 RUNTIME_VERSION = sys.version.split()[0]
@@ -43,6 +50,9 @@ _stop_monitor = candor_monitor.Monitor.stop
 _int_and = int.__and__
 _int_repr = int.__repr__
 _getframe = sys._getframe
+_modules = sys.modules
+_run_exitfuncs = atexit._run_exitfuncs
+_module_type = type(sys)
 
 # A line that starts a `try` or `with` statement. Source without one has no
 # handler to watch (`except` and `finally` need a `try`), so detection skips the
@@ -146,12 +156,16 @@ def _execute(request, send):
         sys.stderr.write("".join(_format_exception_only(type(error), error)))
         return {"exit_code": 1, "tampered": []}
 
-    globals_ = {
-        "__name__": "__main__",
-        "__file__": filename,
-        "__builtins__": builtins,
-        "__doc__": None,
-    }
+    # the snippet's module is `__main__`, as a script's is in python3: doctest,
+    # unittest, pickle, timeit and inspect look for it there
+    main = _module_type("__main__")
+    main.__file__ = filename
+    main.__builtins__ = builtins
+    main.__spec__ = None
+    main.__loader__ = None
+    main.__package__ = None
+    _modules["__main__"] = main
+    globals_ = main.__dict__
     exit_code = 0
     # facts sent from here on are the run's; a static fact after this one is forged
     send({"fact": "started"})
@@ -164,6 +178,12 @@ def _execute(request, send):
     except BaseException as error:
         _print_uncaught(error, filename)
         exit_code = 1
+    # the interpreter's shutdown, as python3 does it: the functions registered
+    # with atexit run (an exception in one is printed and the others go on)
+    try:
+        _run_exitfuncs()
+    except BaseException:
+        pass
     # a trace or profile function the snippet left must not see the harness work
     _settrace(None)
     _setprofile(None)

@@ -362,7 +362,9 @@ class Monitor:
             message = str(exc)
         except BaseException:
             message = ""
-        fact["message"] = message if len(message) <= 200 else message[:197] + "..."
+        # a long message keeps its head and its tail, where the value or key
+        # that failed often is
+        fact["message"] = message if len(message) <= 200 else message[:119] + "\u2026" + message[-80:]
         fact["repr"] = _short_repr(exc)
         line = None
         tb = exc.__traceback__

@@ -1,9 +1,9 @@
 """Standard-library modules imported while the component is built.
 
-componentize-py snapshots the initialised interpreter and ships no standard
-library on a file system at run time, so only the modules imported here (and
-what they import) exist for snippets. A snippet importing anything else fails
-loudly with ModuleNotFoundError.
+componentize-py snapshots the initialised interpreter, so the modules imported
+here are ready in every run at no cost. Every other pure-Python module of the
+standard library is still importable (``candor_stdlib`` serves it from the
+snapshot on first import): this list only saves the common ones that work.
 """
 
 import importlib

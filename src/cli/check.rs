@@ -8,12 +8,13 @@ mod request;
 use super::exit::{Exit, is_internal};
 use super::options::{FailOn, LimitArgs};
 use candor::report::CheckEntry;
-use candor::{Sandbox, Snippet};
+use candor::{Mount, Sandbox, Snippet};
 use clap::{Args, ValueEnum};
 use futures::{FutureExt, StreamExt};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Args)]
 pub(crate) struct CheckArgs {
@@ -44,6 +45,9 @@ pub(crate) struct CheckArgs {
     jsonl: Option<String>,
     #[command(flatten)]
     limits: LimitArgs,
+    /// Host directory every snippet may read, read-only, at GUEST_DIR [default: /data] (repeatable)
+    #[arg(long = "mount", value_name = "HOST_DIR[:GUEST_DIR]", value_parser = super::options::mount)]
+    mounts: Vec<Mount>,
     /// Fix the guest's clock and random seeds
     #[arg(long)]
     deterministic: bool,
@@ -77,10 +81,12 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         .on_compile(super::options::compile_notice)
         .build()?;
     let mut sink = Sink::open(args.output.as_deref())?;
+    let mounts: Arc<[Mount]> = args.mounts.into();
     if let Some(source) = &args.jsonl {
         return runtime.block_on(jsonl::run(
             &sandbox,
             source,
+            &mounts,
             jobs,
             args.fail_on.threshold(),
             &mut sink,
@@ -92,7 +98,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         && args.output.is_none()
         && std::io::stdout().is_terminal())
     .then(|| progress_bar(inputs.len() as u64));
-    let entries = runtime.block_on(run_all(&sandbox, inputs, jobs, progress.as_ref()));
+    let entries = runtime.block_on(run_all(&sandbox, inputs, &mounts, jobs, progress.as_ref()));
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -135,6 +141,7 @@ pub(crate) const RUN_AHEAD: usize = 64;
 async fn run_all(
     sandbox: &Sandbox,
     inputs: Vec<discover::Input>,
+    mounts: &Arc<[Mount]>,
     jobs: usize,
     progress: Option<&ProgressBar>,
 ) -> Vec<CheckEntry> {
@@ -142,9 +149,10 @@ async fn run_all(
     futures::stream::iter(inputs)
         .map(|input| {
             let sandbox = sandbox.clone();
+            let mounts = Arc::clone(mounts);
             let file = input.key();
             // a run that panicked is recorded against its file, and the others go on
-            tokio::spawn(async move { run_one(&sandbox, input).await }).map(|joined| {
+            tokio::spawn(async move { run_one(&sandbox, input, &mounts).await }).map(|joined| {
                 joined.unwrap_or_else(|e| CheckEntry::Unreadable {
                     file,
                     error: format!("internal error: {e}"),
@@ -167,7 +175,7 @@ async fn run_all(
         .await
 }
 
-async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
+async fn run_one(sandbox: &Sandbox, input: discover::Input, mounts: &[Mount]) -> CheckEntry {
     let path = match input {
         discover::Input::Missing { file, error } => {
             return CheckEntry::Unreadable {
@@ -178,7 +186,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
         }
         discover::Input::File(path) => path,
     };
-    let snippet = match Snippet::from_path(&path, None) {
+    let mut snippet = match Snippet::from_path(&path, None) {
         Ok(s) => s,
         Err(e) => {
             return CheckEntry::Unreadable {
@@ -188,6 +196,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input) -> CheckEntry {
             };
         }
     };
+    snippet.mounts = mounts.to_vec();
     match sandbox.run(&snippet).await {
         Ok(report) => CheckEntry::Ran {
             report,

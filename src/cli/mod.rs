@@ -102,6 +102,13 @@ fn runtimes() -> Result<Exit, Exit> {
             language.name(),
             language.extensions().join(", ")
         ));
+        let unavailable = language.unavailable_modules();
+        if !unavailable.is_empty() {
+            text.push_str("\tnot available in the sandbox:\n");
+            for (module, reason) in unavailable {
+                text.push_str(&format!("\t  {module}: {reason}\n"));
+            }
+        }
     }
     match dir {
         Some(d) => text.push_str(&format!(

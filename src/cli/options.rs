@@ -91,6 +91,11 @@ pub(crate) fn env_pair(s: &str) -> Result<(String, String), String> {
     Ok((k.to_string(), v.to_string()))
 }
 
+/// Parses `--mount HOST_DIR[:GUEST_DIR]`.
+pub(crate) fn mount(s: &str) -> Result<candor::Mount, String> {
+    candor::Mount::parse(s).map_err(|e| e.to_string())
+}
+
 /// Parses an argument for the guest.
 pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
     super::guest_input::check_arg(s).map(|()| s.to_string())

@@ -1,7 +1,7 @@
 //! `candor run`: one snippet, one report.
 
 use super::exit::{Exit, print_stdout};
-use super::options::{FailOn, LimitArgs, env_pair, guest_arg};
+use super::options::{FailOn, LimitArgs, env_pair, guest_arg, mount};
 use candor::{Language, Limits, Sandbox, Snippet};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -30,6 +30,9 @@ pub(crate) struct RunArgs {
     /// Argument for the guest, after its name (repeatable)
     #[arg(long = "arg", value_name = "ARG", allow_hyphen_values = true, value_parser = guest_arg)]
     args: Vec<String>,
+    /// Host directory the guest may read, read-only, at GUEST_DIR [default: /data] (repeatable)
+    #[arg(long = "mount", value_name = "HOST_DIR[:GUEST_DIR]", value_parser = mount)]
+    mounts: Vec<candor::Mount>,
     /// Output format
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     format: RunFormat,
@@ -84,6 +87,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
     snippet.stdin = guest_stdin(args.stdin.as_deref(), snippet_on_stdin, &limits)?;
     snippet.args = args.args.clone();
     snippet.env = args.env.clone();
+    snippet.mounts = args.mounts.clone();
 
     let sandbox = Sandbox::builder()
         .limits(limits)

@@ -1,9 +1,11 @@
 //! Guest languages: what a snippet is, and one module per runtime.
 
 pub(crate) mod javascript;
+pub(crate) mod mount;
 pub(crate) mod python;
 mod source_file;
 
+pub use mount::{DEFAULT_MOUNT_POINT, Mount};
 pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
 
 use crate::detect::{self, facts::GuestFacts};
@@ -46,6 +48,17 @@ impl Language {
         }
     }
 
+    /// The standard-library modules that cannot be imported in the sandbox,
+    /// each with why (`("multiprocessing", "no processes ...")`); importing
+    /// one raises an error that gives the same reason. Empty for a language
+    /// whose runtime has no such list.
+    pub fn unavailable_modules(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Language::Python => python::unavailable_modules().collect(),
+            Language::JavaScript | Language::TypeScript => Vec::new(),
+        }
+    }
+
     /// The language a `--lang` value names (`python`, `py`).
     pub fn from_name(name: &str) -> Option<Language> {
         let name = name.to_ascii_lowercase();
@@ -80,6 +93,8 @@ pub struct Snippet {
     pub env: Vec<(String, String)>,
     /// Limits for this run only; None uses the sandbox's.
     pub limits: Option<Limits>,
+    /// Host directories the guest may read (default: none).
+    pub mounts: Vec<Mount>,
 }
 
 impl Snippet {
@@ -93,7 +108,43 @@ impl Snippet {
             args: Vec::new(),
             env: Vec::new(),
             limits: None,
+            mounts: Vec::new(),
         }
+    }
+
+    /// Lets the guest read a host directory (see [`Mount`]); a snippet may
+    /// have several, each at its own guest path.
+    pub fn with_mount(mut self, mount: Mount) -> Self {
+        self.mounts.push(mount);
+        self
+    }
+
+    /// Checks what the guest will be given: a name, arguments and
+    /// environment variables without NUL characters (which no guest can
+    /// take), environment variable names that are not empty and hold no `=`,
+    /// and mounts each at its own guest path. [`Sandbox::run`](crate::Sandbox::run)
+    /// calls it and refuses the snippet with [`Error::BadInput`] naming what is wrong.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |what: String| Err(Error::BadInput(what));
+        if self.file.contains('\0') {
+            return bad(format!("invalid snippet name {:?}: it contains a NUL character", self.file));
+        }
+        if let Some(arg) = self.args.iter().find(|a| a.contains('\0')) {
+            return bad(format!("invalid argument {arg:?}: it contains a NUL character"));
+        }
+        for (key, value) in &self.env {
+            let why = if key.is_empty() {
+                "the name is empty"
+            } else if key.contains('=') {
+                "the name contains '='"
+            } else if key.contains('\0') || value.contains('\0') {
+                "it contains a NUL character"
+            } else {
+                continue;
+            };
+            return bad(format!("invalid environment variable {key:?}: {why}"));
+        }
+        mount::check_distinct(&self.mounts)
     }
 
     /// A Python snippet named `snippet.py`.

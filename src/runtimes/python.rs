@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::report::{Outcome, Report};
-use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble};
+use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble, mount};
 use crate::sandbox::RunSlot;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
@@ -80,13 +80,26 @@ impl PythonRuntime {
         slot: RunSlot,
     ) -> Result<Execution> {
         let started = Instant::now();
-        let standby = self.standby.as_ref().filter(|_| slot.alone);
+        // the ready instance was made before the snippet was known, so without
+        // its mounts: a snippet with mounts gets an instance of its own
+        let standby = self
+            .standby
+            .as_ref()
+            .filter(|_| slot.alone && snippet.mounts.is_empty());
         let ready = standby.and_then(|s| s.take(limits.memory));
         let staged = match ready {
             Some(staged) => staged,
             None => {
-                match stage_component(engine, &self.pre, deterministic, limits.memory, limits.fuel)
-                    .await?
+                let read_only = mount::preopens(&snippet.mounts);
+                match stage_component(
+                    engine,
+                    &self.pre,
+                    deterministic,
+                    limits.memory,
+                    limits.fuel,
+                    &read_only,
+                )
+                .await?
                 {
                     Ok(staged) => staged,
                     Err(execution) => return Ok(execution),
@@ -175,5 +188,33 @@ impl PythonRuntime {
             status,
             end,
         ))
+    }
+}
+
+/// The guest's table of standard-library modules it cannot offer (one per
+/// line: the name, a space, the reason; `#` starts a comment).
+const UNAVAILABLE: &str = include_str!("../../runtimes/python/unavailable.txt");
+
+/// The public modules of [`UNAVAILABLE`] (not the C modules behind them, whose
+/// names start with `_`), with their reasons.
+pub(crate) fn unavailable_modules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    UNAVAILABLE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once(' '))
+        .filter(|(name, _)| !name.starts_with('_'))
+        .map(|(name, reason)| (name, reason.trim()))
+}
+
+#[cfg(test)]
+mod unavailable_tests {
+    #[test]
+    fn the_table_names_modules_with_reasons() {
+        let modules: Vec<_> = super::unavailable_modules().collect();
+        assert!(modules.iter().any(|(name, _)| *name == "multiprocessing"));
+        assert!(modules.iter().all(|(name, reason)| {
+            !name.is_empty() && !name.starts_with('_') && !reason.is_empty()
+        }));
     }
 }

@@ -13,6 +13,16 @@ pub const MAX_GUEST_MEMORY: u64 = 4 << 30;
 /// several runs in parallel, also costs a cross-CPU TLB flush per fault).
 const KEEP_RESIDENT: usize = 64 << 20;
 
+/// The deepest native (WebAssembly) stack a guest may use. Recursion through
+/// C in CPython (a `functools.cache` wrapper, `json.dumps` of nested data, a
+/// sort key) takes a few kilobytes of it per level: this lets such recursion
+/// reach CPython's own limits, which raise `RecursionError`, as python3 does,
+/// instead of trapping. wasmtime's default is 512 KiB.
+pub(crate) const MAX_WASM_STACK: usize = 16 << 20;
+/// The stack each run's fiber gets: the guest's stack and room for the host
+/// calls it makes.
+const ASYNC_STACK: usize = MAX_WASM_STACK + (1 << 20);
+
 /// Instances a pooled sandbox keeps ready beyond its concurrent runs (see
 /// `standby.rs`); the pool has slots for them too.
 pub(crate) const STANDBY_INSTANCES: u32 = 1;
@@ -29,6 +39,8 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     config.wasm_component_model(true);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     config.memory_reservation(MAX_GUEST_MEMORY);
+    config.max_wasm_stack(MAX_WASM_STACK);
+    config.async_stack_size(ASYNC_STACK);
     if runs > 1 {
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(
             runs.min(MAX_CONCURRENT_RUNS) + STANDBY_INSTANCES,

@@ -76,15 +76,16 @@ pub(crate) struct Leftovers {
 }
 
 /// Instantiates a component in a fresh store whose memories may grow to
-/// `memory_limit` and which may burn `fuel` while instantiating. Err holds the
-/// report of an instance that could not be made (a memory limit below the
-/// runtime's initial memory, say).
+/// `memory_limit` and which may burn `fuel` while instantiating, with the host
+/// directories `read_only` preopened. Err holds the report of an instance that
+/// could not be made (a memory limit below the runtime's initial memory, say).
 pub(crate) async fn stage_component(
     engine: &Engine,
     pre: &ComponentPre<GuestState<ComponentWasi>>,
     deterministic: bool,
     memory_limit: u64,
     fuel: u64,
+    read_only: &[(PathBuf, String)],
 ) -> Result<std::result::Result<StagedComponent, Execution>> {
     let started = Instant::now();
     let scratch = scratch_dir()?;
@@ -99,7 +100,7 @@ pub(crate) async fn stage_component(
         stderr: stderr.clone(),
         deterministic,
         memory_limit,
-        read_only: &[],
+        read_only,
     };
     let mut store = new_store(engine, io.component_state()?, fuel)?;
     match pre.instantiate_async(&mut store).await {

@@ -295,6 +295,7 @@ impl Sandbox {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
+        snippet.validate()?;
         let slot = Arc::clone(&inner.slots)
             .acquire_owned()
             .await

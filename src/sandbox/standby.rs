@@ -106,6 +106,7 @@ fn serve(
             recipe.settings.deterministic,
             MAX_GUEST_MEMORY,
             recipe.settings.fuel,
+            &[],
         ));
         // an instance that cannot be made is left to the runs, which
         // instantiate their own and report why it failed

@@ -66,6 +66,7 @@ impl Answer {
 pub(crate) async fn run(
     sandbox: &Sandbox,
     source: &str,
+    mounts: &std::sync::Arc<[candor::Mount]>,
     jobs: usize,
     fail_on: Option<Severity>,
     sink: &mut Sink,
@@ -89,8 +90,9 @@ pub(crate) async fn run(
         .map(|(number, line)| {
             let sandbox = sandbox.clone();
             let caps = std::sync::Arc::clone(&caps);
+            let mounts = std::sync::Arc::clone(mounts);
             // a run that panicked is answered against its line, and the others go on
-            tokio::spawn(async move { answer(&sandbox, &caps, number, line).await }).map(
+            tokio::spawn(async move { answer(&sandbox, &caps, &mounts, number, line).await }).map(
                 move |joined| {
                     joined.unwrap_or_else(|e| {
                         Answer::bad(
@@ -204,7 +206,13 @@ fn caps(limits: &Limits) -> Caps {
     }
 }
 
-async fn answer(sandbox: &Sandbox, caps: &Caps, number: usize, line: ReadLine) -> Answer {
+async fn answer(
+    sandbox: &Sandbox,
+    caps: &Caps,
+    mounts: &[candor::Mount],
+    number: usize,
+    line: ReadLine,
+) -> Answer {
     let line = match line {
         Ok(l) => l,
         Err(why) => {
@@ -219,6 +227,7 @@ async fn answer(sandbox: &Sandbox, caps: &Caps, number: usize, line: ReadLine) -
     snippet.stdin = request.stdin;
     snippet.args = request.args;
     snippet.env = request.env;
+    snippet.mounts = mounts.to_vec();
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),
         Err(e) => {

@@ -13,7 +13,7 @@ use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
 use crate::sandbox::limits::Limits;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 use wasmtime::{Engine, InstancePre, Module};
 use wasmtime_wasi::p1::WasiP1Ctx;
@@ -81,8 +81,8 @@ impl JavaScriptRuntime {
         let mode = if program.module { "module" } else { "script" };
         let mut argv = vec!["runner".to_string(), mode.to_string(), snippet.file.clone()];
         argv.extend(snippet.args.iter().cloned());
-        let read_only: [(PathBuf, String); 1] =
-            [(files.path().to_path_buf(), PROGRAM_DIR.to_string())];
+        let mut read_only = crate::runtimes::mount::preopens(&snippet.mounts);
+        read_only.push((files.path().to_path_buf(), PROGRAM_DIR.to_string()));
         let call = Invocation {
             args: &argv,
             env: &snippet.env,

@@ -1,0 +1,23 @@
+// Map and Set: insertion order, keys of any type, iteration, conversion, WeakMap
+const m = new Map([["b", 2], ["a", 1]]);
+const objKey = { id: 1 };
+m.set(objKey, "object").set(NaN, "nan").set(0, "zero");
+console.log(m.size, m.get(objKey), m.get(NaN), m.get(-0), m.has("a"), m.delete("b"), m.size);
+console.log(JSON.stringify([...m.keys()].map(String)), JSON.stringify([...m.values()]));
+const counts = new Map();
+for (const w of "the cat and the hat and the bat".split(" ")) counts.set(w, (counts.get(w) ?? 0) + 1);
+console.log(JSON.stringify([...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))));
+const s = new Set([3, 1, 3, 2, 1]);
+s.add(5).add(1);
+console.log(s.size, JSON.stringify([...s]), s.has(2), s.delete(3), JSON.stringify(Array.from(s)));
+const a = new Set([1, 2, 3]), b = new Set([2, 3, 4]);
+console.log(JSON.stringify([...a].filter((x) => b.has(x))), JSON.stringify([...new Set([...a, ...b])]));
+const fromObj = new Map(Object.entries({ x: 1, y: 2 }));
+console.log(JSON.stringify(Object.fromEntries(fromObj)), JSON.stringify(Array.from(fromObj, ([k, v]) => k + v)));
+const wm = new WeakMap();
+const key = {};
+wm.set(key, "meta");
+console.log(wm.get(key), wm.has({}), new WeakSet([key]).has(key));
+m.forEach((v, k) => { if (typeof k === "string") console.log("entry", k, v); });
+m.clear();
+console.log(m.size);

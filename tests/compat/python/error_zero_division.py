@@ -1,0 +1,6 @@
+# ZeroDivisionError from an average of an empty list, after some output
+def average(xs):
+    return sum(xs) / len(xs)
+
+print(average([1, 2, 3]))
+print(average([]))

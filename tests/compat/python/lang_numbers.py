@@ -1,0 +1,12 @@
+# numbers: int/float/complex arithmetic, big ints, rounding, conversions, bit operations
+print(2 ** 100, 10 ** 20 // 7, -(2 ** 63) - 1, int("123_456"), 0x_ff, 0o17, 0b1010)
+print(7 / 2, 7 // 2, -7 // 2, 7 % 3, -7 % 3, divmod(17, 5), pow(3, 4, 5), pow(3, -1, 7))
+print(0.1 + 0.2, round(0.5), round(1.5), round(-0.5), round(123.456, -1), round(1.25, 1), round(2.5))
+print(float("inf"), float("-inf") < 0, float("nan") != float("nan"), int(3.99), int(-3.99), float("  1.5e3 "))
+print((5).bit_length(), (-5) & 0xFF, 5 ^ 3, ~5, 1 << 70, (2 ** 70) >> 68, (10).bit_count())
+print((1024).to_bytes(4, "little"), int.from_bytes(b"\x00\x10", "big"), (-1).to_bytes(2, "big", signed=True))
+print(1e300 * 1e10, 5e-324 / 2, 1.7976931348623157e308, 2.0 ** 0.5, 9 ** 0.5, (-8) ** (1 / 3))
+print(abs(-2.5), hex(255), oct(8), bin(5), int("z", 36), float.fromhex("0x1.8p1"), (0.5).hex(), (3.75).as_integer_ratio())
+print(1 == 1.0, True + True, isinstance(True, int), 3 < 4 < 5, 1_000_000 * 1_000_000, 12345678901234567890 % 97)
+print(sum(range(10 ** 6)), max(range(-5, 5), key=abs), round(1e15 + 0.3, 1), 100000000000000000000.0)
+print(str(123.0), str(1e16), str(0.0001), str(1 / 3), repr(2 / 3), 1.1 * 3, 4.35 * 100, int(4.35 * 100))

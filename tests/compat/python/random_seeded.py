@@ -1,0 +1,18 @@
+# random: a fixed seed gives the same sequence (Mersenne Twister; these functions are stable across versions)
+import random
+
+random.seed(12345)
+print([random.random() for _ in range(3)])
+print([random.randint(1, 100) for _ in range(5)], random.randrange(0, 100, 5), random.getrandbits(40))
+items = list(range(10))
+random.shuffle(items)
+print(items, random.choice("abcdef"), random.sample(range(100), 5))
+print(random.choices(["a", "b", "c"], weights=[5, 1, 1], k=8), round(random.uniform(1, 2), 12))
+rng = random.Random("a string seed")
+print(rng.random(), rng.randint(0, 10**12))
+state = rng.getstate()
+first = rng.random()
+rng.setstate(state)
+print(rng.random() == first, round(random.gauss(0, 1), 12), round(random.expovariate(2), 12))
+random.seed(7)
+print(round(random.triangular(0, 10, 3), 12), round(random.betavariate(2, 3), 12), random.randbytes(6).hex())
