@@ -42,7 +42,7 @@ LDFLAGS = [
     "-s",
     "-lwasi-emulated-process-clocks",
     "-lwasi-emulated-signal",
-    "-Wl,-z,stack-size=1048576",
+    "-Wl,-z,stack-size=2097152",
 ]
 
 

@@ -43,13 +43,14 @@ void candor_emit(const char *ptr, size_t len);
 // asking for more than a 32-bit address space could give.
 #define JS_MEMORY_LIMIT ((size_t)1 << 30)
 // QuickJS's own recursion limit (a catchable RangeError), measured on the C
-// shadow stack (1 MiB, see build.py, which also turns the check back on for
+// shadow stack (2 MiB, see build.py, which also turns the check back on for
 // WASI). It must trip before wasmtime's limit on the native stack that the same
-// recursion uses (`max_wasm_stack`, 512 KiB by default), which would otherwise
-// end the run with a trap: 128 KiB does (about 400 plain JS frames deep); a host
-// that raises `max_wasm_stack` can afford a larger value (-DJS_STACK_LIMIT=...).
+// recursion uses (16 MiB, `MAX_WASM_STACK` in src/sandbox/engine.rs), which
+// would otherwise end the run with a trap. A JS frame takes about 3 to 4 times
+// as much native stack as shadow stack: 1 MiB here (about 3 000 plain frames
+// deep) leaves the native stack a wide margin.
 #ifndef JS_STACK_LIMIT
-#define JS_STACK_LIMIT ((size_t)128 << 10)
+#define JS_STACK_LIMIT ((size_t)1 << 20)
 #endif
 
 static JSValue harness = JS_UNDEFINED; // what bootstrap.js's setup returned
