@@ -25,25 +25,52 @@ const QUICKJS_CRATE: &str = "rquickjs-sys";
 /// Must match the version pinned in Cargo.toml.
 const QUICKJS_CRATE_VERSION: &str = "0.14.0";
 const JS_GUEST_DIR: &str = "runtimes/javascript";
-/// Files the module is built from (besides the QuickJS sources).
-const JS_INPUTS: &[&str] = &["runner.c", "bootstrap.js", "build.py"];
+/// Files the module is built from (besides the QuickJS sources and `lib/*.js`).
+const JS_INPUTS: &[&str] = &["runner.c", "jsc.c", "bootstrap.js", "build.py"];
+/// The folder of the globals built on first use, each a `.js` file embedded in the module.
+const JS_LIB_DIR: &str = "lib";
+
+/// `JS_INPUTS` and the `.js` files of `JS_LIB_DIR`, relative to the guest folder, sorted.
+fn inputs(guest: &Path) -> Vec<String> {
+    let mut libs: Vec<String> = fs::read_dir(guest.join(JS_LIB_DIR))
+        .unwrap_or_else(|e| js_fail(&format!("reading {}/{JS_LIB_DIR}: {e}", guest.display())))
+        .map(|entry| {
+            entry
+                .unwrap_or_else(|e| js_fail(&format!("reading {JS_LIB_DIR}: {e}")))
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".js"))
+        .map(|name| format!("{JS_LIB_DIR}/{name}"))
+        .collect();
+    libs.sort();
+    JS_INPUTS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(libs)
+        .collect()
+}
 
 /// Returns the path of the JavaScript runtime module, building it if needed.
 pub fn provision(out_dir: &Path) -> PathBuf {
     println!("cargo:rerun-if-env-changed=CANDOR_JS_MODULE");
-    for input in JS_INPUTS {
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let guest = manifest_dir.join(JS_GUEST_DIR);
+    let inputs = inputs(&guest);
+    // the folder too: a lib added or removed
+    println!("cargo:rerun-if-changed={JS_GUEST_DIR}/{JS_LIB_DIR}");
+    for input in &inputs {
         println!("cargo:rerun-if-changed={JS_GUEST_DIR}/{input}");
     }
     if let Some(path) = env::var_os("CANDOR_JS_MODULE") {
         return PathBuf::from(path);
     }
-    let manifest_dir =
-        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let guest = manifest_dir.join(JS_GUEST_DIR);
 
     let mut hasher = Sha256::new();
     hasher.update(format!("{QUICKJS_CRATE} {QUICKJS_CRATE_VERSION}\n"));
-    for input in JS_INPUTS {
+    for input in &inputs {
         let path = guest.join(input);
         let bytes = fs::read(&path)
             .unwrap_or_else(|e| js_fail(&format!("reading {}: {e}", path.display())));

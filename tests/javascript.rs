@@ -205,3 +205,37 @@ fn deterministic_runs_repeat_exactly() {
     let d = run_snippet(dir.path(), "det.js", code, &[]).json();
     assert_ne!(c["stdout"], d["stdout"]);
 }
+
+#[test]
+fn deep_recursion_reaches_thousands_of_frames_and_ends_in_a_range_error() {
+    let dir = scratch();
+    // each way of recursing must end in QuickJS's catchable RangeError, never
+    // in a trap of the WebAssembly stack; plain recursion goes 2 000 deep
+    let code = r#"
+function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }
+console.log(depth(2000));
+// QuickJS's JSON.stringify does not recurse on the C stack: deep data just works
+let nested = [];
+for (let i = 0; i < 5000; i++) nested = [nested];
+console.log(JSON.stringify(nested).length);
+const ways = {
+  plain: () => { const f = (n) => f(n + 1) + 1; f(0); },
+  map: () => { const f = (n) => [n].map((x) => f(x + 1)); f(0); },
+  sort: () => { const f = (n) => [2, 1].sort(() => f(n + 1)); f(0); },
+  getter: () => { const o = { get x() { return this.x; } }; o.x; },
+  toString: () => { const o = { toString() { return `${this}`; } }; String(o); },
+  apply: () => { const f = (n) => f.apply(null, [n + 1]); f(0); },
+};
+for (const [name, run] of Object.entries(ways)) {
+  try { run(); console.log(name, "no error"); }
+  catch (e) { console.log(name, e instanceof RangeError ? "RangeError" : String(e)); }
+}
+"#;
+    let r = run_snippet(dir.path(), "deep.js", code, &["--no-detect"]).json();
+    assert_eq!(r["outcome"], "completed", "{r:#}");
+    assert_eq!(
+        r["stdout"],
+        "2000\n10002\nplain RangeError\nmap RangeError\nsort RangeError\n\
+         getter RangeError\ntoString RangeError\napply RangeError\n"
+    );
+}

@@ -52,10 +52,24 @@
   const DateProto = Date.prototype;
   const PromiseProto = Promise.prototype;
   const promiseThen = uncurry(Promise.prototype.then);
+  const defineProperty = Object.defineProperty;
+  const globalObject = globalThis;
+  const TypeErrorCtor = TypeError;
+  // the engine's own base64, which lib/base64.js wraps with node's checks and errors
+  const engineAtob = globalThis.atob;
+  const engineBtoa = globalThis.btoa;
+  // the engine's locale methods, kept for the calls that name no locale
+  const strToUpper = uncurry(String.prototype.toUpperCase);
+  const strToLower = uncurry(String.prototype.toLowerCase);
+  const arrayToLocale = uncurry(Array.prototype.toLocaleString);
+  const TypedArrayProto = getPrototypeOf(Uint8Array.prototype);
+  const typedToLocale = uncurry(TypedArrayProto.toLocaleString);
 
   return function setup(native) {
-    // native: { emit(str), write(fd, str), now() -> ms, source, map, file, version }
+    // native: { emit(str), write(fd, str), now() -> ms, random(u8array), load(lib),
+    //          enqueue(fn), source, map, file, version }
     const emit = native.emit;
+    const enqueue = native.enqueue;
     const write = native.write;
     const now = native.now;
     const fileName = native.file;
@@ -194,6 +208,37 @@
         return isError(v) ? formatError(v) : inspect(v, 0, []);
       } catch (_) {
         return "<" + typeName(v) + ">";
+      }
+    }
+
+    /** How node's ERR_INVALID_ARG_TYPE names what it was given ("Received ..."). */
+    function received(v) {
+      if (v === null || v === undefined) return StringCtor(v);
+      const t = typeof v;
+      if (t === "function") return "function " + v.name;
+      if (t === "object") {
+        try {
+          const ctor = v.constructor;
+          if (typeof ctor === "function" && typeof ctor.name === "string" && ctor.name !== "") {
+            return "an instance of " + ctor.name;
+          }
+        } catch (_) { /* hostile getter */ }
+        return shortRepr(v);
+      }
+      if (t === "string") return "type string (" + quote(v.length > 25 ? strSlice(v, 0, 25) + "..." : v) + ")";
+      const shown = inspect(v, 0, []);
+      return "type " + t + " (" + (shown.length > 28 ? strSlice(shown, 0, 25) + "..." : shown) + ")";
+    }
+    /** An error as node's own: `code` says which (ERR_INVALID_ARG_TYPE, ...). */
+    function nodeError(Ctor, code, message) {
+      const e = new Ctor(message);
+      e.code = code;
+      return e;
+    }
+    function checkCallback(fn) {
+      if (typeof fn !== "function") {
+        throw nodeError(TypeErrorCtor, "ERR_INVALID_ARG_TYPE",
+          "The \"callback\" argument must be of type function. Received " + received(fn));
       }
     }
 
@@ -358,7 +403,7 @@
     let timerSeq = 0;
     const timers = new MapCtor(); // id -> { due, seq, fn, args, interval }
     function addTimer(fn, ms, args, repeat) {
-      if (typeof fn !== "function") throw new TypeError("The \"callback\" argument must be of type function");
+      checkCallback(fn);
       ms = +ms;
       if (!(ms >= 1)) ms = repeat ? 1 : 0;
       const id = ++timerSeq;
@@ -442,6 +487,88 @@
       return kept.length === 0 ? head : head + "\n" + arrayJoin(kept, "\n");
     }
 
+    // -- globals built on first use (lib/*.js) --------------------------------------
+    // A lib is a function expression that the runner evaluates only when the
+    // snippet first reads one of its globals or calls a method that needs it,
+    // so a run that uses none pays for one accessor per global. It gets `env`
+    // (the few natives it needs) and returns its exports. It is built from the
+    // builtins as they are at that moment, and reaches nothing of the harness:
+    // what a snippet does to the builtins beforehand can only change its own
+    // results. The globals are ordinary writable, configurable properties (an
+    // accessor until first read or written, then a data property, as node's are).
+    const libs = new MapCtor();
+    const load = native.load;
+    const env = freeze({
+      __proto__: null, random: native.random, atob: engineAtob, btoa: engineBtoa, received, nodeError,
+    });
+    function lib(name) {
+      let exports = mapGet(libs, name);
+      if (exports === undefined) {
+        exports = load(name)(env);
+        mapSet(libs, name, exports);
+      }
+      return exports;
+    }
+    function lazyGlobal(name, from, enumerable) {
+      let settled = false;
+      function settle(value) {
+        settled = true;
+        try {
+          defineProperty(globalObject, name, { __proto__: null, value, writable: true, enumerable, configurable: true });
+        } catch (_) { /* the snippet froze the global object */ }
+      }
+      defineProperty(globalObject, name, {
+        __proto__: null,
+        enumerable,
+        configurable: true,
+        get() {
+          const value = lib(from)[name];
+          if (!settled) settle(value);
+          return value;
+        },
+        set(value) { settle(value); },
+      });
+    }
+    lazyGlobal("TextEncoder", "text", false);
+    lazyGlobal("TextDecoder", "text", false);
+    lazyGlobal("URL", "url", false);
+    lazyGlobal("URLSearchParams", "url", false);
+    lazyGlobal("structuredClone", "clone", true);
+    lazyGlobal("crypto", "crypto", true);
+    lazyGlobal("atob", "base64", true);
+    lazyGlobal("btoa", "base64", true);
+    lazyGlobal("Intl", "intl", false);
+
+    // The locale-sensitive builtins: QuickJS has no locale data and ignores the
+    // locale and options it is given. lib/intl.js formats as node does for en-US
+    // and throws for any other locale and any option it does not implement.
+    const intl = () => lib("intl");
+    const none = (args) => args.length === 0 || (args[0] === undefined && args[1] === undefined);
+    function method(proto, fn) {
+      defineProperty(proto, fn.name, { __proto__: null, value: fn, writable: true, enumerable: false, configurable: true });
+    }
+    const NumberProto = Number.prototype;
+    method(NumberProto, { toLocaleString() { return intl().number(this, arguments[0], arguments[1]); } }.toLocaleString);
+    method(BigInt.prototype, { toLocaleString() { return intl().bigint(this, arguments[0], arguments[1]); } }.toLocaleString);
+    // (the engine's own, even with no arguments, pads "01/05/2024, 03:04:09 PM")
+    method(DateProto, { toLocaleString() { return intl().date(this, arguments[0], arguments[1], "any", "all"); } }.toLocaleString);
+    method(DateProto, {
+      toLocaleDateString() { return intl().date(this, arguments[0], arguments[1], "date", "date"); },
+    }.toLocaleDateString);
+    method(DateProto, {
+      toLocaleTimeString() { return intl().date(this, arguments[0], arguments[1], "time", "time"); },
+    }.toLocaleTimeString);
+    const StringProto = String.prototype;
+    method(StringProto, { localeCompare(that) { return intl().compare(this, that, arguments[1], arguments[2]); } }.localeCompare);
+    method(StringProto, {
+      toLocaleUpperCase() { return arguments.length === 0 || arguments[0] === undefined ? strToUpper(this) : intl().caseMap(this, arguments[0], true); },
+    }.toLocaleUpperCase);
+    method(StringProto, {
+      toLocaleLowerCase() { return arguments.length === 0 || arguments[0] === undefined ? strToLower(this) : intl().caseMap(this, arguments[0], false); },
+    }.toLocaleLowerCase);
+    method(Array.prototype, { toLocaleString() { return none(arguments) ? arrayToLocale(this) : intl().list(this, arguments[0], arguments[1]); } }.toLocaleString);
+    method(TypedArrayProto, { toLocaleString() { return none(arguments) ? typedToLocale(this) : intl().list(this, arguments[0], arguments[1]); } }.toLocaleString);
+
     send({ __proto__: null, fact: "runtime", name: "quickjs-ng", version: native.version });
     send({ __proto__: null, fact: "started" }); // what follows happened while the snippet ran
     return {
@@ -458,10 +585,10 @@
       setInterval: (fn, ms, ...args) => addTimer(fn, ms, args, true),
       clearTimeout: clearTimer,
       clearInterval: clearTimer,
-      queueMicrotask: (fn) => {
-        if (typeof fn !== "function") throw new TypeError("The \"callback\" argument must be of type function");
-        Promise.resolve().then(() => fn());
-      },
+      queueMicrotask: { queueMicrotask(fn) {
+        checkCallback(fn);
+        enqueue(fn);
+      } }.queueMicrotask,
     };
   };
 })()

@@ -20,8 +20,9 @@
 // top-level await that never settles exits 13 (as node does).
 //
 // The harness proper (hook object, console, timers) is bootstrap.js, embedded
-// at build time as candor_bootstrap.h. Facts go to the host one JSON string at
-// a time through the `candor.emit` import.
+// at build time as bytecode in candor_bootstrap.h, together with lib/*.js, the
+// globals the harness builds on first use (URL, TextEncoder, ...). Facts go to
+// the host one JSON string at a time through the `candor.emit` import.
 
 #include <errno.h>
 #include <stdint.h>
@@ -32,7 +33,7 @@
 #include <unistd.h>
 
 #include "quickjs.h"
-#include "candor_bootstrap.h" // static const char candor_bootstrap[]; (NUL-terminated)
+#include "candor_bootstrap.h" // bytecode: candor_bootstrap[], candor_libs[]
 
 __attribute__((import_module("candor"), import_name("emit")))
 void candor_emit(const char *ptr, size_t len);
@@ -42,13 +43,14 @@ void candor_emit(const char *ptr, size_t len);
 // asking for more than a 32-bit address space could give.
 #define JS_MEMORY_LIMIT ((size_t)1 << 30)
 // QuickJS's own recursion limit (a catchable RangeError), measured on the C
-// shadow stack (1 MiB, see build.py, which also turns the check back on for
+// shadow stack (2 MiB, see build.py, which also turns the check back on for
 // WASI). It must trip before wasmtime's limit on the native stack that the same
-// recursion uses (`max_wasm_stack`, 512 KiB by default), which would otherwise
-// end the run with a trap: 128 KiB does (about 400 plain JS frames deep); a host
-// that raises `max_wasm_stack` can afford a larger value (-DJS_STACK_LIMIT=...).
+// recursion uses (16 MiB, `MAX_WASM_STACK` in src/sandbox/engine.rs), which
+// would otherwise end the run with a trap. A JS frame takes about 3 to 4 times
+// as much native stack as shadow stack: 1 MiB here (about 3 000 plain frames
+// deep) leaves the native stack a wide margin.
 #ifndef JS_STACK_LIMIT
-#define JS_STACK_LIMIT ((size_t)128 << 10)
+#define JS_STACK_LIMIT ((size_t)1 << 20)
 #endif
 
 static JSValue harness = JS_UNDEFINED; // what bootstrap.js's setup returned
@@ -112,6 +114,50 @@ static JSValue js_write(JSContext *ctx, JSValueConst this_val, int argc, JSValue
 
 static JSValue js_now(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
     return JS_NewFloat64(ctx, now_ms());
+}
+
+/** Fills a Uint8Array from the sandbox's random source (WASI `random_get`, which
+ *  the host makes a fixed sequence under --deterministic). */
+static JSValue js_random(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    size_t len;
+    uint8_t *bytes = JS_GetUint8Array(ctx, &len, argv[0]);
+    if (!bytes) return JS_EXCEPTION;
+    for (size_t done = 0; done < len;) {
+        size_t n = len - done < 256 ? len - done : 256; // getentropy's most per call
+        if (getentropy(bytes + done, n) != 0)
+            return JS_ThrowInternalError(ctx, "the random source failed: %s", strerror(errno));
+        done += n;
+    }
+    return JS_UNDEFINED;
+}
+
+static JSValue call_microtask(JSContext *ctx, int argc, JSValueConst *argv) {
+    return JS_Call(ctx, argv[0], JS_UNDEFINED, 0, NULL);
+}
+
+/** queueMicrotask's job: a callback that throws is an uncaught exception, which
+ *  ends the run at once, as in node (not a rejection noticed after the queue drains). */
+static JSValue js_enqueue(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    if (JS_EnqueueJob(ctx, call_microtask, 1, argv) < 0) return JS_EXCEPTION;
+    return JS_UNDEFINED;
+}
+
+/** Runs a script compiled by jsc.c (bootstrap.js or a lib); its completion value. */
+static JSValue eval_bytecode(JSContext *ctx, const uint8_t *bytecode, size_t len) {
+    JSValue fn = JS_ReadObject(ctx, bytecode, len, JS_READ_OBJ_BYTECODE);
+    if (JS_IsException(fn)) return fn;
+    return JS_EvalFunction(ctx, fn);
+}
+
+/** The completion value of lib/<name>.js (evaluated anew on each call), or undefined. */
+static JSValue js_load(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    const char *name = JS_ToCString(ctx, argv[0]);
+    if (!name) return JS_EXCEPTION;
+    const struct candor_lib *lib = candor_libs;
+    while (lib->name && strcmp(lib->name, name) != 0) lib++;
+    JS_FreeCString(ctx, name);
+    if (!lib->name) return JS_UNDEFINED;
+    return eval_bytecode(ctx, lib->bytecode, lib->len);
 }
 
 // -- errors ------------------------------------------------------------------------
@@ -395,13 +441,15 @@ static bool bind_hook(JSContext *ctx, JSValueConst global, const char *name) {
 
 /** Evaluates bootstrap.js and installs the globals it provides; false on failure. */
 static bool install_harness(JSContext *ctx, const char *source, const char *map, const char *hook) {
-    JSValue setup = JS_Eval(ctx, candor_bootstrap, strlen(candor_bootstrap), "<candor>",
-                            JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    JSValue setup = eval_bytecode(ctx, candor_bootstrap, sizeof candor_bootstrap);
     if (JS_IsException(setup)) return false;
     JSValue native = JS_NewObject(ctx);
     JS_SetPropertyStr(ctx, native, "emit", JS_NewCFunction(ctx, js_emit, "emit", 1));
     JS_SetPropertyStr(ctx, native, "write", JS_NewCFunction(ctx, js_write, "write", 2));
     JS_SetPropertyStr(ctx, native, "now", JS_NewCFunction(ctx, js_now, "now", 0));
+    JS_SetPropertyStr(ctx, native, "random", JS_NewCFunction(ctx, js_random, "random", 1));
+    JS_SetPropertyStr(ctx, native, "load", JS_NewCFunction(ctx, js_load, "load", 1));
+    JS_SetPropertyStr(ctx, native, "enqueue", JS_NewCFunction(ctx, js_enqueue, "enqueue", 1));
     JS_SetPropertyStr(ctx, native, "file", JS_NewString(ctx, display_name));
     JS_SetPropertyStr(ctx, native, "version", JS_NewString(ctx, JS_GetVersion()));
     if (source) JS_SetPropertyStr(ctx, native, "source", JS_NewString(ctx, source));
@@ -415,12 +463,15 @@ static bool install_harness(JSContext *ctx, const char *source, const char *map,
     const int normal = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE;
     int failed = 0;
     if (hook) failed |= !bind_hook(ctx, global, hook) || !hide_hook_name(ctx, global, hook);
-    static const char *const plain[] = {
-        "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
-        "queueMicrotask", "require",
-    };
+    static const char *const plain[] = { "console", "require" };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         failed |= define_global(ctx, global, plain[i], plain[i], normal) < 0;
+    // enumerable, as node's are
+    static const char *const listed[] = {
+        "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask",
+    };
+    for (size_t i = 0; i < sizeof listed / sizeof listed[0]; i++)
+        failed |= define_global(ctx, global, listed[i], listed[i], normal | JS_PROP_ENUMERABLE) < 0;
     JS_FreeValue(ctx, global);
     return !failed;
 }
