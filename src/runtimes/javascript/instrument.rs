@@ -19,6 +19,10 @@
 //!   `__candor.value(SITE, ID, expr)`, and so does a placeholder returned after a
 //!   handler of the same function swallowed (`__candor.value(SITE, __candor_h, x)`,
 //!   where `__candor_h` is the last handler of this call that fired);
+//!   A substituted lookup (the container the guarded code looked up, read
+//!   under another key) passes the container too, `__candor.value(SITE, ID,
+//!   expr, container)`, and a constant pushed, stored or added where the
+//!   guarded code puts the real value is a placeholder as well;
 //! - every `throw` inside a handler is preceded by `__candor.propagated(ID)`;
 //! - in a retry loop, the guarded code's `return v` becomes
 //!   `return __candor.ok(ID, v)` and its `break` is preceded by `__candor.ok(ID)`.
@@ -31,7 +35,8 @@
 //! back on the user's lines.
 
 use super::spans::{Returns, SpanSet};
-use body::{BodyFacts, ValueFinder, Via};
+use body::{BodyFacts, Reads, ValueFinder, Via, accumulates_constant, fills_results};
+use lookups::Guarded;
 use markers::{SuccessMarker, mark_throws};
 use oxc::allocator::{Allocator, TakeIn};
 use oxc::ast::ast::*;
@@ -179,6 +184,7 @@ pub(crate) fn compile(
         scopes: Vec::new(),
         module_constants: module_constants(&program),
         enums,
+        reads: Reads::of(&program),
     };
     if detect {
         rewriter.visit_program(&mut program);
@@ -396,6 +402,8 @@ struct Rewriter<'a, 's> {
     module_constants: HashSet<String>,
     /// TypeScript `enum` names of the program's top level.
     enums: HashSet<String>,
+    /// What the program reads (for counters of failures).
+    reads: Reads,
 }
 
 impl<'a> Rewriter<'a, '_> {
@@ -482,10 +490,10 @@ impl<'a> Rewriter<'a, '_> {
         id
     }
 
-    /// Fills in what `body` does, for handler `hid` whose error is `error_name`;
-    /// `guarded` is the span of the code the handler guards (for failure values).
-    fn classify(&mut self, hid: u32, body: &[Statement<'a>], errors: &[String], guarded: Span) {
-        let mut body_facts = BodyFacts::new(errors, self.hook);
+    /// Fills in what `body` does, for handler `hid` whose error is bound to
+    /// `errors`; `guarded` is what the code the handler guards does.
+    fn classify(&mut self, hid: u32, body: &[Statement<'a>], errors: &[String], guarded: &Guarded) {
+        let mut body_facts = BodyFacts::new(errors, self.hook, self.src, guarded, &self.reads);
         for stmt in body {
             body_facts.visit_statement(stmt);
         }
@@ -517,14 +525,21 @@ impl<'a> Rewriter<'a, '_> {
             Reraise::Never
         };
         h.surfaces = body_facts.surfaces;
-        h.recovers |= body_facts.assigns_computed;
+        // a fallback module loaded in the handler is a recovery
+        h.recovers |= body_facts.imports;
         h.drops = drops;
-        let _ = guarded;
     }
 
-    /// A returned, yielded or assigned value of handler `hid`: a site when it is a placeholder.
-    fn value(&mut self, hid: u32, expr: &mut Expression<'a>, via: &str, guarded: Span) {
+    /// A value handler `hid` hands on: a site when it is a placeholder or a
+    /// substituted lookup, else a recovery.
+    fn value(&mut self, hid: u32, expr: &mut Expression<'a>, via: Via, guarded: &Guarded) {
         if is_hook_call(expr, self.hook) {
+            return;
+        }
+        if let Some((container, wanted)) = guarded.substitute(expr, self.src) {
+            let sid = self.new_site(Some(hid), expr.span(), via.as_str(), Kind::Substitute);
+            self.sites[sid as usize]["wanted"] = self.text(wanted).into();
+            self.wrap_value(expr, sid, &hid.to_string(), Some(&container));
             return;
         }
         let Some(kind) = self.placeholder(expr) else {
@@ -534,12 +549,30 @@ impl<'a> Rewriter<'a, '_> {
         if kind == Kind::None {
             return;
         }
-        if via == "return" && self.is_failure_value(expr, guarded) {
+        if via == Via::Return && self.is_failure_value(expr, guarded.span) {
             self.handlers[hid as usize].failure_value = true;
             return;
         }
-        let sid = self.new_site(Some(hid), expr.span(), via, kind);
-        self.wrap(expr, "value", &format!("{sid}, {hid}, "));
+        let sid = self.new_site(Some(hid), expr.span(), via.as_str(), kind);
+        self.wrap_value(expr, sid, &hid.to_string(), None);
+    }
+
+    /// `HOOK.value(SID, HANDLER, <expr>[, CONTAINER])` in place of `expr`;
+    /// `handler` is the handler's id or the variable that holds it.
+    fn wrap_value(
+        &self,
+        expr: &mut Expression<'a>,
+        sid: u32,
+        handler: &str,
+        container: Option<&str>,
+    ) {
+        let hook = self.hook;
+        let extra = container.map_or(String::new(), |c| format!(", {c}"));
+        let mut call = self.expression(format!("{hook}.value({sid}, {handler}, 0{extra})"));
+        if let Expression::CallExpression(c) = &mut call {
+            c.arguments[2] = Argument::from(expr.take_in(&self.alloc));
+        }
+        *expr = call;
     }
 
     fn new_site(&mut self, hid: Option<u32>, span: Span, via: &str, kind: Kind) -> u32 {
@@ -577,49 +610,74 @@ impl<'a> Rewriter<'a, '_> {
         &mut self,
         hid: u32,
         body: &mut oxc::allocator::Vec<'a, Statement<'a>>,
-        guarded: Span,
+        guarded: &Guarded,
     ) {
-        let mut finder = ValueFinder { found: Vec::new() };
+        let mut finder = ValueFinder::new(self.src);
         for stmt in body.iter_mut() {
             finder.visit_statement(stmt);
         }
-        // whether each assigned variable is read elsewhere, asked before the
-        // rewrite (which needs the rewriter mutably) instead of copying the names
-        let read: Vec<bool> = {
-            let loads = self.scopes.last().map(|s| &s.loads);
-            finder
-                .found
-                .iter()
-                .map(|(_, _, target)| match (target, loads) {
-                    (Some(name), Some(loads)) => loads.contains(name),
-                    (Some(_), None) => false,
-                    (None, _) => true,
-                })
-                .collect()
-        };
-        for ((ptr, via, target), read) in finder.found.into_iter().zip(read) {
+        for found in finder.found {
             // SAFETY: the pointers were taken from `body` just above, which is not
             // moved nor otherwise touched until this loop ends; each points at a
-            // distinct expression slot.
-            let expr: &mut Expression<'a> = unsafe { &mut *ptr };
-            match (via, target) {
-                (Via::Assign, Some(_)) if !read => {}
-                (Via::Assign, Some(_)) => self.value(hid, expr, "assign", guarded),
-                (Via::Assign, None) => {
-                    // `obj.key = value`: storing a computed value is a recovery
-                    if self.placeholder(expr).is_none() {
-                        self.handlers[hid as usize].recovers = true;
+            // distinct expression slot, none inside another.
+            let expr: &mut Expression<'a> = unsafe { &mut *found.slot };
+            match found.via {
+                Via::Assign => {
+                    // a placeholder only when a variable it goes to is read elsewhere
+                    let read = self
+                        .scopes
+                        .last()
+                        .is_some_and(|s| found.names.iter().any(|n| s.loads.contains(n)));
+                    if read {
+                        self.value(hid, expr, Via::Assign, guarded);
                     }
                 }
-                (Via::Return, _) => self.value(hid, expr, "return", guarded),
-                (Via::Yield, _) => self.value(hid, expr, "yield", guarded),
+                Via::Store => self.store(hid, expr, &found.target, guarded),
+                Via::Append if fills_results(&found.target, expr, guarded) => {
+                    // `values.push(0)` where the guarded code pushes the real value
+                    let kind = constant_kind(expr).unwrap_or(Kind::Literal);
+                    let sid = self.new_site(Some(hid), expr.span(), "append", kind);
+                    self.wrap_value(expr, sid, &hid.to_string(), None);
+                }
+                Via::Accumulate if accumulates_constant(&found.target, expr, guarded) => {
+                    // `total += 0`: a constant added in place of the real amount
+                    let sid = self.new_site(Some(hid), expr.span(), "accumulate", Kind::Literal);
+                    self.wrap_value(expr, sid, &hid.to_string(), None);
+                }
+                Via::Append | Via::Accumulate => {}
+                via @ (Via::Return | Via::Yield) => self.value(hid, expr, via, guarded),
             }
+        }
+    }
+
+    /// `target = value` in handler `hid`, `target` a member: a placeholder
+    /// stored where the guarded code stores the real value (`totals[k] = 0`) is
+    /// a site; filling in the entry the guarded code read through, or storing a
+    /// computed value, is a recovery.
+    fn store(&mut self, hid: u32, expr: &mut Expression<'a>, target: &str, guarded: &Guarded) {
+        if guarded.reads_through(target) {
+            // `counts[w].n += 1` / `catch { counts[w] = { n: 1 } }`
+            self.handlers[hid as usize].recovers = true;
+            return;
+        }
+        let value = squashed(self.src, expr.span());
+        if guarded.stores_other(target, &value) {
+            self.value(hid, expr, Via::Store, guarded);
+        } else if guarded.substitute(expr, self.src).is_none() && self.placeholder(expr).is_none() {
+            self.handlers[hid as usize].recovers = true;
         }
     }
 
     // -- rewriting ---------------------------------------------------------------------------
 
-    fn rewrite_catch(&mut self, clause: &mut CatchClause<'a>, guarded: Span, retry: bool) -> u32 {
+    /// Instruments the handler of a `try` whose guarded code does what
+    /// `guarded` says, and returns its id.
+    fn rewrite_catch(
+        &mut self,
+        clause: &mut CatchClause<'a>,
+        guarded: &Guarded,
+        retry: bool,
+    ) -> u32 {
         let hid = self.new_handler("except", clause.span);
         self.handlers[hid as usize].retry = retry;
         let name = clause
@@ -780,10 +838,11 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
             }
         }
         // the handler first, on the code as written (pre-order), then what it contains
+        let facts = Guarded::of(&t.block, self.src);
         let hid = t
             .handler
             .as_mut()
-            .map(|h| self.rewrite_catch(h, guarded, retry));
+            .map(|h| self.rewrite_catch(h, &facts, retry));
         walk_mut::walk_statement(self, it);
         if let (true, Some(hid), Statement::TryStatement(t)) = (retry, hid, &mut *it) {
             let mut marker = SuccessMarker {
@@ -838,16 +897,16 @@ impl<'a> Rewriter<'a, '_> {
         if !scope.swallowing {
             return;
         }
-        let mut finder = ValueFinder { found: Vec::new() };
+        let mut finder = ValueFinder::new(self.src);
         for stmt in body.statements.iter_mut() {
             finder.visit_statement(stmt);
         }
         let guarded = SpanSet::new(std::mem::take(&mut scope.guarded));
         self.scopes.push(scope);
-        for (ptr, via, _) in finder.found {
+        for found in finder.found {
             // SAFETY: as in `handler_values`: pointers into `body`, used one at a time.
-            let expr: &mut Expression<'a> = unsafe { &mut *ptr };
-            if via != Via::Return || is_hook_call(expr, self.hook) {
+            let expr: &mut Expression<'a> = unsafe { &mut *found.slot };
+            if found.via != Via::Return || is_hook_call(expr, self.hook) {
                 continue;
             }
             let span = expr.span();
@@ -886,6 +945,8 @@ impl<'a> VisitMut<'a> for ClearSpans {
 
 #[path = "body.rs"]
 mod body;
+#[path = "lookups.rs"]
+mod lookups;
 #[path = "markers.rs"]
 mod markers;
 #[path = "placeholders.rs"]
@@ -895,6 +956,9 @@ mod promises;
 #[path = "shapes.rs"]
 mod shapes;
 
+#[cfg(test)]
+#[path = "placeholder_tests.rs"]
+mod placeholder_tests;
 #[cfg(test)]
 #[path = "instrument_tests.rs"]
 mod tests;

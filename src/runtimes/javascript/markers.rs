@@ -3,6 +3,7 @@
 //! that may discard what was in flight.
 
 use super::Rewriter;
+use super::lookups::Guarded;
 use super::shapes::breakable;
 use oxc::allocator::TakeIn;
 use oxc::ast::ast::*;
@@ -129,13 +130,13 @@ impl<'a> Rewriter<'a, '_> {
         let Statement::TryStatement(t) = stmt else {
             return;
         };
-        let guarded = t.block.span;
+        let guarded = Guarded::of(&t.block, self.src);
         let Some(finalizer) = t.finalizer.as_mut() else {
             return;
         };
         let hid = self.new_handler("finally", finalizer.span);
-        self.classify(hid, &finalizer.body, &[], guarded);
-        self.handler_values(hid, &mut finalizer.body, guarded);
+        self.classify(hid, &finalizer.body, &[], &guarded);
+        self.handler_values(hid, &mut finalizer.body, &guarded);
         {
             let h = &mut self.handlers[hid as usize];
             // whatever the finally computes, the in-flight exception is lost

@@ -1,6 +1,6 @@
 //! What a handler's value is made of: a placeholder (a literal, a container of
-//! literals, a constant-argument constructor, a random value, a module
-//! constant) or a value computed from the data.
+//! literals, a constant-argument constructor, a random value, NaN, a module
+//! constant or a fixed entry of one) or a value computed from the data.
 
 use super::Rewriter;
 use super::shapes::{Kind, constant_argument, constant_kind, dotted, echo_container};
@@ -16,6 +16,13 @@ const RANDOM: &[&[&str]] = &[
     &["crypto", "randomUUID"],
     &["crypto", "getRandomValues"],
     &["Date", "now"],
+];
+
+/// Members of `Number` that are a made-up number (NaN and infinities).
+const NAN: &[&[&str]] = &[
+    &["Number", "NaN"],
+    &["Number", "POSITIVE_INFINITY"],
+    &["Number", "NEGATIVE_INFINITY"],
 ];
 
 impl<'a> Rewriter<'a, '_> {
@@ -63,25 +70,15 @@ impl<'a> Rewriter<'a, '_> {
                 let constant = |k: Option<Kind>| matches!(k, Some(Kind::Literal | Kind::Random));
                 (random && constant(l) && constant(r)).then_some(Kind::Random)
             }
-            Expression::StaticMemberExpression(m) => {
-                // `Status.Unknown` of an enum, `DEFAULTS.timeout` of a module constant
-                let Expression::Identifier(id) = m.object.without_parentheses() else {
-                    return None;
-                };
-                let name = id.name.as_str();
-                let param = scope.is_some_and(|s| s.params.contains(name));
-                let constant = self.module_constants.contains(name) || self.enums.contains(name);
-                (constant && !param).then_some(Kind::Constant)
+            Expression::StaticMemberExpression(_)
+                if dotted(expr).is_some_and(|n| NAN.iter().any(|x| n == *x)) =>
+            {
+                Some(Kind::Literal)
             }
-            Expression::Identifier(id) => {
-                let name = id.name.as_str();
-                let param = scope.is_some_and(|s| s.params.contains(name));
-                if self.module_constants.contains(name) && !param {
-                    Some(Kind::Constant)
-                } else {
-                    None
-                }
-            }
+            // `DEFAULTS.timeout`, `Status.Unknown` of an enum, `RATES[RATES.length - 1].rate`
+            e @ (Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::Identifier(_)) => self.fixed_read(e).then_some(Kind::Constant),
             _ => None,
         }
     }
@@ -115,6 +112,37 @@ impl<'a> Rewriter<'a, '_> {
                 Some(Kind::Constructor)
             }
             kind => Some(kind),
+        }
+    }
+
+    /// A module constant (or enum) or a fixed entry of one: a member, or an
+    /// element at a constant position or at `length - N` of the same container.
+    fn fixed_read(&self, expr: &Expression<'a>) -> bool {
+        match expr.without_parentheses() {
+            Expression::Identifier(id) => {
+                let name = id.name.as_str();
+                let param = self.scopes.last().is_some_and(|s| s.params.contains(name));
+                !param && (self.module_constants.contains(name) || self.enums.contains(name))
+            }
+            Expression::StaticMemberExpression(m) => self.fixed_read(&m.object),
+            Expression::ComputedMemberExpression(m) => {
+                let position = match m.expression.without_parentheses() {
+                    Expression::BinaryExpression(b) => {
+                        b.operator == BinaryOperator::Subtraction
+                            && matches!(
+                                b.right.without_parentheses(),
+                                Expression::NumericLiteral(_)
+                            )
+                            && matches!(b.left.without_parentheses(), Expression::StaticMemberExpression(l)
+                                if l.property.name == "length"
+                                    && super::lookups::path(&l.object).is_some()
+                                    && super::lookups::path(&l.object) == super::lookups::path(&m.object))
+                    }
+                    key => matches!(constant_kind(key), Some(Kind::Literal)),
+                };
+                position && self.fixed_read(&m.object)
+            }
+            _ => false,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! written inline or elsewhere, and `Promise.allSettled` results nobody reads.
 
 use super::super::spans::Returns;
-use super::body::BodyFacts;
+use super::body::{BodyFacts, Via};
+use super::lookups::Guarded;
 use super::markers::mark_throws;
 use super::shapes::{
     Kind, constant_kind, dotted, first_param_names, is_promise_reject, loads_of,
@@ -12,7 +13,7 @@ use super::{Reraise, Rewriter, SURFACING, Scope};
 use oxc::allocator::TakeIn;
 use oxc::ast::ast::*;
 use oxc::ast_visit::Visit;
-use oxc::span::{GetSpan, SPAN};
+use oxc::span::GetSpan;
 use std::collections::HashSet;
 
 impl<'a> Rewriter<'a, '_> {
@@ -72,8 +73,9 @@ impl<'a> Rewriter<'a, '_> {
             Returns::default(),
             true,
         ));
-        self.classify(hid, &body.statements, &error, SPAN);
-        self.handler_values(hid, &mut body.statements, SPAN);
+        let guarded = Guarded::default();
+        self.classify(hid, &body.statements, &error, &guarded);
+        self.handler_values(hid, &mut body.statements, &guarded);
         mark_throws(self, hid, &mut body.statements);
         self.scopes.pop();
     }
@@ -92,7 +94,8 @@ impl<'a> Rewriter<'a, '_> {
             Returns::default(),
             false,
         ));
-        let mut facts = BodyFacts::new(&error, self.hook);
+        let guarded = Guarded::default();
+        let mut facts = BodyFacts::new(&error, self.hook, self.src, &guarded, &self.reads);
         facts.visit_expression(expr);
         {
             let h = &mut self.handlers[hid as usize];
@@ -104,7 +107,7 @@ impl<'a> Rewriter<'a, '_> {
             };
             h.drops = constant_kind(expr) == Some(Kind::None);
         }
-        self.value(hid, expr, "return", SPAN);
+        self.value(hid, expr, Via::Return, &guarded);
         self.scopes.pop();
     }
 

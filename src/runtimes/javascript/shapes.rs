@@ -18,6 +18,8 @@ pub(super) enum Kind {
     Constructor,
     Random,
     Constant,
+    /// The container the guarded code looked up, read under another key.
+    Substitute,
 }
 
 impl Kind {
@@ -29,6 +31,7 @@ impl Kind {
             Kind::Constructor => "constructor",
             Kind::Random => "random",
             Kind::Constant => "constant",
+            Kind::Substitute => "substitute",
         }
     }
 }
@@ -53,8 +56,8 @@ pub(super) fn first_param_names(params: &FormalParameters<'_>) -> Vec<String> {
 /// Counts identifier references and plain `=` stores.
 #[derive(Default)]
 pub(super) struct LoadCounter {
-    refs: HashMap<String, u32>,
-    stores: HashMap<String, u32>,
+    pub(super) refs: HashMap<String, u32>,
+    pub(super) stores: HashMap<String, u32>,
 }
 
 impl<'a> Visit<'a> for LoadCounter {
@@ -389,4 +392,13 @@ pub(super) fn is_loop(it: &Statement<'_>) -> bool {
 /// A statement an unlabelled `break` inside it leaves: a loop or a `switch`.
 pub(super) fn breakable(it: &Statement<'_>) -> bool {
     is_loop(it) || matches!(it, Statement::SwitchStatement(_))
+}
+
+/// The source text of `span` without whitespace: what two expressions are
+/// compared by (`totals[ k ]` is `totals[k]`).
+pub(super) fn squashed(src: &str, span: oxc::span::Span) -> String {
+    src.get(span.start as usize..span.end as usize)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect()
 }
