@@ -23,6 +23,9 @@
 //!   under another key) passes the container too, `__candor.value(SITE, ID,
 //!   expr, container)`, and a constant pushed, stored or added where the
 //!   guarded code puts the real value is a placeholder as well;
+//! - an expected-exception test whose `catch` takes everything starts with
+//!   `__candor.expected(ID, e)` instead, and its failure statement is preceded
+//!   by `__candor.failing(ID)`: only the firing after that statement is a swallow;
 //! - every `throw` inside a handler is preceded by `__candor.propagated(ID)`;
 //! - in a retry loop, the guarded code's `return v` becomes
 //!   `return __candor.ok(ID, v)` and its `break` is preceded by `__candor.ok(ID)`.
@@ -36,6 +39,7 @@
 
 use super::spans::{Returns, SpanSet};
 use body::{BodyFacts, Reads, ValueFinder, Via, accumulates_constant, fills_results};
+use idioms::{Idiom, Next};
 use lookups::Guarded;
 use markers::{SuccessMarker, mark_throws};
 use oxc::allocator::{Allocator, TakeIn};
@@ -48,7 +52,7 @@ use oxc::span::{GetSpan, SPAN, SourceType, Span};
 use oxc::transformer::{TransformOptions, Transformer};
 use serde_json::json;
 use shapes::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// What the hook's name starts with, and what the guest shows instead of it.
@@ -185,6 +189,8 @@ pub(crate) fn compile(
         module_constants: module_constants(&program),
         enums,
         reads: Reads::of(&program),
+        checked: idioms::checked_results(&program),
+        nexts: HashMap::new(),
     };
     if detect {
         rewriter.visit_program(&mut program);
@@ -322,6 +328,9 @@ struct HandlerInfo {
     drops: bool,
     retry: bool,
     failure_value: bool,
+    /// What the narrowing first statement lets in (`if (!(e instanceof X)) throw e;`).
+    catches: Vec<String>,
+    idiom: Option<&'static str>,
 }
 
 impl HandlerInfo {
@@ -334,7 +343,7 @@ impl HandlerInfo {
             "column": self.start.1,
             "end_line": self.end.0,
             "end_column": self.end.1,
-            "catches": [],
+            "catches": self.catches,
             "function": self.function,
             "reraises": match self.reraises {
                 Reraise::Always => "always",
@@ -346,6 +355,7 @@ impl HandlerInfo {
             "drops": self.drops,
             "retry": self.retry,
             "failure_value": self.failure_value,
+            "idiom": self.idiom,
         })
     }
 }
@@ -404,6 +414,10 @@ struct Rewriter<'a, 's> {
     enums: HashSet<String>,
     /// What the program reads (for counters of failures).
     reads: Reads,
+    /// Functions whose every caller tests the result for no result.
+    checked: HashSet<String>,
+    /// The statement after each `try` (by the try's start), for the idioms.
+    nexts: HashMap<u32, Next>,
 }
 
 impl<'a> Rewriter<'a, '_> {
@@ -486,6 +500,8 @@ impl<'a> Rewriter<'a, '_> {
             drops: false,
             retry: false,
             failure_value: false,
+            catches: Vec::new(),
+            idiom: None,
         });
         id
     }
@@ -670,14 +686,18 @@ impl<'a> Rewriter<'a, '_> {
 
     // -- rewriting ---------------------------------------------------------------------------
 
-    /// Instruments the handler of a `try` whose guarded code does what
-    /// `guarded` says, and returns its id.
+    /// Instruments the handler of a `try` whose block is `guarded_body`, which
+    /// does what `guarded` says; `next` is the statement after the `try`.
+    /// Returns the handler's id, and whether its firings are told apart at run
+    /// time (see [`Idiom::CheckedAtRunTime`]).
     fn rewrite_catch(
         &mut self,
         clause: &mut CatchClause<'a>,
+        guarded_body: &[Statement<'a>],
         guarded: &Guarded,
+        next: Option<&Next>,
         retry: bool,
-    ) -> u32 {
+    ) -> (u32, bool) {
         let hid = self.new_handler("except", clause.span);
         self.handlers[hid as usize].retry = retry;
         let name = clause
@@ -689,7 +709,33 @@ impl<'a> Rewriter<'a, '_> {
             .as_ref()
             .map(|p| bound_names(&p.pattern))
             .unwrap_or_default();
-        self.classify(hid, &clause.body.body, &names, guarded);
+        // `if (!(e instanceof RangeError)) throw e;` first: the handler of a
+        // RangeError, whose body is the rest
+        let catches = idioms::narrowing(&clause.body.body, name.as_deref());
+        let body = &clause.body.body[usize::from(!catches.is_empty())..];
+        self.classify(hid, body, &names, guarded);
+        let idiom = {
+            let function = self
+                .scopes
+                .last()
+                .and_then(|s| s.name.as_deref())
+                .filter(|n| *n != "<anonymous>");
+            let handler = idioms::Handler {
+                catches: &catches,
+                body,
+                guarded: guarded_body,
+                drops: self.handlers[hid as usize].drops,
+                next,
+                function,
+            };
+            idioms::idiom(&handler, &self.checked)
+        };
+        let at_run_time = idiom == Some(Idiom::CheckedAtRunTime);
+        {
+            let h = &mut self.handlers[hid as usize];
+            h.catches = catches;
+            h.idiom = idiom.and_then(Idiom::fact);
+        }
         self.handler_values(hid, &mut clause.body.body, guarded);
         mark_throws(self, hid, &mut clause.body.body);
         let hook = self.hook;
@@ -730,18 +776,29 @@ impl<'a> Rewriter<'a, '_> {
         } else {
             String::new()
         };
-        let probe = self.statement(format!("{{ {hook}.caught({hid}, {error_ref}); {mark}}}"));
+        let probe = if at_run_time { "expected" } else { "caught" };
+        let probe = self.statement(format!("{{ {hook}.{probe}({hid}, {error_ref}); {mark}}}"));
         if let Statement::BlockStatement(mut b) = probe {
             let stmts = b.body.take_in(&self.alloc);
             for (at, s) in stmts.into_iter().chain(destructure).enumerate() {
                 clause.body.body.insert(at, s);
             }
         }
-        hid
+        (hid, at_run_time)
     }
 }
 
 impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
+    fn visit_statements(&mut self, it: &mut oxc::allocator::Vec<'a, Statement<'a>>) {
+        // what follows each `try`, as written, for the idioms
+        for (stmt, after) in it.iter().zip(it.iter().skip(1)) {
+            if let Statement::TryStatement(t) = stmt {
+                self.nexts.insert(t.span.start, Next::of(after));
+            }
+        }
+        walk_mut::walk_statements(self, it);
+    }
+
     fn visit_program(&mut self, it: &mut Program<'a>) {
         let mut loads = LoadCounter::default();
         loads.visit_program(it);
@@ -839,10 +896,18 @@ impl<'a> VisitMut<'a> for Rewriter<'a, '_> {
         }
         // the handler first, on the code as written (pre-order), then what it contains
         let facts = Guarded::of(&t.block, self.src);
-        let hid = t
-            .handler
+        let next = self.nexts.get(&t.span.start).cloned();
+        let TryStatement { block, handler, .. } = &mut **t;
+        let caught = handler
             .as_mut()
-            .map(|h| self.rewrite_catch(h, &facts, retry));
+            .map(|h| self.rewrite_catch(h, &block.body, &facts, next.as_ref(), retry));
+        if let Some((hid, true)) = caught {
+            // the statement that fails the test: the firing after it is no expected one
+            let at = block.body.len().saturating_sub(1);
+            let probe = self.statement(format!("{}.failing({hid});", self.hook));
+            block.body.insert(at, probe);
+        }
+        let hid = caught.map(|(hid, _)| hid);
         walk_mut::walk_statement(self, it);
         if let (true, Some(hid), Statement::TryStatement(t)) = (retry, hid, &mut *it) {
             let mut marker = SuccessMarker {
@@ -945,6 +1010,8 @@ impl<'a> VisitMut<'a> for ClearSpans {
 
 #[path = "body.rs"]
 mod body;
+#[path = "idioms.rs"]
+mod idioms;
 #[path = "lookups.rs"]
 mod lookups;
 #[path = "markers.rs"]

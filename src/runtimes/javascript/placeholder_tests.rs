@@ -1,5 +1,5 @@
 //! Unit tests of what the JavaScript instrumentation shares with Python's:
-//! substituted lookups and constants put into the results.
+//! substituted lookups, constants put into the results, and the idioms.
 
 use super::tests::{facts, of_kind, run, squashed};
 
@@ -186,4 +186,97 @@ fn a_destructured_assignment_of_placeholders_is_a_site() {
         (sites[0]["via"].as_str(), sites[0]["text"].as_str()),
         (Some("assign"), Some("[0, 0]"))
     );
+}
+
+#[test]
+fn a_narrowing_first_statement_says_what_the_handler_catches() {
+    let src = "try { f(); } catch (err) { if (!(err instanceof RangeError || err instanceof TypeError)) throw err; return 0; }\n";
+    let (handlers, _) = handlers_and_sites(&format!("function g() {{ {src} }}\n"));
+    assert_eq!(
+        handlers[0]["catches"],
+        serde_json::json!(["RangeError", "TypeError"])
+    );
+    assert_eq!(handlers[0]["reraises"], "never");
+    assert_eq!(handlers[0]["surfaces"], false);
+    let src =
+        "function g() { try { f(); } catch (e) { if (e.code !== \"ENOENT\") { throw e; } } }\n";
+    let (handlers, _) = handlers_and_sites(src);
+    assert_eq!(handlers[0]["catches"], serde_json::json!(["ENOENT"]));
+    assert_eq!(handlers[0]["drops"], true);
+}
+
+#[test]
+fn expected_exception_tests_are_an_idiom() {
+    for src in [
+        // narrowed to the expected error, the failure throw inside the try
+        "try { parse(''); throw new Error('should throw'); } catch (e) { if (!(e instanceof RangeError)) throw e; }\n",
+        // a helper: the failure after the try
+        "function assertThrows(fn) { try { fn(); } catch { return; } throw new Error('did not throw'); }\n",
+        // a flag checked right after
+        "let threw = false;\ntry { withdraw(500); } catch { threw = true; }\nif (!threw) throw new Error('should throw');\n",
+        "let threw = false;\ntry { withdraw(500); } catch { threw = true; }\nif (threw === false) { assert.fail('no throw'); }\n",
+    ] {
+        let (handlers, _) = handlers_and_sites(src);
+        assert_eq!(handlers[0]["idiom"], "expected_exception", "{src}");
+    }
+    // a flag that is not checked, or a handler that does more, is no test
+    for src in [
+        "let threw = false;\ntry { withdraw(500); } catch { threw = true; }\nconsole.log(threw);\n",
+        "function f() { try { g(); } catch { return 0; } throw new Error('x'); }\n",
+        "function f() { try { const r = g(); if (r) return r; throw new Error('none'); } catch {} }\n",
+    ] {
+        let (handlers, _) = handlers_and_sites(src);
+        assert!(handlers[0]["idiom"].is_null(), "{src}");
+    }
+}
+
+#[test]
+fn a_catch_all_test_tells_its_own_failure_from_the_expected_error_at_run_time() {
+    let src = "try {\n  stack.pop();\n  throw new Error('pop should throw');\n} catch {}\n";
+    let i = run(src, "s.js");
+    let code = squashed(&i.code);
+    assert!(code.contains("__candor.failing(0);throw"), "{}", i.code);
+    assert!(
+        code.contains("catch(__candor_e){__candor.expected(0,__candor_e);}"),
+        "{}",
+        i.code
+    );
+    let f = facts(&i);
+    assert!(of_kind(&f, "handler")[0]["idiom"].is_null());
+}
+
+#[test]
+fn optional_requires_cleanups_and_checked_results_are_idioms() {
+    let cases = [
+        (
+            "let chalk;\ntry { chalk = require('chalk'); } catch { chalk = null; }\n",
+            "optional_import",
+        ),
+        (
+            "try { const yaml = require('yaml').default; } catch {}\n",
+            "optional_import",
+        ),
+        ("try { fs.unlinkSync(path); } catch {}\n", "cleanup"),
+        (
+            "try { fs.unlinkSync(path); log(path); } catch (e) { if (e.code !== 'ENOENT') throw e; }\n",
+            "cleanup",
+        ),
+        (
+            "function load(id) { try { return JSON.parse(store[id]); } catch { return null; } }\nconst doc = load('a');\nif (!doc) console.log('none');\nif (load('b') === null) console.log('none');\n",
+            "checked_none",
+        ),
+    ];
+    for (src, idiom) in cases {
+        let (handlers, _) = handlers_and_sites(src);
+        assert_eq!(handlers[0]["idiom"], idiom, "{src}");
+    }
+    // one caller that does not test the result, or a removal among other work, is none
+    for src in [
+        "function load(id) { try { return JSON.parse(store[id]); } catch { return null; } }\nconst doc = load('a');\nif (!doc) console.log('none');\nconsole.log(load('b').title);\n",
+        "try { fs.unlinkSync(path); log(path); } catch {}\n",
+        "let chalk;\ntry { chalk = require('chalk'); start(); } catch { chalk = null; }\n",
+    ] {
+        let (handlers, _) = handlers_and_sites(src);
+        assert!(handlers[0]["idiom"].is_null(), "{src}");
+    }
 }
