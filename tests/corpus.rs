@@ -208,11 +208,11 @@ fn every_javascript_snippet_reports_exactly_its_expected_findings() {
     check_corpus(
         &JAVASCRIPT,
         Shape {
-            firing: 10,
-            quiet: 8,
-            latent: 1,
+            firing: 30,
+            quiet: 20,
+            latent: 2,
             tampered: 0,
-            typescript: 5,
+            typescript: 15,
         },
     );
 }

@@ -195,6 +195,37 @@ fn every_caught_exception_is_counted_and_no_detect_is_a_true_baseline() {
 }
 
 #[test]
+fn firings_are_counted_per_exception_type_and_a_tests_expected_errors_are_not_swallows() {
+    let dir = scratch();
+    // 630 RangeErrors and 70 TypeErrors under one handler: far more than the
+    // firings sent in full, so most arrive as counts that still name their type
+    let code = "function check(i) {\n  if (i % 10 === 0) throw new TypeError(`odd ${i}`);\n  throw new RangeError(`bad ${i}`);\n}\n\
+                for (let i = 0; i < 700; i++) {\n  try {\n    check(i);\n  } catch {}\n}\n\
+                function expectThrow(fn) {\n  try {\n    fn();\n    throw new Error(`${fn.name} did not throw`);\n  } catch {}\n}\n\
+                for (let i = 0; i < 40; i++) expectThrow(() => JSON.parse('{'));\n\
+                expectThrow(function parsesFine() { JSON.parse('1'); });\n";
+    let report = run_snippet(dir.path(), "types.js", code, &[]).json();
+    let messages: Vec<(u64, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(messages[0].0, 8);
+    assert_eq!(
+        messages[0].1,
+        "TypeError('odd 0') was caught and dropped (700 times: TypeError ×70, RangeError ×630)"
+    );
+    // the 40 SyntaxErrors the test expected are not reported; its own failure is
+    assert_eq!(messages[1].0, 14);
+    assert_eq!(
+        messages[1].1,
+        "Error('parsesFine did not throw') was caught and dropped"
+    );
+}
+
+#[test]
 fn deterministic_runs_repeat_exactly() {
     let dir = scratch();
     let code = "console.log(Math.random(), Date.now());\n";

@@ -23,6 +23,8 @@
   const StringCtor = String;
   const ObjectIs = Object.is;
   const getPrototypeOf = Object.getPrototypeOf;
+  const ownDescriptor = Object.getOwnPropertyDescriptor;
+  const hasOwn = Object.hasOwn;
   const objectKeys = Object.keys;
   const freeze = Object.freeze;
   const isArray = Array.isArray;
@@ -255,19 +257,22 @@
       mapSet(counts, key, n);
       return n;
     }
-    function caughtFact(hid, error) {
-      const fact = { __proto__: null, fact: "caught", handler: hid };
-      let type, message;
+    /** The exception's type as a fact names it: its `name`, else the type of the value. */
+    function errorType(error) {
       try {
         if (error !== null && typeof error === "object" && typeof error.name === "string" && error.name !== "") {
-          type = error.name;
-        } else {
-          type = typeName(error);
+          return error.name;
         }
+      } catch (_) { /* hostile getter */ }
+      return typeName(error);
+    }
+    function caughtFact(hid, error, type) {
+      const fact = { __proto__: null, fact: "caught", handler: hid };
+      let message;
+      try {
         const m = error !== null && typeof error === "object" && "message" in error ? error.message : error;
         message = StringCtor(m);
       } catch (_) {
-        type = type || typeName(error);
         message = "";
       }
       fact.type = text(type);
@@ -285,29 +290,75 @@
     // Beyond the detailed ones, repeats are sent as counts when the total
     // reaches a power of two, and the rest by `flush` at the end of the run (a
     // run cut short under-reports firings: never a finding that did not happen).
-    const unsentCaught = new MapCtor(); // handler -> firings not yet sent
+    // Firings are counted per handler and exception type, so that a handler
+    // that caught several kinds says how many of each.
+    const unsentCaught = new MapCtor(); // "handler type" -> [handler, type, firings not yet sent]
     const unsentValues = new MapCtor(); // site -> [handler, values not yet sent]
+    const unsentExpected = new MapCtor(); // handler -> expected firings not yet sent
+    const expectedCounts = new MapCtor();
+    const failing = new MapCtor(); // handler -> true while its test's failure statement runs
     const powerOfTwo = (n) => (n & (n - 1)) === 0;
     function caught(hid, error) {
       mapSet(pending, hid, (mapGet(pending, hid) || 0) + 1);
-      const n = bump(caughtCounts, hid);
+      const type = errorType(error);
+      const key = hid + " " + type;
+      const n = bump(caughtCounts, key);
       if (n <= DETAILED_FACTS) {
-        send(caughtFact(hid, error));
+        send(caughtFact(hid, error, type));
         return;
       }
-      const unsent = (mapGet(unsentCaught, hid) || 0) + 1;
+      const unsent = mapGet(unsentCaught, key);
+      const count = unsent === undefined ? 1 : unsent[2] + 1;
       if (powerOfTwo(n)) {
-        mapDelete(unsentCaught, hid);
-        send({ __proto__: null, fact: "caught", handler: hid, count: unsent });
+        mapDelete(unsentCaught, key);
+        send({ __proto__: null, fact: "caught", handler: hid, type: text(type), count });
+      } else if (unsent === undefined) {
+        mapSet(unsentCaught, key, [hid, type, count]);
       } else {
-        mapSet(unsentCaught, hid, unsent);
+        unsent[2] = count;
       }
     }
+    // the exception an expected-exception test waits for: a firing, resolved
+    // at once (it names no type: the exception is the test passing)
+    function sendExpected(hid, count) {
+      send({ __proto__: null, fact: "caught", handler: hid, count });
+      send({ __proto__: null, fact: "recovered", handler: hid, count });
+    }
     function flush() {
-      mapForEach(unsentCaught, (count, hid) => send({ __proto__: null, fact: "caught", handler: hid, count }));
+      mapForEach(unsentCaught, (v) => send({ __proto__: null, fact: "caught", handler: v[0], type: text(v[1]), count: v[2] }));
       mapClear(unsentCaught);
       mapForEach(unsentValues, (v, sid) => send({ __proto__: null, fact: "value", site: sid, handler: v[0], count: v[1] }));
       mapClear(unsentValues);
+      mapForEach(unsentExpected, (count, hid) => sendExpected(hid, count));
+      mapClear(unsentExpected);
+    }
+    const NOT_FOUND = {};
+    const MAX_SEARCHED = 10000; // entries of a container searched for a substituted value
+    /** The key or position under which `container` holds `v` (by identity), as text, or undefined. */
+    function where(container, v) {
+      if (container === null || (typeof container !== "object" && typeof container !== "function")) return undefined;
+      try {
+        if (getPrototypeOf(container) === MapProto) {
+          let found = NOT_FOUND, seen = 0;
+          mapForEach(container, (item, key) => {
+            if (found === NOT_FOUND && seen++ < MAX_SEARCHED && ObjectIs(item, v)) found = key;
+          });
+          if (found === NOT_FOUND) return undefined;
+          return typeof found === "string" ? found : shortRepr(found);
+        }
+        const held = (key) => {
+          const d = ownDescriptor(container, key);
+          return d !== undefined && hasOwn(d, "value") && ObjectIs(d.value, v);
+        };
+        if (isArray(container)) {
+          const n = container.length;
+          for (let i = 0; i < n && i < MAX_SEARCHED; i++) if (held(i)) return "position " + i;
+          return undefined;
+        }
+        const keys = objectKeys(container);
+        for (let i = 0; i < keys.length && i < MAX_SEARCHED; i++) if (held(keys[i])) return keys[i];
+      } catch (_) { /* a hostile container must not break the run */ }
+      return undefined;
     }
     const NONE = freeze({});
     const hook = {
@@ -315,11 +366,15 @@
       caught(hid, error) {
         caught(hid, error);
       },
-      /** Wraps a placeholder expression of a handler; returns it unchanged. */
-      value(sid, hid, v) {
+      /** Wraps a placeholder expression of a handler; returns it unchanged. For a
+       *  substituted lookup, `container` is what the handler read it from. */
+      value(sid, hid, v, container) {
         const n = bump(valueCounts, sid);
         if (n <= DETAILED_FACTS) {
-          send({ __proto__: null, fact: "value", site: sid, handler: hid, type: text(typeName(v)), repr: text(shortRepr(v)) });
+          const fact = { __proto__: null, fact: "value", site: sid, handler: hid, type: text(typeName(v)), repr: text(shortRepr(v)) };
+          const used = arguments.length > 3 ? where(container, v) : undefined;
+          if (used !== undefined) fact.used = text(clip(used, MAX_REPR));
+          send(fact);
           return v;
         }
         const unsent = mapGet(unsentValues, sid);
@@ -333,6 +388,27 @@
           unsent[1] = count;
         }
         return v;
+      },
+      /** First statement of the catch-all handler of an expected-exception test:
+       *  the test's own failure is a swallow, what the test waits for is not. */
+      expected(hid, error) {
+        if (mapGet(failing, hid) === true) {
+          mapDelete(failing, hid);
+          caught(hid, error);
+          return;
+        }
+        const n = bump(expectedCounts, hid);
+        const unsent = (mapGet(unsentExpected, hid) || 0) + 1;
+        if (powerOfTwo(n)) {
+          mapDelete(unsentExpected, hid);
+          sendExpected(hid, unsent);
+        } else {
+          mapSet(unsentExpected, hid, unsent);
+        }
+      },
+      /** Before the statement that fails an expected-exception test: no exception came. */
+      failing(hid) {
+        mapSet(failing, hid, true);
       },
       /** Before a `throw` inside a handler: the failure goes on (if a firing is left). */
       propagated(hid) {

@@ -139,7 +139,8 @@ pub(crate) struct HandlerSite {
     pub(crate) fired: u64,
     /// Firings whose exception (or one chained to it) propagated after all.
     pub(crate) propagated: u64,
-    /// Retry firings followed by the retried code succeeding.
+    /// Firings resolved as intended: a retry followed by the retried code
+    /// succeeding, or the exception an expected-exception test waited for.
     pub(crate) recovered: u64,
     /// The first exception it caught.
     pub(crate) exception: Option<CaughtException>,

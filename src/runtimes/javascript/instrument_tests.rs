@@ -2,24 +2,27 @@
 
 use super::*;
 
-fn run(source: &str, file: &str) -> Instrumented {
+pub(super) fn run(source: &str, file: &str) -> Instrumented {
     instrument(source, file).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The facts as JSON values, handlers first.
-fn facts(i: &Instrumented) -> Vec<serde_json::Value> {
+pub(super) fn facts(i: &Instrumented) -> Vec<serde_json::Value> {
     i.facts
         .iter()
         .map(|f| serde_json::from_str(f).expect("a fact is JSON"))
         .collect()
 }
 
-fn of_kind<'v>(facts: &'v [serde_json::Value], kind: &str) -> Vec<&'v serde_json::Value> {
+pub(super) fn of_kind<'v>(
+    facts: &'v [serde_json::Value],
+    kind: &str,
+) -> Vec<&'v serde_json::Value> {
     facts.iter().filter(|f| f["fact"] == kind).collect()
 }
 
 /// The code without whitespace, for robust `contains` checks.
-fn squashed(code: &str) -> String {
+pub(super) fn squashed(code: &str) -> String {
     code.split_whitespace().collect()
 }
 
@@ -319,7 +322,8 @@ fn logging_or_collecting_surfaces() {
         "failures++",
         "process.stderr.write('x')",
     ] {
-        let src = format!("try {{ f(); }} catch (e) {{ {body}; }}\n");
+        // a counter counts as surfacing when it is read later
+        let src = format!("try {{ f(); }} catch (e) {{ {body}; }}\nreport(failures);\n");
         let f = facts(&run(&src, "s.js"));
         assert_eq!(of_kind(&f, "handler")[0]["surfaces"], true, "{body}");
     }
