@@ -30,7 +30,30 @@ pub struct Program {
     pub language: Language,
 }
 
+/// The directory a `mount_*` program reads as `data/`: copied next to the
+/// program for the native run, mounted read-only at `/data` for candor's (whose
+/// working directory is `/`, so `data/...` names the same files in both).
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compat/data")
+}
+
+/// Copies the files of `from` into a new directory `to`.
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        std::fs::copy(entry.path(), to.join(entry.file_name()))
+            .map_err(|e| format!("copying {}: {e}", entry.path().display()))?;
+    }
+    Ok(())
+}
+
 impl Program {
+    /// Whether the program reads `data/` (its name starts with `mount_`).
+    fn reads_data(&self) -> bool {
+        self.file_name().starts_with("mount_")
+    }
+
     fn file_name(&self) -> String {
         self.path
             .file_name()
@@ -285,6 +308,9 @@ impl Native {
         let file = program.file_name();
         std::fs::copy(&program.path, dir.path().join(&file))
             .map_err(|e| format!("copying the program: {e}"))?;
+        if program.reads_data() {
+            copy_dir(&data_dir(), &dir.path().join("data"))?;
+        }
         let mut cmd = Command::new(exe);
         cmd.arg(&file)
             .current_dir(dir.path())
@@ -416,6 +442,10 @@ pub fn run_candor(program: &Program) -> Outcome {
     let extra = candor_args(&String::from_utf8_lossy(&source));
     let mut args = vec!["run", file.as_str(), "--format", "json"];
     args.extend(extra.iter().map(String::as_str));
+    let mount = format!("{}:/data", data_dir().display());
+    if program.reads_data() {
+        args.extend(["--mount", mount.as_str()]);
+    }
     let run = candor_in(dir.path(), &args);
     match serde_json::from_str::<serde_json::Value>(&run.stdout) {
         Ok(report) => Outcome {
