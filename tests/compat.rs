@@ -10,7 +10,8 @@
 //! list. `tests/compat/README.md` describes the rules and how to add a program.
 //!
 //! Native Python is the newest runnable of `python3.13`, `python3.12` and
-//! `python3` on PATH (`CANDOR_COMPAT_PYTHON` overrides it), native JavaScript is
+//! `python3` on PATH or installed with pyenv (`CANDOR_COMPAT_PYTHON` overrides
+//! it), native JavaScript is
 //! `node` (`CANDOR_COMPAT_NODE`). A missing interpreter fails the test unless
 //! `CANDOR_COMPAT_SKIP_NATIVE=1`, which skips that language's native runs.
 //! `CANDOR_COMPAT_BIN` runs the corpus against another candor binary than the

@@ -212,14 +212,43 @@ pub enum Native {
     Skipped { what: String },
 }
 
+/// The CPython 3.12 and 3.13 interpreters installed with pyenv, found in its
+/// root (`$PYENV_ROOT`, else `~/.pyenv`) whichever version is the active one:
+/// pyenv's `python3.13` shim on PATH runs only when 3.13 is active.
+fn pyenv_pythons() -> Vec<String> {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
+    let Some(Ok(versions)) = root.map(|r| std::fs::read_dir(r.join("versions"))) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in versions.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        for minor in ["3.13", "3.12"] {
+            let exe = entry.path().join("bin").join(format!("python{minor}"));
+            if name.starts_with(&format!("{minor}.")) && exe.is_file() {
+                found.push(exe.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 impl Native {
-    /// The newest runnable of python3.13, python3.12 and python3, or `$CANDOR_COMPAT_PYTHON`.
+    /// The newest runnable of python3.13, python3.12 and python3 (on PATH or
+    /// installed with pyenv), or `$CANDOR_COMPAT_PYTHON`.
     pub fn python() -> Native {
         let candidates: Vec<String> = match std::env::var("CANDOR_COMPAT_PYTHON") {
             Ok(exe) if !exe.is_empty() => vec![exe],
-            _ => ["python3.13", "python3.12", "python3"]
-                .map(String::from)
-                .to_vec(),
+            _ => {
+                let mut names: Vec<String> = ["python3.13", "python3.12", "python3"]
+                    .map(String::from)
+                    .to_vec();
+                names.extend(pyenv_pythons());
+                names
+            }
         };
         let probe = "import sys; print(sys.executable); print(*sys.version_info[:2])";
         let mut best: Option<((u32, u32), PathBuf, String)> = None;
