@@ -118,7 +118,12 @@ fn build_python_component(out_dir: &Path) -> PathBuf {
         let _ = fs::remove_dir_all(&vendor);
         run(
             Command::new(venv.join("bin").join("pip"))
-                .args(["install", "--quiet", "--disable-pip-version-check", "--no-deps"])
+                .args([
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "--no-deps",
+                ])
                 .arg("--target")
                 .arg(&vendor)
                 .arg(TZDATA),

@@ -21,7 +21,13 @@ fn kinds(r: &Value) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| format!("{} {}", f["kind"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["kind"].as_str().unwrap(),
+                f["severity"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -49,7 +55,10 @@ fn replacing_json_dumps_cannot_forge_a_clean_exit() {
                 raise ValueError('boom')\n";
     let (exit, r) = report("forge.py", code, &[]);
     assert_eq!(exit, 3);
-    assert_eq!((r["outcome"].as_str(), r["exit_code"].as_i64()), (Some("failed"), Some(1)));
+    assert_eq!(
+        (r["outcome"].as_str(), r["exit_code"].as_i64()),
+        (Some("failed"), Some(1))
+    );
     assert_contains(r["stderr"].as_str().unwrap(), "ValueError: boom");
     // the harness does not use the snippet's json: nothing of it was tampered with
     assert_clean(&r);
@@ -65,7 +74,8 @@ fn an_int_subclass_cannot_change_the_exit_status() {
 
 #[test]
 fn replacing_the_harness_encoder_is_reported() {
-    let code = "import sys\nsys.modules['app']._encode = lambda value: '{}'\nraise ValueError('x')\n";
+    let code =
+        "import sys\nsys.modules['app']._encode = lambda value: '{}'\nraise ValueError('x')\n";
     let (exit, r) = report("encoder.py", code, &[]);
     assert_eq!(exit, 3);
     assert_eq!(r["outcome"], "failed");
@@ -124,7 +134,10 @@ fn sending_through_the_monitor_or_its_channel_is_reported() {
     );
     let (_, r) = report("send.py", &code, &[]);
     assert_tampered(&r, "the snippet sent a fact through candor's monitor");
-    assert_contains(&tampering(&r), "the snippet sent 1 fact through candor's channel");
+    assert_contains(
+        &tampering(&r),
+        "the snippet sent 1 fact through candor's channel",
+    );
     // the forged facts were refused: the swallow is still reported
     assert_eq!(kinds(&r), ["swallowed_exception warning"]);
 }
@@ -142,7 +155,10 @@ fn facts_the_snippet_emits_itself_are_reported() {
     assert_eq!(r["runtime"]["version"], "3.14.0");
     assert_tampered(&r, "out of the harness's sequence");
     assert_contains(&tampering(&r), "runtime facts");
-    assert_contains(&tampering(&r), "facts reached the host but candor's harness sent");
+    assert_contains(
+        &tampering(&r),
+        "facts reached the host but candor's harness sent",
+    );
 }
 
 #[test]
@@ -175,7 +191,10 @@ fn ordinary_python_patching_is_not_tampering() {
     assert_clean(&r);
     assert_eq!(exit, 1, "{r:#}");
     assert_eq!(r["stdout"], "> {\"a\": 1, \"b\": 0}\n");
-    assert_eq!(kinds(&r), ["swallowed_exception warning", "fabricated_value error"]);
+    assert_eq!(
+        kinds(&r),
+        ["swallowed_exception warning", "fabricated_value error"]
+    );
 }
 
 #[test]
@@ -185,13 +204,18 @@ fn an_exception_message_with_a_lone_surrogate_is_not_tampering() {
     for (name, code) in [("s.py", py), ("s.js", js)] {
         let (_, r) = report(name, code, &[]);
         assert_clean(&r);
-        assert_eq!(kinds(&r), ["swallowed_exception warning", "fabricated_value error"], "{name}");
+        assert_eq!(
+            kinds(&r),
+            ["swallowed_exception warning", "fabricated_value error"],
+            "{name}"
+        );
     }
 }
 
 // -- JavaScript -------------------------------------------------------------------------------
 
-const JS_SWALLOW: &str = "function parse(t) { try { return JSON.parse(t); } catch (e) { } }\nparse('{');\n";
+const JS_SWALLOW: &str =
+    "function parse(t) { try { return JSON.parse(t); } catch (e) { } }\nparse('{');\n";
 
 #[test]
 fn object_prototype_to_json_and_setters_cannot_rewrite_facts() {
@@ -235,8 +259,7 @@ fn the_hook_name_does_not_leak() {
                 console.log(JSON.stringify({ names, secret: /__candor_[0-9a-f]{16}/.test(text), probe: text.includes('__candor.caught('), handed }));\n";
     let (_, r) = report("leak.js", code, &[]);
     assert_eq!(
-        r["stdout"],
-        "{\"names\":[],\"secret\":false,\"probe\":true,\"handed\":0}\n",
+        r["stdout"], "{\"names\":[],\"secret\":false,\"probe\":true,\"handed\":0}\n",
         "{r:#}"
     );
     assert_clean(&r);
@@ -259,7 +282,10 @@ fn ordinary_javascript_to_json_is_not_tampering() {
                 function price(row) { try { return new Money(row.cents); } catch (e) { return new Money(0); } }\n\
                 console.log(JSON.stringify({ total: price({ cents: 250 }) }));\n";
     let (exit, r) = report("money.js", code, &[]);
-    assert_eq!((exit, r["stdout"].as_str()), (0, Some("{\"total\":\"2.5\"}\n")));
+    assert_eq!(
+        (exit, r["stdout"].as_str()),
+        (0, Some("{\"total\":\"2.5\"}\n"))
+    );
     assert_clean(&r);
 }
 
@@ -278,7 +304,11 @@ fn deterministic_javascript_runs_repeat_with_the_hook_renamed() {
 
 #[test]
 fn a_utf8_byte_order_mark_is_read_as_python3_reads_it() {
-    let (exit, r) = report("bom.py", "\u{feff}import sys\nraise ValueError('two')\n", &[]);
+    let (exit, r) = report(
+        "bom.py",
+        "\u{feff}import sys\nraise ValueError('two')\n",
+        &[],
+    );
     assert_eq!(exit, 3);
     assert_eq!(
         r["stderr"],
@@ -289,12 +319,20 @@ fn a_utf8_byte_order_mark_is_read_as_python3_reads_it() {
     // handlers keep their lines and columns
     let (_, r) = report("bom.py", &format!("\u{feff}{SWALLOW}"), &[]);
     let f = &r["findings"][0];
-    assert_eq!((f["line"].as_i64(), f["column"].as_i64()), (Some(4), Some(5)), "{r:#}");
+    assert_eq!(
+        (f["line"].as_i64(), f["column"].as_i64()),
+        (Some(4), Some(5)),
+        "{r:#}"
+    );
 }
 
 #[test]
 fn a_coding_cookie_does_not_reinterpret_utf8_text() {
-    let (exit, r) = report("cookie.py", "# -*- coding: latin-1 -*-\nprint('caf\u{e9}')\n", &[]);
+    let (exit, r) = report(
+        "cookie.py",
+        "# -*- coding: latin-1 -*-\nprint('caf\u{e9}')\n",
+        &[],
+    );
     assert_eq!((exit, r["stdout"].as_str()), (0, Some("caf\u{e9}\n")));
 }
 
@@ -326,7 +364,11 @@ fn waits_nothing_can_end_fail_with_a_clear_error() {
     ];
     for (code, message) in cases {
         let (exit, r) = report("wait.py", code, &["--timeout", "20s"]);
-        assert_eq!((exit, r["outcome"].as_str()), (3, Some("failed")), "{code}: {r:#}");
+        assert_eq!(
+            (exit, r["outcome"].as_str()),
+            (3, Some("failed")),
+            "{code}: {r:#}"
+        );
         assert_eq!(r["exit_code"], 1, "{code}");
         assert_contains(r["stderr"].as_str().unwrap(), message);
     }
@@ -344,5 +386,8 @@ fn waits_with_a_timeout_still_time_out() {
                 print(asyncio.run(main()))\n";
     let (exit, r) = report("timed.py", code, &[]);
     assert_eq!(exit, 0, "{r:#}");
-    assert_eq!(r["stdout"], "False False True\n1\nempty\nFalse ([], [], [])\n5\n");
+    assert_eq!(
+        r["stdout"],
+        "False False True\n1\nempty\nFalse ([], [], [])\n5\n"
+    );
 }

@@ -82,11 +82,20 @@ fn a_module_that_cannot_work_says_why() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 6, "{out}");
     for line in lines {
-        assert!(line.starts_with("ModuleNotFoundError No module named"), "{line}");
+        assert!(
+            line.starts_with("ModuleNotFoundError No module named"),
+            "{line}"
+        );
         assert_contains(line, "not available in candor's sandbox: ");
     }
-    assert_contains(out, "'multiprocessing': not available in candor's sandbox: no processes");
-    assert_contains(out, "'bz2': not available in candor's sandbox: CPython's WebAssembly build has no bz2");
+    assert_contains(
+        out,
+        "'multiprocessing': not available in candor's sandbox: no processes",
+    );
+    assert_contains(
+        out,
+        "'bz2': not available in candor's sandbox: CPython's WebAssembly build has no bz2",
+    );
 }
 
 #[test]
@@ -128,7 +137,15 @@ for _ in range(2):
         "__main__ True\n3\ndef add(a, b):\nTrue\nTestResults(failed=0, attempted=1)\n"
     );
     // the warnings registry of __main__ shows the warning once
-    assert_eq!(r["stderr"].as_str().unwrap().matches("UserWarning: once").count(), 1, "{r:#}");
+    assert_eq!(
+        r["stderr"]
+            .as_str()
+            .unwrap()
+            .matches("UserWarning: once")
+            .count(),
+        1,
+        "{r:#}"
+    );
 }
 
 #[test]
@@ -139,7 +156,10 @@ fn a_failing_doctest_is_reported_not_skipped() {
         &[],
     );
     let out = completed(&r);
-    assert_contains(out, "Failed example:\n    double(2)\nExpected:\n    5\nGot:\n    4");
+    assert_contains(
+        out,
+        "Failed example:\n    double(2)\nExpected:\n    5\nGot:\n    4",
+    );
     assert_contains(out, "TestResults(failed=1, attempted=1)");
 }
 
@@ -207,7 +227,10 @@ fn a_caught_recursion_error_leaves_the_program_running() {
          print(count(9_000))\n",
         &[],
     );
-    assert_eq!(completed(&r), "caught maximum recursion depth exceeded\n9000\n");
+    assert_eq!(
+        completed(&r),
+        "caught maximum recursion depth exceeded\n9000\n"
+    );
 }
 
 #[test]
@@ -221,7 +244,10 @@ fn an_uncaught_deep_recursion_prints_pythons_summary() {
     // three repeats shown, the rest counted, as python3 prints it
     assert_eq!(stderr.matches("line 4, in down").count(), 3, "{stderr}");
     assert_contains(stderr, "[Previous line repeated ");
-    assert!(stderr.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -287,16 +313,35 @@ fn a_mounted_directory_is_readable_and_nothing_more() {
     for (mount, root) in [(data.display().to_string(), "/data"), (spec, "/in")] {
         let out = candor_in(
             dir.path(),
-            &["run", "snippet.py", "--format", "json", "--mount", &mount, "--arg", root],
+            &[
+                "run",
+                "snippet.py",
+                "--format",
+                "json",
+                "--mount",
+                &mount,
+                "--arg",
+                root,
+            ],
             &[],
         );
         let r = out.json();
         let stdout = completed(&r);
         let lines: Vec<&str> = stdout.lines().collect();
-        assert_eq!(lines[0], "['escape.txt', 'input.csv', 'inside.txt', 'sub']", "{stdout}");
+        assert_eq!(
+            lines[0], "['escape.txt', 'input.csv', 'inside.txt', 'sub']",
+            "{stdout}"
+        );
         assert_eq!(lines[1], "[['a', 'b'], ['1', '2']]");
         assert_eq!(lines[2], "more");
-        assert_eq!(lines[3..].iter().filter(|l| l.starts_with("refused:")).count(), 6, "{stdout}");
+        assert_eq!(
+            lines[3..]
+                .iter()
+                .filter(|l| l.starts_with("refused:"))
+                .count(),
+            6,
+            "{stdout}"
+        );
     }
     // nothing was written on the host
     let mut names: Vec<String> = std::fs::read_dir(&data)
@@ -305,7 +350,10 @@ fn a_mounted_directory_is_readable_and_nothing_more() {
         .collect();
     names.sort();
     assert_eq!(names, ["escape.txt", "input.csv", "inside.txt", "sub"]);
-    assert_eq!(std::fs::read_to_string(data.join("input.csv")).unwrap(), "a,b\n1,2\n");
+    assert_eq!(
+        std::fs::read_to_string(data.join("input.csv")).unwrap(),
+        "a,b\n1,2\n"
+    );
 }
 
 #[test]
@@ -314,11 +362,26 @@ fn check_mounts_the_directory_for_every_snippet() {
     let data = data_dir(dir.path());
     let snippets = dir.path().join("snippets");
     std::fs::create_dir(&snippets).unwrap();
-    std::fs::write(snippets.join("a.py"), "print(open('/data/input.csv').read().split()[1])\n").unwrap();
-    std::fs::write(snippets.join("b.py"), "print(len(open('/data/sub/more.txt').read()))\n").unwrap();
+    std::fs::write(
+        snippets.join("a.py"),
+        "print(open('/data/input.csv').read().split()[1])\n",
+    )
+    .unwrap();
+    std::fs::write(
+        snippets.join("b.py"),
+        "print(len(open('/data/sub/more.txt').read()))\n",
+    )
+    .unwrap();
     let out = candor_in(
         dir.path(),
-        &["check", "snippets", "--format", "json", "--mount", &data.display().to_string()],
+        &[
+            "check",
+            "snippets",
+            "--format",
+            "json",
+            "--mount",
+            &data.display().to_string(),
+        ],
         &[],
     );
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
@@ -349,7 +412,11 @@ fn a_bad_mount_is_a_usage_error() {
         assert_eq!(out.code, 2, "{spec}: {}", out.stderr);
         assert_contains(&out.stderr, says);
     }
-    let out = candor_in(dir.path(), &["run", "s.py", "--mount", ".:/d", "--mount", ".:/d"], &[]);
+    let out = candor_in(
+        dir.path(),
+        &["run", "s.py", "--mount", ".:/d", "--mount", ".:/d"],
+        &[],
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_contains(&out.stderr, "two mounts at /d");
 }

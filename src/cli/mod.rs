@@ -5,8 +5,8 @@ mod exit;
 mod guest_input;
 mod options;
 mod run;
-mod stdin;
 mod signals;
+mod stdin;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;

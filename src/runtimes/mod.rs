@@ -127,10 +127,15 @@ impl Snippet {
     pub fn validate(&self) -> Result<()> {
         let bad = |what: String| Err(Error::BadInput(what));
         if self.file.contains('\0') {
-            return bad(format!("invalid snippet name {:?}: it contains a NUL character", self.file));
+            return bad(format!(
+                "invalid snippet name {:?}: it contains a NUL character",
+                self.file
+            ));
         }
         if let Some(arg) = self.args.iter().find(|a| a.contains('\0')) {
-            return bad(format!("invalid argument {arg:?}: it contains a NUL character"));
+            return bad(format!(
+                "invalid argument {arg:?}: it contains a NUL character"
+            ));
         }
         for (key, value) in &self.env {
             let why = if key.is_empty() {

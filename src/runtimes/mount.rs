@@ -79,7 +79,11 @@ fn normal_guest_path(guest: &str) -> Result<String> {
         return Err(bad("`/` is the run's scratch directory"));
     }
     // split by hand: `Path::components` drops a `.` in the middle silently
-    if trimmed.split('/').skip(1).any(|name| matches!(name, "" | "." | "..")) {
+    if trimmed
+        .split('/')
+        .skip(1)
+        .any(|name| matches!(name, "" | "." | ".."))
+    {
         return Err(bad("use a path of plain names, without `.`, `..` or `//`"));
     }
     for reserved in RESERVED {
@@ -117,7 +121,17 @@ mod tests {
 
     #[test]
     fn guest_paths_must_be_plain_absolute_names() {
-        for bad in ["data", "/", "//", "/a/../b", "/a/./b", "/a//b", "/.candor", "/.candor/x", "/a\0"] {
+        for bad in [
+            "data",
+            "/",
+            "//",
+            "/a/../b",
+            "/a/./b",
+            "/a//b",
+            "/.candor",
+            "/.candor/x",
+            "/a\0",
+        ] {
             assert!(normal_guest_path(bad).is_err(), "{bad:?} accepted");
         }
         assert_eq!(normal_guest_path("/data/").unwrap(), "/data");
@@ -148,7 +162,9 @@ mod tests {
         std::fs::write(&file, "x").unwrap();
         let e = Mount::new(&file, "/data").unwrap_err().to_string();
         assert!(e.contains("not a directory"), "{e}");
-        let e = Mount::new(dir.path().join("missing"), "/data").unwrap_err().to_string();
+        let e = Mount::new(dir.path().join("missing"), "/data")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("missing"), "{e}");
     }
 

@@ -146,7 +146,10 @@ mod tests {
             r#"{"fact":"propagated","handler":0,"count":1}"#,
         ];
         assert_eq!(tampering(&lines), Vec::<String>::new());
-        assert_eq!(GuestFacts::from_lines(lines).overresolved(), Vec::<String>::new());
+        assert_eq!(
+            GuestFacts::from_lines(lines).overresolved(),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

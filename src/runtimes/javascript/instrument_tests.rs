@@ -470,14 +470,22 @@ fn the_hook_and_the_rewrites_variables_take_the_runs_name() {
     let hook = hook_name("x", false);
     assert_eq!(hook.len(), "__candor_".len() + 16);
     assert_ne!(hook, hook_name("x", false), "a fresh name each run");
-    assert_eq!(hook_name("x", true), hook_name("x", true), "repeatable when deterministic");
+    assert_eq!(
+        hook_name("x", true),
+        hook_name("x", true),
+        "repeatable when deterministic"
+    );
     assert_ne!(hook_name("x", true), hook_name("y", true));
     let src = "function f(t) {\n  try { return JSON.parse(t); } catch { return []; } finally { if (t) return 1; }\n}\n";
     let i = compile(src, "s.js", false, true, &hook).unwrap_or_else(|e| panic!("{e}"));
     // every name the rewrite introduces starts with the run's name
     let renamed = i.code.replace(&hook, "");
     assert!(!renamed.contains("__candor"), "{}", i.code);
-    assert!(i.code.contains(&format!("{hook}.caught(0, {hook}_e)")), "{}", i.code);
+    assert!(
+        i.code.contains(&format!("{hook}.caught(0, {hook}_e)")),
+        "{}",
+        i.code
+    );
 }
 
 #[test]

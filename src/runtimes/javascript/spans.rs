@@ -77,7 +77,9 @@ impl SpanSet {
     /// Whether one of the spans contains `inner`: among those that start at or
     /// before it, one ends at or after it.
     pub(super) fn contains(&self, inner: Span) -> bool {
-        let before = self.reach.partition_point(|(start, _)| *start <= inner.start);
+        let before = self
+            .reach
+            .partition_point(|(start, _)| *start <= inner.start);
         before > 0 && self.reach[before - 1].1 >= inner.end
     }
 }
@@ -88,7 +90,11 @@ mod tests {
 
     #[test]
     fn a_span_set_finds_any_container_among_nested_spans() {
-        let set = SpanSet::new(vec![Span::new(10, 20), Span::new(0, 100), Span::new(30, 40)]);
+        let set = SpanSet::new(vec![
+            Span::new(10, 20),
+            Span::new(0, 100),
+            Span::new(30, 40),
+        ]);
         assert!(set.contains(Span::new(12, 15)));
         assert!(set.contains(Span::new(21, 29)));
         assert!(!set.contains(Span::new(90, 110)));
