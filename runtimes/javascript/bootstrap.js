@@ -69,7 +69,7 @@
 
   return function setup(native) {
     // native: { emit(str), write(fd, str), now() -> ms, random(u8array), load(lib),
-    //          enqueue(fn), source, map, file, version }
+    //          enqueue(fn), source, file, version }
     const emit = native.emit;
     const enqueue = native.enqueue;
     const write = native.write;
@@ -78,42 +78,10 @@
     const sourceLines = native.source === undefined ? null : strSplit(native.source, "\n");
 
     // -- positions: the program the runner evaluates is the host's rewrite of
-    //    the user's source; `map` ("gl gc ol oc" per line, 1-based) maps back.
-    let mapGen = null; // [[line, col, origLine, origCol], ...] sorted by generated position
-    function loadMap() {
-      if (mapGen !== null) return mapGen;
-      mapGen = [];
-      if (native.map === undefined) return mapGen;
-      const rows = strSplit(native.map, "\n");
-      for (let i = 0; i < rows.length; i++) {
-        const f = strSplit(rows[i], " ");
-        if (f.length === 4) arrayPush(mapGen, [+f[0], +f[1], +f[2], +f[3]]);
-      }
-      return mapGen;
-    }
-    function original(line, col) {
-      const m = loadMap();
-      if (native.map === undefined) return [line, col];
-      // the last mapping at or before (line, col); failing that, the first on the line
-      let lo = 0, hi = m.length - 1, best = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const e = m[mid];
-        if (e[0] < line || (e[0] === line && e[1] <= col)) { best = mid; lo = mid + 1; } else { hi = mid - 1; }
-      }
-      if (best >= 0 && m[best][0] === line) return [m[best][2], m[best][3]];
-      if (best + 1 < m.length && m[best + 1][0] === line) return [m[best + 1][2], m[best + 1][3]];
-      if (best >= 0) return [m[best][2], m[best][3]];
-      return [line, col];
-    }
+    //    the user's source; QuickJS reports its positions (in stacks, call
+    //    sites, syntax errors) already mapped back to the user's lines by the
+    //    runner, so `error.stack` reads as the snippet's own.
     const escaped = strReplace(fileName, /[.*+?^${}()|[\]\\]/g, "\\$&");
-    const framePattern = new RegExp("\\(?" + escaped + ":(\\d+):(\\d+)\\)?", "g");
-    function mapStack(stack) {
-      return strReplace(stack, framePattern, (whole, l, c) => {
-        const [ol, oc] = original(+l, +c);
-        return strReplace(whole, l + ":" + c, ol + ":" + oc);
-      });
-    }
     /** The user's line where `error` was raised: the innermost frame in the snippet. */
     function raisedLine(error) {
       let stack;
@@ -126,7 +94,7 @@
       const re = new RegExp(escaped + ":(\\d+):(\\d+)");
       const m = regexpExec(re, stack);
       if (m === null) return undefined;
-      return original(+m[1], +m[2])[0];
+      return +m[1];
     }
 
     // -- short representations ---------------------------------------------------
@@ -478,10 +446,18 @@
     // -- timers: the runner's event loop asks `next` how long to wait and calls `fire`
     let timerSeq = 0;
     const timers = new MapCtor(); // id -> { due, seq, fn, args, interval }
+    // node's longest delay; a longer one (or Infinity) becomes 1 ms, with a warning
+    const TIMEOUT_MAX = 2147483647;
     function addTimer(fn, ms, args, repeat) {
       checkCallback(fn);
       ms = +ms;
-      if (!(ms >= 1)) ms = repeat ? 1 : 0;
+      if (!(ms >= 1)) {
+        ms = repeat ? 1 : 0;
+      } else if (ms > TIMEOUT_MAX) {
+        write(2, "TimeoutOverflowWarning: " + StringCtor(ms) +
+          " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.\n");
+        ms = 1;
+      }
       const id = ++timerSeq;
       mapSet(timers, id, { due: now() + ms, seq: id, fn, args, interval: repeat ? ms : -1 });
       return id;
@@ -545,7 +521,7 @@
       try {
         if (isError(e)) {
           head = StringCtor(e.name || "Error") + (e.message !== "" && e.message !== undefined ? ": " + StringCtor(e.message) : "");
-          stack = typeof e.stack === "string" ? mapStack(e.stack) : "";
+          stack = typeof e.stack === "string" ? e.stack : "";
         } else {
           head = inspect(e, 0, []);
           stack = "";

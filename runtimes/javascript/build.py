@@ -90,12 +90,62 @@ STACK_LIMIT_ON = """static void update_stack_limit(JSRuntime *rt)
 #if 0 /* candor: keep the recursion limit on WASI */"""
 
 
+# The snippet QuickJS runs is the host's rewrite of the user's source; every
+# position it reports (a frame of `error.stack`, a call site, a syntax error)
+# is mapped back to the user's source by runner.c's hooks before anyone sees it.
+LINE_LOOKUP = """static int find_line_num(JSContext *ctx, JSFunctionBytecode *b,
+                         uint32_t pc_value, int *col)
+{"""
+LINE_LOOKUP_MAPPED = """void candor_map_position(JSContext *ctx, JSAtom file, int *line, int *col);
+void candor_map_parse_position(const char *file, int *line, int *col);
+static int find_line_num_unmapped(JSContext *ctx, JSFunctionBytecode *b,
+                                  uint32_t pc_value, int *col);
+/* candor: positions in the snippet are the user's, not the rewritten program's */
+static int find_line_num(JSContext *ctx, JSFunctionBytecode *b,
+                         uint32_t pc_value, int *col)
+{
+    int line = find_line_num_unmapped(ctx, b, pc_value, col);
+    candor_map_position(ctx, b->filename, &line, col);
+    return line;
+}
+
+static int find_line_num_unmapped(JSContext *ctx, JSFunctionBytecode *b,
+                                  uint32_t pc_value, int *col)
+{"""
+PARSE_ERROR_AT = """    build_backtrace(ctx, ctx->rt->current_exception, JS_UNDEFINED, s->filename,
+                    s->token.line_num, err_col_num, backtrace_flags);"""
+PARSE_ERROR_AT_MAPPED = """    int err_line_num = s->token.line_num;
+    candor_map_parse_position(s->filename, &err_line_num, &err_col_num);
+    build_backtrace(ctx, ctx->rt->current_exception, JS_UNDEFINED, s->filename,
+                    err_line_num, err_col_num, backtrace_flags);"""
+
+REGEXP_ERROR_AT = """                build_backtrace(s->ctx, s->ctx->rt->current_exception, JS_UNDEFINED,
+                                s->filename,
+                                s->token.line_num,
+                                s->token.col_num,
+                                backtrace_flags);"""
+REGEXP_ERROR_AT_MAPPED = """                int err_line_num = s->token.line_num, err_col_num = s->token.col_num;
+                candor_map_parse_position(s->filename, &err_line_num, &err_col_num);
+                build_backtrace(s->ctx, s->ctx->rt->current_exception, JS_UNDEFINED,
+                                s->filename, err_line_num, err_col_num,
+                                backtrace_flags);"""
+
+PATCHES = (
+    ("update_stack_limit", STACK_LIMIT_OFF, STACK_LIMIT_ON),
+    ("find_line_num", LINE_LOOKUP, LINE_LOOKUP_MAPPED),
+    ("js_parse_error", PARSE_ERROR_AT, PARSE_ERROR_AT_MAPPED),
+    ("the regular expression error", REGEXP_ERROR_AT, REGEXP_ERROR_AT_MAPPED),
+)
+
+
 def patched_quickjs(src, work):
     text = (src / "quickjs.c").read_text(encoding="utf-8")
-    if text.count(STACK_LIMIT_OFF) != 1:
-        fail("quickjs.c no longer has the expected update_stack_limit; review build.py's patch")
+    for name, old, new in PATCHES:
+        if text.count(old) != 1:
+            fail(f"quickjs.c no longer has the expected {name}; review build.py's patch")
+        text = text.replace(old, new)
     patched = work / "quickjs.c"
-    patched.write_text(text.replace(STACK_LIMIT_OFF, STACK_LIMIT_ON), encoding="utf-8")
+    patched.write_text(text, encoding="utf-8")
     return patched
 
 

@@ -12,6 +12,10 @@
 //               made up by the host for this run; optional (no instrumentation)
 // stdin is left to the snippet.
 //
+// Every position QuickJS reports in the program (the frames of `error.stack`,
+// call sites, syntax errors) goes through candor_map_position first (build.py
+// patches QuickJS to call it), so the snippet and its report see its own lines.
+//
 // The runner evaluates the program as an ES module (top-level await) or a
 // classic script, then runs an event loop: it drains the job queue so promises
 // settle, runs due timers, and stops when nothing is left. An uncaught
@@ -39,9 +43,10 @@ __attribute__((import_module("candor"), import_name("emit")))
 void candor_emit(const char *ptr, size_t len);
 
 #define PROGRAM_DIR "/.candor"
-// The wasmtime store limit is the hard stop; this only keeps QuickJS from
-// asking for more than a 32-bit address space could give.
-#define JS_MEMORY_LIMIT ((size_t)1 << 30)
+// QuickJS sets no memory limit of its own: the run's memory limit, which the
+// host enforces on the linear memory, is the only one, and an allocation it
+// refuses ends the run as memory_exceeded (QuickJS's "out of memory" error).
+//
 // QuickJS's own recursion limit (a catchable RangeError), measured on the C
 // shadow stack (2 MiB, see build.py, which also turns the check back on for
 // WASI). It must trip before wasmtime's limit on the native stack that the same
@@ -55,6 +60,7 @@ void candor_emit(const char *ptr, size_t len);
 
 static JSValue harness = JS_UNDEFINED; // what bootstrap.js's setup returned
 static const char *display_name = "<snippet>";
+static JSAtom program_atom = JS_ATOM_NULL; // display_name, as QuickJS names the program's functions
 
 // -- small helpers -------------------------------------------------------------
 
@@ -88,6 +94,75 @@ static double now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1.0e6;
+}
+
+// -- positions: program.js -> the user's source ------------------------------------
+
+typedef struct { int gen_line, gen_col, line, col; } Mapping;
+static Mapping *mappings = NULL; // sorted by generated position
+static size_t mapping_count = 0;
+
+/** Parses the map file ("genLine genCol origLine origCol" per line). */
+static void load_map(const char *text) {
+    size_t cap = 0;
+    while (text && *text) {
+        char *end;
+        int v[4];
+        const char *p = text;
+        bool ok = true;
+        for (int i = 0; i < 4; i++) {
+            long n = strtol(p, &end, 10);
+            if (end == p) { ok = false; break; }
+            v[i] = (int)n;
+            p = end;
+        }
+        if (ok) {
+            if (mapping_count == cap) {
+                size_t grown_cap = cap ? cap * 2 : 1024;
+                Mapping *grown = realloc(mappings, grown_cap * sizeof *grown);
+                if (!grown) return; // what is loaded still maps
+                mappings = grown;
+                cap = grown_cap;
+            }
+            mappings[mapping_count++] = (Mapping){ v[0], v[1], v[2], v[3] };
+        }
+        // the next line (not strchr: zig's libc measures the whole rest of the
+        // string first, which made this quadratic)
+        while (*p && *p != '\n') p++;
+        if (!*p) break;
+        text = p + 1;
+    }
+}
+
+/** Maps a 1-based position in program.js to the user's source: the last
+ *  mapping at or before it; failing that, the first on its line. */
+static void map_position(int *line, int *col) {
+    if (mapping_count == 0 || *line <= 0) return;
+    size_t lo = 0, hi = mapping_count;
+    while (lo < hi) { // the first mapping after (line, col)
+        size_t mid = lo + (hi - lo) / 2;
+        const Mapping *m = &mappings[mid];
+        if (m->gen_line < *line || (m->gen_line == *line && m->gen_col <= *col)) lo = mid + 1;
+        else hi = mid;
+    }
+    const Mapping *best = NULL;
+    if (lo > 0 && mappings[lo - 1].gen_line == *line) best = &mappings[lo - 1];
+    else if (lo < mapping_count && mappings[lo].gen_line == *line) best = &mappings[lo];
+    else if (lo > 0) best = &mappings[lo - 1];
+    if (best) {
+        *line = best->line;
+        *col = best->col;
+    }
+}
+
+/** Called by QuickJS for a position in the bytecode of `file` (see build.py). */
+void candor_map_position(JSContext *ctx, JSAtom file, int *line, int *col) {
+    if (file != JS_ATOM_NULL && file == program_atom) map_position(line, col);
+}
+
+/** Called by QuickJS for the position of a syntax error in `file` (see build.py). */
+void candor_map_parse_position(const char *file, int *line, int *col) {
+    if (file && strcmp(file, display_name) == 0) map_position(line, col);
 }
 
 // -- natives handed to bootstrap.js ---------------------------------------------
@@ -284,7 +359,11 @@ static int event_loop(JSContext *ctx, JSValueConst top) {
         if (failed) { status = 1; break; }
         if (wait < 0) break;
         if (wait > 0) {
-            struct timespec ts = { (time_t)(wait / 1000), (long)((wait - (double)(time_t)(wait / 1000) * 1000) * 1e6) };
+            // a timer far ahead sleeps (the wall-clock limit ends the run);
+            // an hour at a time, then the loop asks again
+            if (!(wait <= 3600e3)) wait = 3600e3;
+            time_t secs = (time_t)(wait / 1000);
+            struct timespec ts = { secs, (long)((wait - (double)secs * 1000) * 1e6) };
             while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
         }
         JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
@@ -440,7 +519,7 @@ static bool bind_hook(JSContext *ctx, JSValueConst global, const char *name) {
 }
 
 /** Evaluates bootstrap.js and installs the globals it provides; false on failure. */
-static bool install_harness(JSContext *ctx, const char *source, const char *map, const char *hook) {
+static bool install_harness(JSContext *ctx, const char *source, const char *hook) {
     JSValue setup = eval_bytecode(ctx, candor_bootstrap, sizeof candor_bootstrap);
     if (JS_IsException(setup)) return false;
     JSValue native = JS_NewObject(ctx);
@@ -453,7 +532,6 @@ static bool install_harness(JSContext *ctx, const char *source, const char *map,
     JS_SetPropertyStr(ctx, native, "file", JS_NewString(ctx, display_name));
     JS_SetPropertyStr(ctx, native, "version", JS_NewString(ctx, JS_GetVersion()));
     if (source) JS_SetPropertyStr(ctx, native, "source", JS_NewString(ctx, source));
-    if (map) JS_SetPropertyStr(ctx, native, "map", JS_NewString(ctx, map));
     harness = JS_Call(ctx, setup, JS_UNDEFINED, 1, (JSValueConst *)&native);
     JS_FreeValue(ctx, native);
     JS_FreeValue(ctx, setup);
@@ -504,12 +582,13 @@ int main(int argc, char **argv) {
         fprintf(stderr, "candor runner: cannot create the JavaScript runtime\n");
         return 70;
     }
-    JS_SetMemoryLimit(rt, JS_MEMORY_LIMIT);
     JS_SetMaxStackSize(rt, JS_STACK_LIMIT);
     JS_SetModuleLoaderFunc(rt, keep_module_name, reject_module, NULL);
     JS_SetHostPromiseRejectionTracker(rt, track_rejection, NULL);
 
-    if (!install_harness(ctx, source, map, hook)) {
+    program_atom = JS_NewAtom(ctx, display_name);
+    load_map(map);
+    if (!install_harness(ctx, source, hook)) {
         fprintf(stderr, "candor runner: the harness failed to start\n");
         print_pending_exception(ctx);
         return 70;

@@ -53,6 +53,7 @@ use oxc::transformer::{TransformOptions, Transformer};
 use serde_json::json;
 use shapes::*;
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// What the hook's name starts with, and what the guest shows instead of it.
@@ -140,12 +141,8 @@ pub(crate) fn instrument(source: &str, file_name: &str) -> Result<Instrumented, 
     compile(source, file_name, typescript, true, HOOK_PREFIX)
 }
 
-/// Parses `source` as TypeScript (`typescript`) or JavaScript, strips its
-/// types, and instruments it when `detect` is set, calling the hook object
-/// `hook`; without it the program is the user's own (types stripped), with no
-/// probes and no facts (`--no-detect` runs at full speed). `file_name` only
-/// says whether the snippet is an ES module or CommonJS (see [`source_type`])
-/// and names it in the position map.
+/// [`compile_within`] with no deadline and no memory bound.
+#[cfg(test)]
 pub(crate) fn compile(
     source: &str,
     file_name: &str,
@@ -153,29 +150,94 @@ pub(crate) fn compile(
     detect: bool,
     hook: &str,
 ) -> Result<Instrumented, SyntaxError> {
+    let budget = Budget {
+        cancelled: &|| false,
+        memory: u64::MAX,
+    };
+    compile_within(source, file_name, typescript, detect, hook, &budget).map_err(|e| match e {
+        Stopped::Syntax(error) => error,
+        other => unreachable!("an unbounded compilation stopped: {other:?}"),
+    })
+}
+
+/// What a compilation may spend; it checks between its phases.
+pub(crate) struct Budget<'b> {
+    /// Whether the run it is for is over (its deadline passed).
+    pub(crate) cancelled: &'b (dyn Fn() -> bool + Sync),
+    /// The host memory it may hold, in bytes.
+    pub(crate) memory: u64,
+}
+
+/// Why a compilation ended without a program.
+#[derive(Debug)]
+pub(crate) enum Stopped {
+    /// The snippet does not parse (or breaks a rule of the language the parser
+    /// leaves to a later check, such as `#x in o` outside a class).
+    Syntax(SyntaxError),
+    /// The run it was for is over.
+    Cancelled,
+    /// It held more host memory than its budget: this many bytes.
+    Memory(u64),
+}
+
+/// Parses `source` as TypeScript (`typescript`) or JavaScript, checks the
+/// rules the parser leaves out, strips its types, and instruments it when
+/// `detect` is set, calling the hook object `hook`; without it the program is
+/// the user's own (types stripped), with no probes and no facts
+/// (`--no-detect` runs at full speed). `file_name` only says whether the
+/// snippet is an ES module or CommonJS (see [`source_type`]) and names it in
+/// the position map. Between its phases it stops when `budget` says the run
+/// is over or the memory it holds is over.
+pub(crate) fn compile_within(
+    source: &str,
+    file_name: &str,
+    typescript: bool,
+    detect: bool,
+    hook: &str,
+    budget: &Budget<'_>,
+) -> Result<Instrumented, Stopped> {
     let lines = LineIndex::new(source);
     let source_type = source_type(file_name, typescript);
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
     if let Some(error) = parsed.diagnostics.errors().next() {
-        return Err(syntax_error(error, &lines));
+        return Err(Stopped::Syntax(syntax_error(error, &lines)));
     }
     let mut program = parsed.program;
+    let within = |held: usize| {
+        if (budget.cancelled)() {
+            Err(Stopped::Cancelled)
+        } else if held as u64 > budget.memory {
+            Err(Stopped::Memory(held as u64))
+        } else {
+            Ok(())
+        }
+    };
+    within(allocator.used_bytes())?;
     let module = program.source_type.is_module() || has_top_level_await(&program);
     // enums are compiled to plain objects below: their names are taken first
     let enums = enum_names(&program);
 
+    // the early errors the parser leaves out (a private name outside its
+    // class, a duplicate binding, ...), at their position in the user's source
+    let semantic = SemanticBuilder::new()
+        .with_check_syntax_error(true)
+        .build(&program);
+    if let Some(error) = semantic.diagnostics.errors().next() {
+        return Err(Stopped::Syntax(syntax_error(error, &lines)));
+    }
+    within(allocator.used_bytes())?;
     if source_type.is_typescript() {
-        let scoping = SemanticBuilder::new()
-            .build(&program)
-            .semantic
-            .into_scoping();
+        let scoping = semantic.semantic.into_scoping();
         let options = TransformOptions::default();
         let stripped = Transformer::new(&allocator, Path::new(file_name), &options)
             .build_with_scoping(scoping, &mut program);
         if let Some(error) = stripped.diagnostics.errors().next() {
-            return Err(syntax_error(error, &lines));
+            return Err(Stopped::Syntax(syntax_error(error, &lines)));
         }
+        within(allocator.used_bytes())?;
+    } else {
+        drop(semantic);
     }
 
     let mut rewriter = Rewriter {
@@ -194,6 +256,8 @@ pub(crate) fn compile(
     };
     if detect {
         rewriter.visit_program(&mut program);
+        // a site fact is a few hundred bytes, a handler's a few more
+        within(allocator.used_bytes() + (rewriter.sites.len() + rewriter.handlers.len()) * 400)?;
     }
 
     let options = CodegenOptions {
@@ -204,19 +268,24 @@ pub(crate) fn compile(
         .with_options(options)
         .with_source_text(source)
         .build(&program);
+    within(allocator.used_bytes() + generated.code.len())?;
     let mut line_map = String::new();
     if let Some(map) = &generated.map {
-        let mut seen = HashSet::new();
+        // the code generator adds mappings as it writes, in generated order:
+        // a position mapped twice is mapped twice in a row
+        let mut last = None;
         for token in map.get_tokens() {
             let key = (token.get_dst_line(), token.get_dst_col());
-            if seen.insert(key) {
-                line_map.push_str(&format!(
-                    "{} {} {} {}\n",
-                    token.get_dst_line() + 1,
-                    token.get_dst_col() + 1,
+            if last != Some(key) {
+                last = Some(key);
+                let _ = writeln!(
+                    line_map,
+                    "{} {} {} {}",
+                    key.0 + 1,
+                    key.1 + 1,
                     token.get_src_line() + 1,
                     token.get_src_col() + 1
-                ));
+                );
             }
         }
     }
@@ -251,8 +320,11 @@ fn source_type(file_name: &str, typescript: bool) -> SourceType {
     }
 }
 
+/// A diagnostic at its position: the last of its labels, which is where a
+/// diagnostic with several (a redeclaration, an unclosed bracket) found the
+/// problem, after where it began.
 fn syntax_error(error: &oxc::diagnostics::OxcDiagnostic, lines: &LineIndex) -> SyntaxError {
-    let offset = error.labels.first().map_or(0, |l| l.offset());
+    let offset = error.labels.iter().map(|l| l.offset()).max().unwrap_or(0);
     let (line, column) = lines.position(offset);
     SyntaxError {
         message: error.message.to_string(),

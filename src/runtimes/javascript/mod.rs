@@ -4,11 +4,13 @@
 //! with oxc ([`instrument`]); the runner streams run-time facts back.
 
 mod instrument;
+mod nesting;
+mod prepare;
 mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
-use crate::runtimes::{GuestEnd, Language, Snippet, assemble};
+use crate::runtimes::{GuestEnd, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
@@ -55,18 +57,23 @@ impl JavaScriptRuntime {
         detection: bool,
     ) -> Result<Report> {
         let started = Instant::now();
-        // instrumentation is candor's own code running on untrusted input: a bug
-        // there must end this run with an error, not take the process down
         let hook = instrument::hook_name(&snippet.code, deterministic);
-        let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let typescript = snippet.language == Language::TypeScript;
-            instrument::compile(&snippet.code, &snippet.file, typescript, detection, &hook)
-        }))
-        .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
-        let program = match instrumented {
-            Ok(program) => program,
-            Err(error) => return Ok(syntax_error(snippet, &error, started)),
+        // host-side preparation counts against the run's limits
+        let program = match prepare::prepare(snippet, detection, &hook, limits).await? {
+            prepare::Prepared::Program(program) => program,
+            prepare::Prepared::Syntax(error) => return Ok(syntax_error(snippet, &error, started)),
+            prepare::Prepared::Refused { outcome, reason } => {
+                return Ok(refused(snippet, outcome, reason, started));
+            }
         };
+        // the guest has what is left of the wall-clock limit
+        let asked = limits.timeout;
+        let mut limits = limits.clone();
+        limits.timeout = limits
+            .timeout
+            .saturating_sub(started.elapsed())
+            .max(std::time::Duration::from_millis(1));
+        let limits = &limits;
         let files = crate::sandbox::tempdirs::run_dir("candor-program-")
             .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
         for (name, text) in [
@@ -91,6 +98,13 @@ impl JavaScriptRuntime {
             read_only: &read_only,
         };
         let mut execution = execute_module(engine, &self.pre, &call, limits).await?;
+        if execution.outcome == Outcome::TimedOut {
+            // the limit the user set, of which preparing took a part
+            execution.reason = Some(format!(
+                "wall-clock limit of {} reached",
+                humantime::format_duration(asked)
+            ));
+        }
         if detection {
             // the static facts come from the host's instrumentation, first
             let mut facts = program.facts;
@@ -119,6 +133,31 @@ impl JavaScriptRuntime {
             end,
         ))
     }
+}
+
+/// The report of a snippet that was not run because preparing it would break
+/// the run's limits.
+fn refused(snippet: &Snippet, outcome: Outcome, reason: String, started: Instant) -> Report {
+    let execution = Execution {
+        outcome,
+        exit_code: None,
+        reason: Some(reason),
+        response: None,
+        stdout: Vec::new(),
+        stderr: Vec::new(),
+        truncated: false,
+        fuel_consumed: 0,
+        duration: started.elapsed(),
+        facts: Vec::new(),
+        facts_dropped: 0,
+    };
+    assemble(
+        snippet,
+        execution,
+        (RUNTIME_NAME, BUNDLED_VERSION),
+        None,
+        GuestEnd::CutShort,
+    )
 }
 
 /// The report of a snippet that does not parse: it failed, loudly, at its line.
