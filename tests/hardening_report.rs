@@ -42,6 +42,7 @@ fn finding(line: u32, column: u32) -> Finding {
         line,
         column,
         end_line: line,
+        end_column: 0,
         exception: None,
         value: None,
         count: 0,
@@ -94,7 +95,7 @@ fn columns_inside_a_character_or_past_the_line_are_clamped() {
     let source = "s = 'é' # ü\n\tx\n";
     assert_eq!(
         excerpt(&finding(1, 7), source, "python"),
-        "1 | s = 'é' # ü\n  |      ^^^^^^ did not fire in this run"
+        "1 | s = 'é' # ü\n  |      ^^ did not fire in this run"
     );
     assert_eq!(
         excerpt(&finding(1, 999), source, "python"),
@@ -102,7 +103,7 @@ fn columns_inside_a_character_or_past_the_line_are_clamped() {
     );
     assert_eq!(
         excerpt(&finding(1, 0), source, "python"),
-        "1 | s = 'é' # ü\n  | ^^^^^^^^^^^ did not fire in this run"
+        "1 | s = 'é' # ü\n  | ^^^^^^^ did not fire in this run"
     );
     assert_eq!(
         excerpt(&finding(2, 2), source, "python"),
@@ -361,4 +362,59 @@ fn long_exception_messages_keep_their_head_and_tail() {
 #[test]
 fn two_thousand_fuzzed_reports_render_safely() {
     assert_eq!(fuzz_render::rounds(0..2_000), 2_000);
+}
+
+// -- #14: the caret underlines the code, not a trailing comment ------------------------
+
+#[test]
+fn the_caret_underlines_the_value_and_the_handler_but_not_a_trailing_comment() {
+    let dir = scratch();
+    let cases = [
+        (
+            "cm.py",
+            "def f(d):\n    try:\n        return d[\"a\"]\n    except KeyError:  # fall back to nothing\n        return {}  # empty\n\nprint(f({}))\n",
+            [
+                "4 |     except KeyError:  # fall back to nothing\n  |     ^^^^^^^^^^^^^^^^ raised at line 3",
+                "5 |         return {}  # empty\n  |                ^^ this dict stood in",
+            ],
+        ),
+        (
+            "cm.js",
+            "function f(d) {\n  try {\n    return JSON.parse(d);\n  } catch (e) { // ignore\n    return {}; // empty\n  }\n}\nconsole.log(f(\"{\"));\n",
+            [
+                "4 |   } catch (e) { // ignore\n  |     ^^^^^^^^^^^ raised at line 3",
+                "5 |     return {}; // empty\n  |            ^^ this Object stood in",
+            ],
+        ),
+        (
+            // a `#` in a string is not a comment; a one-line handler ends where it ends
+            "one.py",
+            "try:\n    x = {}[\"a\"]\nexcept KeyError: x = \"#\"  # c\nprint(x)\n",
+            [
+                "3 | except KeyError: x = \"#\"  # c\n  | ^^^^^^^^^^^^^^^^^^^^^^^^ raised at line 2",
+                "3 | except KeyError: x = \"#\"  # c\n  |                      ^^^ this str stood in",
+            ],
+        ),
+    ];
+    for (name, code, excerpts) in cases {
+        let run = run_snippet(dir.path(), name, code, &[]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        let text = candor_in(dir.path(), &["run", name], &[]);
+        for excerpt in excerpts {
+            assert_contains(&text.stdout, excerpt);
+        }
+        // SARIF gives the region's end column too
+        let sarif = candor_in(dir.path(), &["check", name, "--format", "sarif"], &[]);
+        let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+        let regions: Vec<_> = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["locations"][0]["physicalLocation"]["region"].clone())
+            .collect();
+        assert!(
+            regions.iter().all(|r| r["endColumn"].as_u64().is_some()),
+            "{name}: {regions:?}"
+        );
+    }
 }

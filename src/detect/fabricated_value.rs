@@ -56,6 +56,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             line: site.fact.line,
             column: site.fact.column,
             end_line: site.fact.end_line,
+            end_column: site.fact.end_column,
             exception: caught.map(|c| kept_exception(&c.info)),
             value: site.value.as_ref().map(kept_value),
             count: site.produced,

@@ -88,6 +88,9 @@ pub(crate) struct HandlerFact {
     pub(crate) line: u32,
     pub(crate) column: u32,
     pub(crate) end_line: u32,
+    /// 1-based column just past its end on `end_line` (0 when not given).
+    #[serde(default)]
+    pub(crate) end_column: u32,
     /// The exception types it names, as written; empty = everything.
     #[serde(default)]
     pub(crate) catches: Vec<String>,
@@ -122,6 +125,9 @@ pub(crate) struct SiteFact {
     pub(crate) line: u32,
     pub(crate) column: u32,
     pub(crate) end_line: u32,
+    /// 1-based column just past its end on `end_line` (0 when not given).
+    #[serde(default)]
+    pub(crate) end_column: u32,
     /// Its source text.
     pub(crate) text: String,
     /// For a substituted lookup (`"kind": "substitute"`: the handler reads the

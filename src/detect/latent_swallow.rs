@@ -60,6 +60,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             line: h.line,
             column: h.column,
             end_line: h.end_line,
+            end_column: h.end_column,
             exception: None,
             value: None,
             count: 0,

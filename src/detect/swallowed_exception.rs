@@ -28,6 +28,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             line: handler.fact.line,
             column: handler.fact.column,
             end_line: handler.fact.end_line,
+            end_column: handler.fact.end_column,
             exception: caught.map(|c| kept_exception(&c.info)),
             value: None,
             count,

@@ -158,6 +158,10 @@ pub struct Finding {
     pub column: u32,
     /// Last line of the handler or value.
     pub end_line: u32,
+    /// 1-based column just past the end of the handler or value on
+    /// `end_line`, in bytes as `column` is; 0 when the guest did not say.
+    #[serde(default)]
+    pub end_column: u32,
     /// The exception that was caught, when the handler fired.
     pub exception: Option<ExceptionInfo>,
     /// The value that stood in, for `fabricated_value`.

@@ -4,7 +4,7 @@
 
 use super::check::CheckEntry;
 use super::source::{column_offset, line_at, source_lines};
-use super::{FindingKind, Outcome, Severity};
+use super::{Finding, FindingKind, Outcome, Severity};
 use crate::detect;
 use serde::Serialize;
 use std::path::Path;
@@ -114,6 +114,8 @@ struct Region {
     start_line: u32,
     start_column: u32,
     end_line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +178,7 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
                                     start_line: f.line.max(1),
                                     start_column: code_point_column(&lines, f.line, f.column),
                                     end_line: f.end_line.max(f.line).max(1),
+                                    end_column: end_column(&lines, f),
                                 },
                             },
                         }],
@@ -218,6 +221,13 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
 
 /// A finding's column (1-based, in UTF-8 bytes of its line) in Unicode code
 /// points, as the log's `columnKind` says; clamped to the line.
+/// The column just past the region on its end line, when the guest gave one
+/// that ends after the region starts.
+fn end_column(lines: &[&str], f: &Finding) -> Option<u32> {
+    let after_start = f.end_line > f.line || (f.end_line == f.line && f.end_column > f.column);
+    (f.end_column > 0 && after_start).then(|| code_point_column(lines, f.end_line, f.end_column))
+}
+
 fn code_point_column(lines: &[&str], line: u32, column: u32) -> u32 {
     match line_at(lines, line) {
         Some(text) => {

@@ -130,7 +130,13 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
     let number = f.line.to_string();
     let gutter = " ".repeat(number.len());
     let start = column_offset(text, f.column);
-    let underlined = text[start..]
+    let end = if f.end_line == f.line && f.end_column > f.column {
+        column_offset(text, f.end_column).max(start)
+    } else {
+        // a span that goes on past this line: the line's code, not its comment
+        code_end(text).max(start)
+    };
+    let underlined = text[start..end]
         .trim_end()
         .chars()
         .map(line_width)
@@ -148,6 +154,33 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
     let _ = writeln!(out, "{number} | {}", escape_line(text));
     let label = label(f, lines);
     let _ = writeln!(out, "{gutter} | {lead}{} {label}", "^".repeat(underlined));
+}
+
+/// Where the code of `text` ends: before a trailing comment (`#`, `//` or
+/// `/*` outside a string), else at its end. The languages' comment markers
+/// do not clash on a handler's first line, the only text this reads.
+fn code_end(text: &str) -> usize {
+    let mut quote = None;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' | '`' => quote = Some(c),
+            '#' => return at,
+            '/' if matches!(text[at + 1..].chars().next(), Some('/' | '*')) => return at,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 fn label(f: &Finding, lines: &[&str]) -> String {
@@ -207,6 +240,7 @@ mod tests {
                 line: 5,
                 column: 5,
                 end_line: 6,
+                end_column: 0,
                 exception: Some(ExceptionInfo {
                     type_name: "KeyError".into(),
                     message: "'revenue'".into(),

@@ -119,6 +119,7 @@ pub fn finding(rng: &mut Rng, file: &str) -> Finding {
         line: number(rng),
         column: number(rng),
         end_line: number(rng),
+        end_column: number(rng),
         exception: optional(rng, |rng| ExceptionInfo {
             type_name: text(rng),
             message: text(rng),
@@ -142,7 +143,7 @@ pub fn fact_line(rng: &mut Rng) -> String {
         1 | 2 => json!({
             "fact": "handler", "id": id,
             "kind": rng.choice(["except", "suppress", "with", "finally"]).unwrap(),
-            "line": number(rng), "column": number(rng), "end_line": number(rng),
+            "line": number(rng), "column": number(rng), "end_line": number(rng), "end_column": number(rng),
             "catches": (0..rng.usize(0..3)).map(|_| text(rng)).collect::<Vec<_>>(),
             "reraises": rng.choice(["always", "sometimes", "never"]).unwrap(),
             "surfaces": rng.bool(), "recovers": rng.bool(), "drops": rng.bool(),
@@ -150,7 +151,7 @@ pub fn fact_line(rng: &mut Rng) -> String {
         }),
         3 => json!({
             "fact": "site", "id": id, "handler": optional(rng, |r| r.u32(0..4)),
-            "line": number(rng), "column": number(rng), "end_line": number(rng),
+            "line": number(rng), "column": number(rng), "end_line": number(rng), "end_column": number(rng),
             "text": text(rng),
         }),
         4 | 5 => json!({
