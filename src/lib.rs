@@ -25,8 +25,8 @@ mod sandbox;
 
 pub use error::{Error, Result};
 pub use report::{
-    ExceptionInfo, Finding, FindingKind, Outcome, REPORT_SCHEMA, Report, RuntimeInfo, Severity,
-    ValueInfo,
+    ExceptionInfo, Finding, FindingKind, MAX_STRICT_RUNS, Outcome, REPORT_SCHEMA, Report,
+    RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
 };
 pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet, source_text};
 pub use runtimes::{MAX_SOURCE_BYTES, read_input_file};

@@ -46,6 +46,7 @@ fn finding(line: u32, column: u32) -> Finding {
         exception: None,
         value: None,
         count: 0,
+        strict: None,
     }
 }
 

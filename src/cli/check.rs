@@ -51,6 +51,10 @@ pub(crate) struct CheckArgs {
     /// Fix the guest's clock and random seeds
     #[arg(long)]
     deterministic: bool,
+    /// When a handler swallows an exception, run the snippet again with it re-raising and say
+    /// on each finding what the error would have done (one more run per such handler, at most 8)
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -76,6 +80,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
     let sandbox = Sandbox::builder()
         .limits(args.limits.limits())
         .deterministic(args.deterministic)
+        .strict(args.strict)
         .preload(&[])
         .concurrent_runs(jobs as u32)
         .on_compile(super::options::compile_notice)

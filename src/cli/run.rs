@@ -45,6 +45,10 @@ pub(crate) struct RunArgs {
     /// Run without detection (no findings; for measuring its cost)
     #[arg(long)]
     no_detect: bool,
+    /// When a handler swallows an exception, run the snippet again with it re-raising and say
+    /// on each finding what the error would have done (one more run per such handler, at most 8)
+    #[arg(long, conflicts_with = "no_detect")]
+    strict: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +97,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
         .limits(limits)
         .deterministic(args.deterministic)
         .detection(!args.no_detect)
+        .strict(args.strict)
         .preload(&[snippet.language])
         .concurrent_runs(1)
         .on_compile(super::options::compile_notice)

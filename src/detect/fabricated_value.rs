@@ -60,6 +60,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             exception: caught.map(|c| kept_exception(&c.info)),
             value: site.value.as_ref().map(kept_value),
             count: site.produced,
+            strict: None,
         });
     }
     findings

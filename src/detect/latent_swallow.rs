@@ -64,6 +64,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             exception: None,
             value: None,
             count: 0,
+            strict: None,
         });
     }
     findings

@@ -32,6 +32,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             exception: caught.map(|c| kept_exception(&c.info)),
             value: None,
             count,
+            strict: None,
         });
     }
     findings

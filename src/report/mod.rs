@@ -6,6 +6,7 @@ mod github;
 mod junit;
 mod sarif;
 mod source;
+mod strict;
 mod text;
 mod uncaught;
 
@@ -16,6 +17,8 @@ pub use github::render_github;
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 pub use source::source_lines;
+pub use strict::{MAX_STRICT_RUNS, StrictCheck, StrictEffect};
+pub(crate) use strict::{attach as attach_strict, groups as strict_groups};
 pub use text::{render_check_text, render_finding, render_text, summary};
 use uncaught::uncaught;
 
@@ -168,6 +171,9 @@ pub struct Finding {
     pub value: Option<ValueInfo>,
     /// How many times it happened during the run (0 for `latent_swallow`).
     pub count: u64,
+    /// What the strict re-run showed (`--strict`), when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict: Option<StrictCheck>,
 }
 
 /// The guest runtime that ran a snippet.

@@ -167,7 +167,10 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
                             .unwrap_or(0),
                         level: level(f.severity),
                         message: Text {
-                            text: f.message.clone(),
+                            text: match &f.strict {
+                                Some(check) => format!("{} ({})", f.message, check.detail),
+                                None => f.message.clone(),
+                            },
                         },
                         locations: vec![Location {
                             physical_location: PhysicalLocation {

@@ -125,6 +125,7 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
         f.column
     );
     let Some(text) = line_at(lines, f.line) else {
+        strict_note(out, f, "  ");
         return;
     };
     let number = f.line.to_string();
@@ -154,6 +155,14 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
     let _ = writeln!(out, "{number} | {}", escape_line(text));
     let label = label(f, lines);
     let _ = writeln!(out, "{gutter} | {lead}{} {label}", "^".repeat(underlined));
+    strict_note(out, f, &gutter);
+}
+
+/// What the strict re-run showed, under the excerpt.
+fn strict_note(out: &mut String, f: &Finding, gutter: &str) {
+    if let Some(check) = &f.strict {
+        let _ = writeln!(out, "{gutter} = strict: {}", escape_line(&check.detail));
+    }
 }
 
 /// Where the code of `text` ends: before a trailing comment (`#`, `//` or
@@ -248,6 +257,7 @@ mod tests {
                 }),
                 value: None,
                 count: 1,
+                strict: None,
             }],
         };
         let text = render_text(&report, source);

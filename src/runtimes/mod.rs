@@ -95,6 +95,14 @@ pub struct Snippet {
     pub limits: Option<Limits>,
     /// Host directories the guest may read (default: none).
     pub mounts: Vec<Mount>,
+    /// Re-run the snippet when a handler swallowed, with those handlers
+    /// re-raising, and say on each finding what the error would have done
+    /// (default: off; [`SandboxBuilder::strict`](crate::SandboxBuilder::strict)
+    /// turns it on for every snippet).
+    pub strict: bool,
+    /// For a strict re-run: the positions (`line`, `column`) of the handlers
+    /// to make re-raise, or of values inside them.
+    pub(crate) reraise: Vec<(u32, u32)>,
 }
 
 impl Snippet {
@@ -109,6 +117,8 @@ impl Snippet {
             env: Vec::new(),
             limits: None,
             mounts: Vec::new(),
+            strict: false,
+            reraise: Vec::new(),
         }
     }
 
@@ -116,6 +126,12 @@ impl Snippet {
     /// have several, each at its own guest path.
     pub fn with_mount(mut self, mount: Mount) -> Self {
         self.mounts.push(mount);
+        self
+    }
+
+    /// Asks for a strict re-run (see [`Snippet::strict`]).
+    pub fn with_strict(mut self, on: bool) -> Self {
+        self.strict = on;
         self
     }
 

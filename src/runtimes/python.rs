@@ -139,6 +139,7 @@ impl PythonRuntime {
             "env": snippet.env.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
             "deterministic": deterministic,
             "detect": detection,
+            "reraise": snippet.reraise,
         })
         .to_string();
         let mut execution = self

@@ -51,6 +51,7 @@ pub struct SandboxBuilder {
     limits: Limits,
     deterministic: bool,
     no_detection: bool,
+    strict: bool,
     cache_dir: Option<PathBuf>,
     notice: Option<CompileNotice>,
     warn: cache::Warn,
@@ -65,6 +66,7 @@ impl Default for SandboxBuilder {
             limits: Limits::default(),
             deterministic: false,
             no_detection: false,
+            strict: false,
             cache_dir: None,
             notice: None,
             warn: Arc::new(warn_on_stderr),
@@ -92,6 +94,18 @@ impl SandboxBuilder {
     /// Turns detection of hidden failures on (the default) or off.
     pub fn detection(mut self, on: bool) -> Self {
         self.no_detection = !on;
+        self
+    }
+
+    /// Re-runs every snippet whose handlers swallowed an exception, in a
+    /// fresh instance with one such handler re-raising, and attaches to each
+    /// finding what the error would have done (see [`crate::StrictCheck`]);
+    /// a finding whose re-run completes with the same output drops one
+    /// severity level. Off by default; costs one more run per handler that
+    /// swallowed (at most [`crate::MAX_STRICT_RUNS`]), and none when no
+    /// handler did. [`Snippet::strict`] asks for it per snippet.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
         self
     }
 
@@ -162,6 +176,7 @@ impl SandboxBuilder {
                 limits: self.limits,
                 deterministic: self.deterministic,
                 detection: !self.no_detection,
+                strict: self.strict,
                 blocking: OnceLock::new(),
             }),
         };
@@ -190,6 +205,7 @@ struct Inner {
     limits: Limits,
     deterministic: bool,
     detection: bool,
+    strict: bool,
     /// The runtime behind [`Sandbox::run_blocking`], made on its first call.
     blocking: OnceLock<tokio::runtime::Runtime>,
 }
@@ -291,7 +307,26 @@ impl Sandbox {
     /// Runs one snippet in a fresh instance. Must be polled inside a tokio runtime
     /// with timers enabled. A failing snippet or a limit hit is a [`Report`] with
     /// that outcome, not an error.
+    ///
+    /// With [`SandboxBuilder::strict`] or [`Snippet::strict`], a run in which
+    /// a handler swallowed an exception is run a second time with those
+    /// handlers re-raising, and each of its findings says what changed.
     pub async fn run(&self, snippet: &Snippet) -> Result<Report> {
+        let mut report = self.run_once(snippet).await?;
+        if (self.inner.strict || snippet.strict) && self.inner.detection {
+            for group in crate::report::strict_groups(&report) {
+                let mut again = snippet.clone();
+                again.reraise = group.targets.clone();
+                let strict = self.run_once(&again).await?;
+                crate::report::attach_strict(&mut report, &group, &strict);
+            }
+        }
+        Ok(report)
+    }
+
+    /// One run of `snippet` (a strict re-run when it says what to re-raise:
+    /// detection is off then).
+    async fn run_once(&self, snippet: &Snippet) -> Result<Report> {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
@@ -301,8 +336,8 @@ impl Sandbox {
             .await
             .map_err(|_| Error::BadInput("the sandbox is shutting down".to_string()))?;
         let running = Running::enter(&inner.running);
-        let (engine, deterministic, detection) =
-            (&inner.engine, inner.deterministic, inner.detection);
+        let (engine, deterministic) = (&inner.engine, inner.deterministic);
+        let detection = inner.detection && snippet.reraise.is_empty();
         match snippet.language {
             Language::Python => {
                 let python = self.python()?;

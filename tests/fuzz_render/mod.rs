@@ -130,6 +130,7 @@ pub fn finding(rng: &mut Rng, file: &str) -> Finding {
             repr: text(rng),
         }),
         count: rng.u64(..),
+        strict: None,
     }
 }
 

@@ -307,7 +307,7 @@ pub(crate) fn compile_within(
 /// (never from the file name), as an ES module for `.mjs`/`.mts`, as CommonJS
 /// for `.cjs`/`.cts`, and otherwise as a module only when it has `import` or
 /// `export` (the rest are scripts, as node runs a `.js` file).
-fn source_type(file_name: &str, typescript: bool) -> SourceType {
+pub(crate) fn source_type(file_name: &str, typescript: bool) -> SourceType {
     let ext = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
@@ -358,12 +358,12 @@ fn has_top_level_await(program: &Program<'_>) -> bool {
 // -- positions ----------------------------------------------------------------------
 
 /// Byte offset → 1-based line and column.
-struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<u32>,
 }
 
 impl LineIndex {
-    fn new(source: &str) -> Self {
+    pub(crate) fn new(source: &str) -> Self {
         let mut starts = vec![0];
         for (i, b) in source.bytes().enumerate() {
             if b == b'\n' {
@@ -373,7 +373,7 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    fn position(&self, offset: u32) -> (u32, u32) {
+    pub(crate) fn position(&self, offset: u32) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         (line as u32, offset - self.starts[line - 1] + 1)
     }

@@ -6,6 +6,7 @@
 mod instrument;
 mod nesting;
 mod prepare;
+mod reraise;
 mod spans;
 
 use crate::error::{Error, Result};

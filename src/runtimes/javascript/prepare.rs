@@ -7,6 +7,7 @@
 
 use super::instrument::{self, Budget, Instrumented, Stopped, SyntaxError};
 use super::nesting::{self, MAX_LEVELS, Survey};
+use super::reraise;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
 use crate::runtimes::{Language, Snippet};
@@ -47,6 +48,7 @@ pub(crate) async fn prepare(
 ) -> Result<Prepared> {
     let code = snippet.code.clone();
     let hook = hook.to_string();
+    let reraise = snippet.reraise.clone();
     let file = snippet.file.clone();
     let typescript = snippet.language == Language::TypeScript;
     let memory = limits.memory;
@@ -63,6 +65,12 @@ pub(crate) async fn prepare(
                 if let Some(refused) = refusal(&code, &survey, memory) {
                     return refused;
                 }
+                // a strict re-run: the chosen handlers rethrow
+                let code = if reraise.is_empty() {
+                    code
+                } else {
+                    reraise::reraising(&code, &file, typescript, &reraise)
+                };
                 let budget = Budget {
                     cancelled: &|| cancelled.load(Ordering::Relaxed),
                     memory,
