@@ -44,6 +44,54 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compat")
 }
 
+/// Detection's precision on real programs: candor's warnings and errors on
+/// the corpus, against `expected_findings.txt` (`path<TAB>kind line<TAB>verdict`,
+/// one line per finding). The corpus is ordinary code: a finding not listed
+/// there is a false alarm until its verdict says otherwise.
+fn precision_problems(results: &[Compared]) -> Vec<String> {
+    let path = corpus_dir().join("expected_findings.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut expected = BTreeMap::<String, Vec<String>>::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let mut fields = line.split('\t');
+        let (Some(name), Some(finding), Some(_verdict)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            panic!(
+                "{}: expected `path<TAB>kind line<TAB>verdict`, got {line:?}",
+                path.display()
+            );
+        };
+        expected
+            .entry(name.to_string())
+            .or_default()
+            .push(finding.to_string());
+    }
+    let mut problems = Vec::new();
+    for r in results {
+        let mut want = expected.remove(&r.program.name).unwrap_or_default();
+        let mut got = r.candor.findings.clone();
+        want.sort();
+        got.sort();
+        if want != got {
+            problems.push(format!(
+                "{}: candor found {got:?} at warning level or above; expected_findings.txt lists {want:?}",
+                r.program.name
+            ));
+        }
+    }
+    for name in expected.keys() {
+        problems.push(format!(
+            "expected_findings.txt lists {name}, which is not a program of tests/compat"
+        ));
+    }
+    problems
+}
+
 /// `path<TAB>reason` lines of known_differences.txt, `#` comments and blank lines skipped.
 fn known_differences() -> BTreeMap<String, String> {
     let path = corpus_dir().join("known_differences.txt");
@@ -142,7 +190,7 @@ fn native_and_candor_agree_on_every_program() {
     );
     let results = run_all(programs, &python, &node);
 
-    let mut problems = Vec::new();
+    let mut problems = precision_problems(&results);
     let mut matched = BTreeMap::<Language, (usize, usize)>::new();
     let mut skipped = 0;
     for r in &results {

@@ -60,6 +60,10 @@ _CLEANUP_CALLS = frozenset(
     "remove unlink rmdir removedirs rmtree kill killpg terminate send_signal wait waitpid".split()
 )
 _IMPORT_ERRORS = frozenset("ImportError ModuleNotFoundError".split())
+# Context managers of tests that expect an exception (unittest's, pytest's).
+_EXPECTING_CONTEXTS = frozenset(
+    "assertRaises assertRaisesRegex assertWarns assertWarnsRegex raises warns".split()
+)
 # Module attributes that are a made-up number (NaN and infinity).
 _NAN_NAMES = frozenset("nan inf NaN NAN Inf infty".split())
 _NAN_MODULES = frozenset("math cmath np numpy pd pandas".split())
@@ -737,7 +741,11 @@ class _Rewriter(ast.NodeTransformer):
             catches = [self.a.segment(a) for a in expr.args] if kind == "suppress" else []
             handler = _Handler(len(self.a.handlers), kind, node, scope, catches, False)
             handler.drops = True
-            if (
+            if kind == "with" and name and name[-1] in _EXPECTING_CONTEXTS:
+                # `with self.assertRaises(E):` / `with pytest.raises(E):` fails
+                # the test when no exception comes: the exception is the outcome
+                handler.idiom = "expected_exception"
+            elif (
                 kind == "suppress"
                 and catches
                 and {c.rsplit(".", 1)[-1] for c in catches} <= _CLEANUP_ERRORS
@@ -981,8 +989,13 @@ class _Rewriter(ast.NodeTransformer):
 
     def _wrap_after_swallow_returns(self, func):
         handlers = [h for h in self.a.handlers if h.scope.node is func and h.kind == "except"]
-        if not handlers:
+        # a return after the `try` is a fallback only when the guarded code
+        # leaves the function on success (`try: return fetch()`): otherwise
+        # the success path reaches it too, and it is the function's own result
+        fallbacks = [h for h in handlers if _leaves(h.try_node.body)]
+        if not fallbacks:
             return
+        after = min(h.try_node.end_lineno for h in fallbacks)
         # not inside a handler (those sites are the handler's own), nor inside
         # guarded code (its return is the real result, even on a retry)
         inside = set()
@@ -991,7 +1004,12 @@ class _Rewriter(ast.NodeTransformer):
             inside.update(id(n) for n in _walk_local(h.try_node.body + h.try_node.orelse))
         scope = handlers[0].scope
         for sub in _walk_local(func.body):
-            if isinstance(sub, ast.Return) and sub.value is not None and id(sub) not in inside:
+            if (
+                isinstance(sub, ast.Return)
+                and sub.value is not None
+                and id(sub) not in inside
+                and sub.lineno > after
+            ):
                 value = sub.value
                 if isinstance(value, ast.Call) and _dotted(value.func) == [VALUE]:
                     continue
@@ -1005,3 +1023,18 @@ class _Rewriter(ast.NodeTransformer):
                     continue
                 sid = self.a.new_site(None, value, "return_after_swallow", kind, self.a.segment(value))
                 sub.value = _call(VALUE, [ast.Constant(sid), value], value)
+
+
+def _leaves(body):
+    """Whether ``body`` ends by leaving the function (a ``return`` or a
+    ``raise``, also at the end of both branches of an ``if`` or of a ``with``)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _leaves(last.body) and _leaves(last.orelse)
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return _leaves(last.body)
+    return False

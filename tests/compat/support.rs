@@ -144,6 +144,8 @@ pub struct Outcome {
     /// None when the run was stopped (a limit, a native timeout).
     pub exit_code: Option<i32>,
     pub note: String,
+    /// candor's findings at warning or error level, as `kind line` (empty natively).
+    pub findings: Vec<String>,
 }
 
 impl PartialEq for Outcome {
@@ -358,6 +360,7 @@ impl Native {
             } else {
                 String::new()
             },
+            findings: Vec::new(),
         }))
     }
 }
@@ -382,6 +385,7 @@ fn sidecar(program: &Program) -> Result<Outcome, String> {
             stderr_last_line,
             exit_code: json["exit_code"].as_i64().map(|c| c as i32),
             note: String::new(),
+            findings: Vec::new(),
         }),
         _ => Err("its sidecar lacks stdout or stderr_last_line".to_string()),
     }
@@ -462,6 +466,17 @@ fn candor_in(dir: &Path, args: &[&str]) -> common::Run {
     }
 }
 
+/// The findings of `report` at warning or error level, as `kind line`.
+fn warnings(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| format!("{} {}", f["kind"].as_str().unwrap_or("?"), f["line"]))
+        .collect()
+}
+
 /// candor's outcome of `program`: `candor run FILE --format json [candor-args]` in a fresh directory.
 pub fn run_candor(program: &Program) -> Outcome {
     let dir = common::scratch();
@@ -485,6 +500,7 @@ pub fn run_candor(program: &Program) -> Outcome {
             ),
             exit_code: report["exit_code"].as_i64().map(|c| c as i32),
             note: report_note(&report),
+            findings: warnings(&report),
         },
         Err(_) => Outcome {
             stdout: String::new(),
@@ -495,6 +511,7 @@ pub fn run_candor(program: &Program) -> Outcome {
             ),
             exit_code: None,
             note: String::new(),
+            findings: Vec::new(),
         },
     }
 }

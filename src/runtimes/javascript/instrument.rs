@@ -445,6 +445,11 @@ struct Scope {
     /// Handlers (`catch` clauses) of this function that may swallow: a placeholder
     /// returned after them is reported with the handler that fired last.
     swallowing: bool,
+    /// Where the first `try` of this function whose block leaves the function
+    /// on success (`try { return fetch(); }`) and whose handler may swallow
+    /// ends: a `return` after it runs only once the handler fired. A `return`
+    /// the success path reaches too is the function's own result.
+    fallback_after: Option<u32>,
     /// Spans of handler bodies and guarded blocks (placeholders there are the handler's own).
     guarded: Vec<Span>,
     /// The body can hold statements (false for an arrow function's expression body).
@@ -466,6 +471,7 @@ impl Scope {
             returns,
             loops: 0,
             swallowing: false,
+            fallback_after: None,
             guarded: Vec::new(),
             has_statements,
         }
@@ -705,6 +711,10 @@ impl<'a> Rewriter<'a, '_> {
         {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.swallowing = true;
+                if leaves(guarded_body) {
+                    let end = clause.span.end;
+                    scope.fallback_after = Some(scope.fallback_after.map_or(end, |e| e.min(end)));
+                }
             }
             format!("{hook}_h = {hid}; ")
         } else {
@@ -923,3 +933,19 @@ mod placeholder_tests;
 #[cfg(test)]
 #[path = "instrument_tests.rs"]
 mod tests;
+
+/// Whether `body` ends by leaving the function: a `return` or a `throw`, also
+/// at the end of both branches of an `if` or of a block.
+fn leaves(body: &[Statement<'_>]) -> bool {
+    match body.last() {
+        Some(Statement::ReturnStatement(_) | Statement::ThrowStatement(_)) => true,
+        Some(Statement::IfStatement(s)) => {
+            leaves(std::slice::from_ref(&s.consequent))
+                && s.alternate
+                    .as_ref()
+                    .is_some_and(|a| leaves(std::slice::from_ref(a)))
+        }
+        Some(Statement::BlockStatement(b)) => leaves(&b.body),
+        _ => false,
+    }
+}

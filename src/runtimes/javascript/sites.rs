@@ -171,6 +171,8 @@ impl<'a> Rewriter<'a, '_> {
         if !scope.swallowing {
             return;
         }
+        // only a `return` after a `try` whose success leaves the function is a fallback
+        let fallback_after = scope.fallback_after;
         let mut finder = ValueFinder::new(self.src);
         for stmt in body.statements.iter_mut() {
             finder.visit_statement(stmt);
@@ -185,7 +187,7 @@ impl<'a> Rewriter<'a, '_> {
             }
             let span = expr.span();
             let scope = self.scopes.last().expect("pushed above");
-            if guarded.contains(span) {
+            if guarded.contains(span) || fallback_after.is_none_or(|end| span.start < end) {
                 continue;
             }
             let Some(kind) = self.placeholder(expr) else {
