@@ -98,9 +98,10 @@ fn runtimes() -> Result<Exit, Exit> {
     let mut text = String::new();
     for language in candor::Language::ALL {
         text.push_str(&format!(
-            "{}\textensions: {}\n",
+            "{}\textensions: {}\truntime: {}\n",
             language.name(),
-            language.extensions().join(", ")
+            language.extensions().join(", "),
+            language.runtime()
         ));
         let unavailable = language.unavailable_modules();
         if !unavailable.is_empty() {

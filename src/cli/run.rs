@@ -15,7 +15,7 @@ pub(crate) struct RunArgs {
     /// The snippet to run, or - to read it from stdin (then --lang is required)
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Language of the snippet: python, javascript or typescript [default: from the file extension]
+    /// Language of the snippet: python, javascript, typescript or wasm [default: from the file extension]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     #[command(flatten)]
@@ -80,7 +80,11 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
                 "no snippet on stdin: the standard input was empty (run - reads the snippet from it)",
             ));
         }
-        Snippet::new(language, "-", candor::source_text(bytes, "stdin")?)
+        if language == Language::Wasm {
+            Snippet::from_bytes(language, "-", bytes)?
+        } else {
+            Snippet::new(language, "-", candor::source_text(bytes, "stdin")?)
+        }
     } else {
         Snippet::from_path(&args.file, language)?
     };

@@ -8,14 +8,16 @@ mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
+use crate::runtimes::runtime::{
+    LoadContext, Prepared, Rejection, RunContext, Runtime, RuntimeId, Settings,
+};
 use crate::runtimes::{GuestEnd, Language, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
+use crate::sandbox::execution::{Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
-use crate::sandbox::limits::Limits;
-use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
-use wasmtime::{Engine, InstancePre, Module};
+use wasmtime::{InstancePre, Module};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 mod embedded {
@@ -27,6 +29,10 @@ const RUNTIME_NAME: &str = "quickjs-ng";
 /// The QuickJS-ng version rquickjs-sys 0.14.0 bundles: the report's, whatever
 /// the guest says (the runner's `runtime` fact must say the same).
 const BUNDLED_VERSION: &str = "0.16.2";
+const ID: RuntimeId = RuntimeId {
+    name: RUNTIME_NAME,
+    version: BUNDLED_VERSION,
+};
 /// Where the guest finds its program, read-only.
 const PROGRAM_DIR: &str = "/.candor";
 
@@ -35,38 +41,55 @@ pub(crate) struct JavaScriptRuntime {
     pre: InstancePre<GuestState<WasiP1Ctx>>,
 }
 
-impl JavaScriptRuntime {
-    /// Loads the compiled runtime from `cache_dir`, compiling it first if needed.
-    pub(crate) fn load(engine: &Engine, cache_dir: &Path, notice: &dyn Fn(&Path)) -> Result<Self> {
-        let entry = CacheEntry::new(cache_dir, "javascript", embedded::WASM_SHA256, engine);
-        let module: Module = entry.load_or_compile(engine, embedded::WASM, notice)?;
-        Ok(JavaScriptRuntime {
-            pre: module_pre(engine, &module)?,
-        })
+/// A prepared snippet: the instrumented program and the hook it reports through.
+struct Program {
+    program: instrument::Instrumented,
+    hook: String,
+}
+
+/// Loads the compiled runtime from the cache, compiling it first if needed.
+pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
+    let entry = CacheEntry::new(cx.cache_dir, "javascript", embedded::WASM_SHA256, cx.engine);
+    let module: Module = entry.load_or_compile(cx.engine, embedded::WASM, cx.notice)?;
+    Ok(Arc::new(JavaScriptRuntime {
+        pre: module_pre(cx.engine, &module)?,
+    }))
+}
+
+#[async_trait::async_trait]
+impl Runtime for JavaScriptRuntime {
+    fn id(&self) -> RuntimeId {
+        ID
     }
 
-    /// Runs one snippet and reports on it.
-    pub(crate) async fn run(
-        &self,
-        engine: &Engine,
-        snippet: &Snippet,
-        limits: &Limits,
-        deterministic: bool,
-        detection: bool,
-    ) -> Result<Report> {
+    fn prepare(&self, snippet: &Snippet, settings: Settings) -> Result<Prepared> {
         let started = Instant::now();
         // instrumentation is candor's own code running on untrusted input: a bug
         // there must end this run with an error, not take the process down
-        let hook = instrument::hook_name(&snippet.code, deterministic);
+        let hook = instrument::hook_name(&snippet.code, settings.deterministic);
         let instrumented = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let typescript = snippet.language == Language::TypeScript;
-            instrument::compile(&snippet.code, &snippet.file, typescript, detection, &hook)
+            instrument::compile(
+                &snippet.code,
+                &snippet.file,
+                typescript,
+                settings.detection,
+                &hook,
+            )
         }))
         .map_err(|_| Error::Internal(format!("instrumenting {} failed", snippet.file)))?;
-        let program = match instrumented {
-            Ok(program) => program,
-            Err(error) => return Ok(syntax_error(snippet, &error, started)),
-        };
+        Ok(match instrumented {
+            Ok(program) => Prepared::ready(snippet, ID, Program { program, hook }, started),
+            Err(error) => Prepared::rejected(snippet, ID, syntax_error(snippet, &error), started),
+        })
+    }
+
+    async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
+        let started = Instant::now();
+        let Program { program, hook } = prepared.program::<Program>()?;
+        let snippet = prepared.snippet();
+        let (limits, deterministic, detection) =
+            (cx.limits, cx.settings.deterministic, cx.settings.detection);
         let files = crate::sandbox::tempdirs::run_dir("candor-program-")
             .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
         for (name, text) in [
@@ -90,10 +113,10 @@ impl JavaScriptRuntime {
             deterministic,
             read_only: &read_only,
         };
-        let mut execution = execute_module(engine, &self.pre, &call, limits).await?;
+        let mut execution = execute_module(cx.engine, &self.pre, &call, limits).await?;
         if detection {
             // the static facts come from the host's instrumentation, first
-            let mut facts = program.facts;
+            let mut facts = program.facts.clone();
             facts.append(&mut execution.facts);
             execution.facts = facts;
         } else {
@@ -101,7 +124,7 @@ impl JavaScriptRuntime {
                 f.contains("\"fact\":\"runtime\"") || f.contains("\"fact\":\"started\"")
             });
         }
-        execution.duration = started.elapsed();
+        execution.duration = prepared.host_time() + started.elapsed();
         if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
             execution.outcome = Outcome::Failed;
         }
@@ -121,30 +144,14 @@ impl JavaScriptRuntime {
     }
 }
 
-/// The report of a snippet that does not parse: it failed, loudly, at its line.
-fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError, started: Instant) -> Report {
-    let stderr = format!(
-        "{}:{}:{}: SyntaxError: {}\n",
-        snippet.file, error.line, error.column, error.message
-    );
-    let execution = Execution {
-        outcome: Outcome::Failed,
+/// A snippet that does not parse: it failed, loudly, at its line.
+fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError) -> Rejection {
+    Rejection {
+        stderr: format!(
+            "{}:{}:{}: SyntaxError: {}\n",
+            snippet.file, error.line, error.column, error.message
+        ),
         exit_code: Some(1),
         reason: None,
-        response: None,
-        stdout: Vec::new(),
-        stderr: stderr.into_bytes(),
-        truncated: false,
-        fuel_consumed: 0,
-        duration: started.elapsed(),
-        facts: Vec::new(),
-        facts_dropped: 0,
-    };
-    assemble(
-        snippet,
-        execution,
-        (RUNTIME_NAME, BUNDLED_VERSION),
-        None,
-        GuestEnd::CutShort,
-    )
+    }
 }
