@@ -7,6 +7,7 @@ mod options;
 mod run;
 mod signals;
 mod stdin;
+mod values;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;

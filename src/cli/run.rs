@@ -80,11 +80,9 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
                 "no snippet on stdin: the standard input was empty (run - reads the snippet from it)",
             ));
         }
-        if language == Language::Wasm {
-            Snippet::from_bytes(language, "-", bytes)?
-        } else {
-            Snippet::new(language, "-", candor::source_text(bytes, "stdin")?)
-        }
+        // the snippet is named `-`; an error says where its bytes came from
+        Snippet::from_bytes(language, "-", bytes)
+            .map_err(|e| Exit::usage(e.to_string().replacen("reading -:", "reading stdin:", 1)))?
     } else {
         Snippet::from_path(&args.file, language)?
     };

@@ -24,9 +24,10 @@ use serde::{Deserialize, Serialize};
 /// The schema identifier written into every JSON report.
 pub const REPORT_SCHEMA: &str = "candor.report/v1";
 
-/// How a run ended.
+/// How a run ended. New outcomes may be added: a `match` needs a `_` arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Outcome {
     /// The snippet ran to the end and exited with status 0.
     Completed,
@@ -85,8 +86,11 @@ impl Severity {
 }
 
 /// The kinds of finding candor reports; see [`crate::detect`] for each rule.
+/// New kinds will be added: a `match` needs a `_` arm ([`FindingKind::ALL`]
+/// lists the current ones).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// A placeholder stood in for the real result after an exception (CWE-393).
     FabricatedValue,

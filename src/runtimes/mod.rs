@@ -20,8 +20,10 @@ use crate::sandbox::Limits;
 use crate::sandbox::execution::Execution;
 use std::path::Path;
 
-/// A language candor can run.
+/// A language candor can run. More will come (each with its runtime): a
+/// `match` needs a `_` arm; [`Language::ALL`] lists the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Language {
     /// Python 3 (CPython 3.14 in WebAssembly).
     Python,
@@ -277,7 +279,7 @@ impl Snippet {
 const WASM_MAGIC: &[u8] = b"\0asm";
 
 /// Decodes source bytes as UTF-8, naming the first bad byte on failure.
-pub fn source_text(bytes: Vec<u8>, shown: &str) -> Result<String> {
+pub(crate) fn source_text(bytes: Vec<u8>, shown: &str) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         Error::BadInput(format!(
             "reading {shown}: invalid UTF-8 at byte {}",

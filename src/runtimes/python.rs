@@ -4,9 +4,7 @@
 
 use crate::error::Result;
 use crate::report::{Outcome, Report};
-use crate::runtimes::runtime::{
-    LoadContext, Prepared, RunContext, Runtime, RuntimeId, Settings,
-};
+use crate::runtimes::runtime::{LoadContext, Prepared, RunContext, Runtime, RuntimeId, Settings};
 use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble, mount};
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};

@@ -110,10 +110,11 @@ impl WasmRuntime {
         let entry = CacheEntry::of_program(&self.cache_dir, "wasm", sha256, engine);
         let program = match kind {
             Kind::Module => {
-                let module = match entry.load_or_compile_program::<wasmtime::Module>(engine, bytes)? {
-                    Ok(module) => module,
-                    Err(why) => return Ok(Err(format!("invalid WebAssembly module: {why}"))),
-                };
+                let module =
+                    match entry.load_or_compile_program::<wasmtime::Module>(engine, bytes)? {
+                        Ok(module) => module,
+                        Err(why) => return Ok(Err(format!("invalid WebAssembly module: {why}"))),
+                    };
                 match command_pre(engine, &module)? {
                     Ok(pre) => Linked::Command(pre),
                     Err(why) => return Ok(Err(format!("cannot link the module: {why}"))),
@@ -209,12 +210,18 @@ impl Runtime for WasmRuntime {
         // a user's program sends no facts: whatever it streamed is ignored
         execution.facts.clear();
         execution.facts_dropped = 0;
-        Ok(assemble(snippet, execution, (ID.name, ID.version), None, GuestEnd::CutShort))
+        Ok(assemble(
+            snippet,
+            execution,
+            (ID.name, ID.version),
+            None,
+            GuestEnd::CutShort,
+        ))
     }
 }
 
 /// Makes a non-zero exit a failure, and after a trap, tells on stderr where
-/// the program was (as a traceback would): the trap and its wasm backtrace,
+/// the program was, as a traceback would: the trap and its wasm backtrace,
 /// after whatever the program wrote.
 fn explain_exit(execution: &mut Execution) {
     use crate::report::Outcome;
@@ -222,16 +229,13 @@ fn explain_exit(execution: &mut Execution) {
         execution.outcome = Outcome::Failed;
     }
     if execution.outcome == Outcome::Failed
-        && let Some(trace) = execution.backtrace.as_deref().filter(|t| !t.is_empty())
+        && let Some(trace) = &execution.trap_trace
     {
         let stderr = &mut execution.stderr;
         if !stderr.is_empty() && !stderr.ends_with(b"\n") {
             stderr.push(b'\n');
         }
-        if let Some(reason) = &execution.reason {
-            stderr.extend_from_slice(format!("{reason}\n").as_bytes());
-        }
-        stderr.extend_from_slice(format!("wasm backtrace:\n{trace}").as_bytes());
+        stderr.extend_from_slice(trace.as_bytes());
     }
 }
 
@@ -243,7 +247,11 @@ mod tests {
     fn headers_tell_modules_from_components() {
         assert_eq!(kind_of(b"\0asm\x01\0\0\0"), Ok(Kind::Module));
         assert_eq!(kind_of(b"\0asm\x0d\0\x01\0"), Ok(Kind::Component));
-        assert!(kind_of(b"\0asm\x0d\0\x02\0").unwrap_err().contains("layer 2"));
+        assert!(
+            kind_of(b"\0asm\x0d\0\x02\0")
+                .unwrap_err()
+                .contains("layer 2")
+        );
         assert!(kind_of(b"(module)").unwrap_err().contains("\\0asm"));
         assert!(kind_of(b"").is_err());
     }

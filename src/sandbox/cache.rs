@@ -246,8 +246,7 @@ impl CacheEntry {
                     "cannot use the compile cache ({}); compiling the {} runtime in memory, for this process only (a few seconds to ~20 s)",
                     unusable.reason, self.runtime
                 ));
-                C::precompile(engine, wasm)
-                    .map_err(|e| Error::engine(COMPILING, e))?
+                C::precompile(engine, wasm).map_err(|e| Error::engine(COMPILING, e))?
             }
         };
         // SAFETY: the bytes were produced by `precompile` of this engine just now.
@@ -286,8 +285,7 @@ impl CacheEntry {
         }
         self.remove_partial_writes();
         notice(&self.path);
-        let compiled = C::precompile(engine, wasm)
-            .map_err(|e| Error::engine(COMPILING, e))?;
+        let compiled = C::precompile(engine, wasm).map_err(|e| Error::engine(COMPILING, e))?;
         if let Err(mut unusable) = self.store(&compiled) {
             unusable.compiled = Some(compiled);
             return Ok(Err(unusable));

@@ -48,9 +48,11 @@ pub(crate) struct Execution {
     pub(crate) duration: Duration,
     pub(crate) facts: Vec<String>,
     pub(crate) facts_dropped: usize,
-    /// Where the guest was when it trapped (innermost frame first, with
-    /// function names when the module has a name section); None unless it trapped.
-    pub(crate) backtrace: Option<String>,
+    /// The trap the guest stopped with and where it was, as wasmtime tells it
+    /// (`wasm trap: ...`, then `wasm backtrace:` and the frames, innermost
+    /// first, with function names when the module has a name section); None
+    /// unless it trapped.
+    pub(crate) trap_trace: Option<String>,
 }
 
 impl Execution {
@@ -69,7 +71,7 @@ impl Execution {
             duration: Duration::ZERO,
             facts: Vec::new(),
             facts_dropped: 0,
-            backtrace: None,
+            trap_trace: None,
         }
     }
 }
@@ -231,7 +233,7 @@ pub(crate) async fn execute_module(
 /// A fresh scratch directory: the guest's `/`, removed when dropped.
 pub(super) fn scratch_dir() -> Result<TempDir> {
     super::tempdirs::run_dir("candor-scratch-")
-        .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
+        .map_err(|e| Error::Io(format!("creating the scratch directory: {e}")))
 }
 
 /// Why a run was stopped from outside the guest.
@@ -325,7 +327,7 @@ impl Ended {
             duration: started.elapsed(),
             facts: self.facts,
             facts_dropped: self.facts_dropped,
-            backtrace: None,
+            trap_trace: None,
         };
         classify(
             &mut execution,
@@ -381,9 +383,11 @@ fn classify(
             Outcome::Failed
         };
     } else if let Some(trap) = error.downcast_ref::<Trap>() {
-        run.backtrace = error
+        let frames = error
             .downcast_ref::<wasmtime::WasmBacktrace>()
-            .map(describe_backtrace);
+            .map(describe_backtrace)
+            .unwrap_or_default();
+        run.trap_trace = Some(format!("{trap}\nwasm backtrace:\n{frames}"));
         run.outcome = if *trap == Trap::OutOfFuel {
             Outcome::FuelExhausted
         } else {
@@ -401,11 +405,16 @@ fn classify(
 }
 
 /// The frames of a trap's backtrace, innermost first, one per line:
-/// `0: module!function` (`<wasm function N>` for a function without a name).
+/// `0: module!function at offset 0x2a` (no `module!` for a module without a
+/// name, `<wasm function N>` for a function without one).
 fn describe_backtrace(trace: &wasmtime::WasmBacktrace) -> String {
     let mut text = String::new();
     for (i, frame) in trace.frames().iter().enumerate() {
-        let module = frame.module().name().unwrap_or("<module>");
+        let module = frame
+            .module()
+            .name()
+            .map(|name| format!("{name}!"))
+            .unwrap_or_default();
         let function = match frame.func_name() {
             Some(name) => name.to_string(),
             None => format!("<wasm function {}>", frame.func_index()),
@@ -414,7 +423,7 @@ fn describe_backtrace(trace: &wasmtime::WasmBacktrace) -> String {
             .module_offset()
             .map(|o| format!(" at offset {o:#x}"))
             .unwrap_or_default();
-        text.push_str(&format!("{i:>4}: {module}!{function}{offset}\n"));
+        text.push_str(&format!("{i:>4}: {module}{function}{offset}\n"));
     }
     text
 }

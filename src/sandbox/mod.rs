@@ -27,7 +27,7 @@ mod wasi_p1_fs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
-pub use limits::{Limits, parse_duration, parse_fuel, parse_size};
+pub use limits::Limits;
 
 use crate::error::{Error, Result};
 use crate::report::Report;

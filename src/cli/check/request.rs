@@ -100,7 +100,11 @@ pub(crate) fn parse<L>(
             }
             decode_base64(&encoded).map_err(|why| reject(format!("code_base64: {why}")))?
         }
-        (None, None) => return Err(reject("missing field `code` (or `code_base64`)".to_string())),
+        (None, None) => {
+            return Err(reject(
+                "missing field `code` (or `code_base64`)".to_string(),
+            ));
+        }
         (Some(_), Some(_)) => {
             return Err(reject(
                 "both `code` and `code_base64`: give the program once".to_string(),
@@ -148,9 +152,7 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
             '+' => 62,
             '/' => 63,
             _ => {
-                return Err(format!(
-                    "invalid base64: {c:?} at character {at}"
-                ));
+                return Err(format!("invalid base64: {c:?} at character {at}"));
             }
         };
         acc = (acc << 6) | value;
@@ -251,8 +253,7 @@ mod tests {
         let (id, why) = refused(r#"{"id": 3, "language": "python"}"#);
         assert_eq!(id, json!(3));
         assert_eq!(why, "missing field `code` (or `code_base64`)");
-        let (_, why) =
-            refused(r#"{"id": 3, "language": "python", "code": "", "code_base64": ""}"#);
+        let (_, why) = refused(r#"{"id": 3, "language": "python", "code": "", "code_base64": ""}"#);
         assert_eq!(why, "both `code` and `code_base64`: give the program once");
         let (_, why) = refused(r#"{"id": 3, "language": "python", "code_base64": "AG*z"}"#);
         assert_eq!(why, "code_base64: invalid base64: '*' at character 2");

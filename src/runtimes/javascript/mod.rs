@@ -91,7 +91,7 @@ impl Runtime for JavaScriptRuntime {
         let (limits, deterministic, detection) =
             (cx.limits, cx.settings.deterministic, cx.settings.detection);
         let files = crate::sandbox::tempdirs::run_dir("candor-program-")
-            .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
+            .map_err(|e| Error::Io(format!("creating the program directory: {e}")))?;
         for (name, text) in [
             ("program.js", program.code.as_str()),
             ("source", snippet.code.as_str()),
@@ -99,7 +99,7 @@ impl Runtime for JavaScriptRuntime {
             ("hook", hook.as_str()),
         ] {
             std::fs::write(files.path().join(name), text)
-                .map_err(|e| Error::BadInput(format!("writing the program for the guest: {e}")))?;
+                .map_err(|e| Error::Io(format!("writing the program for the guest: {e}")))?;
         }
         let mode = if program.module { "module" } else { "script" };
         let mut argv = vec!["runner".to_string(), mode.to_string(), snippet.file.clone()];
