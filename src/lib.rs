@@ -19,6 +19,7 @@
 
 pub mod detect;
 mod error;
+mod kinds;
 pub mod report;
 mod runtimes;
 mod sandbox;

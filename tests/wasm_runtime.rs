@@ -312,6 +312,20 @@ fn the_library_runs_one_module_many_times() {
     assert_eq!(text.outcome, candor::Outcome::Failed);
 }
 
+#[test]
+fn only_a_wasm_snippet_may_be_bytes() {
+    let mut snippet = candor::Snippet::python("print(1)");
+    snippet.binary = Some(b"print(1)".to_vec());
+    let error = snippet.validate().unwrap_err();
+    assert!(matches!(error, candor::Error::BadInput(_)), "{error:?}");
+    assert_contains(&error.to_string(), "only wasm programs may be binary");
+    assert!(
+        candor::Snippet::wasm(b"\0asm\x01\0\0\0".to_vec())
+            .validate()
+            .is_ok()
+    );
+}
+
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -149,10 +149,19 @@ impl Snippet {
     /// Checks what the guest will be given: a name, arguments and
     /// environment variables without NUL characters (which no guest can
     /// take), environment variable names that are not empty and hold no `=`,
-    /// and mounts each at its own guest path. [`Sandbox::run`](crate::Sandbox::run)
-    /// calls it and refuses the snippet with [`Error::BadInput`] naming what is wrong.
+    /// and mounts each at its own guest path; and a program given as bytes
+    /// only for a language whose programs can be binary (WebAssembly).
+    /// [`Sandbox::run`](crate::Sandbox::run) calls it and refuses the snippet
+    /// with [`Error::BadInput`] naming what is wrong.
     pub fn validate(&self) -> Result<()> {
         let bad = |what: String| Err(Error::BadInput(what));
+        if self.binary.is_some() && self.language != Language::Wasm {
+            return bad(format!(
+                "{}: a {} snippet is source text, not bytes (only wasm programs may be binary)",
+                self.file,
+                self.language.name()
+            ));
+        }
         if self.file.contains('\0') {
             return bad(format!(
                 "invalid snippet name {:?}: it contains a NUL character",

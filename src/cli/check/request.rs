@@ -88,6 +88,11 @@ pub(crate) fn parse<L>(
     let Some(lang) = language(&fields.language) else {
         return Err(reject(format!("unknown language {:?}", fields.language)));
     };
+    let field = if fields.code_base64.is_some() {
+        "code_base64"
+    } else {
+        "code"
+    };
     let code = match (fields.code, fields.code_base64) {
         (Some(code), None) => code.into_bytes(),
         (None, Some(encoded)) => {
@@ -112,7 +117,7 @@ pub(crate) fn parse<L>(
         }
     };
     if code.len() > caps.code.bytes {
-        return Err(reject(format!("code: larger than {}", caps.code.shown)));
+        return Err(reject(format!("{field}: larger than {}", caps.code.shown)));
     }
     let stdin = fields.stdin.unwrap_or_default().into_bytes();
     if stdin.len() > caps.stdin.bytes {
