@@ -140,6 +140,24 @@ fn a_binary_module_is_compiled_once_into_the_cache() {
 }
 
 #[test]
+fn a_cache_that_cannot_be_used_compiles_in_memory_with_a_warning() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("hello.wat"), HELLO_WAT).unwrap();
+    std::fs::write(dir.path().join("not-a-dir"), "").unwrap();
+    let run = candor_in(
+        dir.path(),
+        &["run", "hello.wat", "--format", "json"],
+        &[("CANDOR_CACHE_DIR", "not-a-dir")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["stdout"], "hello from wat\n");
+    assert_contains(
+        &run.stderr,
+        "compiling the WebAssembly program in memory, for this process only\n",
+    );
+}
+
+#[test]
 fn an_out_of_bounds_read_fails_with_the_trap_and_a_named_backtrace() {
     let dir = scratch();
     let run = run_program(dir.path(), "oob.wat", OUT_OF_BOUNDS_WAT.as_bytes(), &[]);

@@ -154,6 +154,10 @@ pub(crate) struct CacheEntry {
     /// Whether a loaded entry stays locked (against eviction) while the
     /// process lives.
     hold: bool,
+    /// What warnings call the compiled code (`python runtime`).
+    shown: String,
+    /// How long warnings say a compile takes (empty: not said).
+    wait: &'static str,
 }
 
 /// Why the cache cannot hold an entry: the compile happens in memory.
@@ -186,6 +190,8 @@ impl CacheEntry {
             dir: dir.to_path_buf(),
             stem,
             hold: true,
+            shown: format!("{runtime} runtime"),
+            wait: " (a few seconds to ~20 s)",
         }
     }
 
@@ -195,6 +201,8 @@ impl CacheEntry {
     pub(crate) fn of_program(dir: &Path, kind: &str, sha256: &str, engine: &Engine) -> Self {
         CacheEntry {
             hold: false,
+            shown: "WebAssembly program".to_string(),
+            wait: "",
             ..CacheEntry::new(dir, kind, sha256, engine)
         }
     }
@@ -236,15 +244,15 @@ impl CacheEntry {
         let compiled = match unusable.compiled {
             Some(compiled) => {
                 warn(&format!(
-                    "cannot store the compiled {} runtime in the compile cache ({}); it is compiled again by the next process",
-                    self.runtime, unusable.reason
+                    "cannot store the compiled {} in the compile cache ({}); it is compiled again by the next process",
+                    self.shown, unusable.reason
                 ));
                 compiled
             }
             None => {
                 warn(&format!(
-                    "cannot use the compile cache ({}); compiling the {} runtime in memory, for this process only (a few seconds to ~20 s)",
-                    unusable.reason, self.runtime
+                    "cannot use the compile cache ({}); compiling the {} in memory, for this process only{}",
+                    unusable.reason, self.shown, self.wait
                 ));
                 C::precompile(engine, wasm).map_err(|e| Error::engine(COMPILING, e))?
             }
