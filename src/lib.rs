@@ -19,6 +19,7 @@
 
 pub mod detect;
 mod error;
+mod kinds;
 pub mod report;
 mod runtimes;
 mod sandbox;
@@ -28,9 +29,9 @@ pub use report::{
     ExceptionInfo, Finding, FindingKind, MAX_STRICT_RUNS, Outcome, REPORT_SCHEMA, Report,
     RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
 };
-pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet, source_text};
+pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet};
 pub use runtimes::{MAX_SOURCE_BYTES, read_input_file};
 pub use sandbox::{
     CACHE_DIR_ENV, CompileNotice, Limits, MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY, Sandbox,
-    SandboxBuilder, default_cache_dir, parse_duration, parse_fuel, parse_size,
+    SandboxBuilder, default_cache_dir,
 };

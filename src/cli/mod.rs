@@ -7,6 +7,7 @@ mod options;
 mod run;
 mod signals;
 mod stdin;
+mod values;
 
 use clap::{Parser, Subcommand};
 use exit::Exit;
@@ -98,9 +99,10 @@ fn runtimes() -> Result<Exit, Exit> {
     let mut text = String::new();
     for language in candor::Language::ALL {
         text.push_str(&format!(
-            "{}\textensions: {}\n",
+            "{}\textensions: {}\truntime: {}\n",
             language.name(),
-            language.extensions().join(", ")
+            language.extensions().join(", "),
+            language.runtime()
         ));
         let unavailable = language.unavailable_modules();
         if !unavailable.is_empty() {

@@ -43,19 +43,19 @@ fn in_range<T: Copy>(value: T, set: impl FnOnce(&mut Limits, T)) -> Result<T, St
 }
 
 fn fuel(s: &str) -> Result<u64, String> {
-    let v = candor::parse_fuel(s).map_err(|e| e.to_string())?;
+    let v = super::values::parse_fuel(s)?;
     in_range(v, |l, v| l.fuel = v)
 }
 fn timeout(s: &str) -> Result<Duration, String> {
-    let v = candor::parse_duration(s).map_err(|e| e.to_string())?;
+    let v = super::values::parse_duration(s)?;
     in_range(v, |l, v| l.timeout = v)
 }
 fn memory(s: &str) -> Result<u64, String> {
-    let v = candor::parse_size(s).map_err(|e| e.to_string())?;
+    let v = super::values::parse_size(s)?;
     in_range(v, |l, v| l.memory = v)
 }
 fn max_output(s: &str) -> Result<u64, String> {
-    let v = candor::parse_size(s).map_err(|e| e.to_string())?;
+    let v = super::values::parse_size(s)?;
     in_range(v, |l, v| l.max_output = v)
 }
 

@@ -15,7 +15,7 @@ pub(crate) struct RunArgs {
     /// The snippet to run, or - to read it from stdin (then --lang is required)
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Language of the snippet: python, javascript or typescript [default: from the file extension]
+    /// Language of the snippet: python, javascript, typescript or wasm [default: from the file extension]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     #[command(flatten)]
@@ -84,7 +84,9 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
                 "no snippet on stdin: the standard input was empty (run - reads the snippet from it)",
             ));
         }
-        Snippet::new(language, "-", candor::source_text(bytes, "stdin")?)
+        // the snippet is named `-`; an error says where its bytes came from
+        Snippet::from_bytes(language, "-", bytes)
+            .map_err(|e| Exit::usage(e.to_string().replacen("reading -:", "reading stdin:", 1)))?
     } else {
         Snippet::from_path(&args.file, language)?
     };

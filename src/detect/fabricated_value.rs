@@ -2,10 +2,10 @@
 
 use super::facts::GuestFacts;
 use super::{caught_types, hides_values, kept_exception, kept_value, shown, times};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::report::{Finding, FindingKind};
 
 /// The rule's documentation (also `candor --explain fabricated_value` and SARIF help).
-pub const EXPLANATION: &str = include_str!("fabricated_value.md");
+pub const EXPLANATION: &str = crate::kinds::FABRICATED_VALUE_DOC;
 
 /// One finding per placeholder that stood in for a result after a swallowed exception.
 pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
@@ -41,7 +41,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         };
         findings.push(Finding {
             kind: FindingKind::FabricatedValue,
-            severity: Severity::Error,
+            severity: FindingKind::FabricatedValue.severity(),
             message: format!(
                 "{what} after {after}{}{}{}",
                 times(site.produced),
@@ -70,6 +70,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
 mod tests {
     use super::super::tests::{facts_of, handler_line};
     use super::*;
+    use crate::report::Severity;
 
     const SITE: &str = r#"{"fact":"site","id":0,"handler":0,"via":"return","kind":"literal","line":6,"column":16,"end_line":6,"end_column":19,"text":"0.0"}"#;
 

@@ -2,11 +2,11 @@
 
 use super::facts::{GuestFacts, HandlerKind, Reraise};
 use super::{hides_errors, shown};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::report::{Finding, FindingKind};
 use std::collections::HashMap;
 
 /// The rule's documentation (also `candor --explain latent_swallow` and SARIF help).
-pub const EXPLANATION: &str = include_str!("latent_swallow.md");
+pub const EXPLANATION: &str = crate::kinds::LATENT_SWALLOW_DOC;
 
 /// One finding per handler that would swallow but did not fire in this run.
 pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
@@ -52,7 +52,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         };
         findings.push(Finding {
             kind: FindingKind::LatentSwallow,
-            severity: Severity::Info,
+            severity: FindingKind::LatentSwallow.severity(),
             message: format!(
                 "this handler would {how} {what} without surfacing it (it did not fire in this run)"
             ),
@@ -74,6 +74,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
 mod tests {
     use super::super::tests::{facts_of, handler_line};
     use super::*;
+    use crate::report::Severity;
 
     #[test]
     fn fires_on_an_unfired_dropping_handler() {

@@ -27,20 +27,12 @@ const CONTROL_FLOW: &[&str] = &[
 /// The documentation of a finding kind: what it does, why it is bad, an
 /// example, what to do instead, references.
 pub fn explanation(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::FabricatedValue => fabricated_value::EXPLANATION,
-        FindingKind::SwallowedException => swallowed_exception::EXPLANATION,
-        FindingKind::LatentSwallow => latent_swallow::EXPLANATION,
-    }
+    kind.explanation()
 }
 
 /// The CWE a finding kind maps to.
 pub fn cwe(kind: FindingKind) -> u32 {
-    match kind {
-        FindingKind::FabricatedValue => 393,
-        FindingKind::SwallowedException => 390,
-        FindingKind::LatentSwallow => 703,
-    }
+    kind.cwe()
 }
 
 /// All findings of one run, ordered by line, then column, then kind.

@@ -2,10 +2,10 @@
 
 use super::facts::GuestFacts;
 use super::{caught_types, hides_errors, kept_exception, shown, times};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::report::{Finding, FindingKind};
 
 /// The rule's documentation (also `candor --explain swallowed_exception` and SARIF help).
-pub const EXPLANATION: &str = include_str!("swallowed_exception.md");
+pub const EXPLANATION: &str = crate::kinds::SWALLOWED_EXCEPTION_DOC;
 
 /// One finding per handler that dropped at least one exception it caught.
 pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
@@ -19,7 +19,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
         let what = caught.map_or("an exception".to_string(), |c| shown(&c.repr));
         findings.push(Finding {
             kind: FindingKind::SwallowedException,
-            severity: Severity::Warning,
+            severity: FindingKind::SwallowedException.severity(),
             message: match caught_types(handler) {
                 Some(types) => format!("{what} was caught and dropped ({count} times: {types})"),
                 None => format!("{what} was caught and dropped{}", times(count)),

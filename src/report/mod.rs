@@ -27,9 +27,10 @@ use serde::{Deserialize, Serialize};
 /// The schema identifier written into every JSON report.
 pub const REPORT_SCHEMA: &str = "candor.report/v1";
 
-/// How a run ended.
+/// How a run ended. New outcomes may be added: a `match` needs a `_` arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Outcome {
     /// The snippet ran to the end and exited with status 0.
     Completed,
@@ -64,63 +65,7 @@ impl Outcome {
     }
 }
 
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Something a linter would see: a handler that would swallow, but did not fire.
-    Info,
-    /// An exception that was caught and dropped during the run.
-    Warning,
-    /// A made-up value that stood in for a real result during the run.
-    Error,
-}
-
-impl Severity {
-    /// The lowercase name used in JSON and text.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// The kinds of finding candor reports; see [`crate::detect`] for each rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// A placeholder stood in for the real result after an exception (CWE-393).
-    FabricatedValue,
-    /// An exception was caught and dropped (CWE-390).
-    SwallowedException,
-    /// A handler that would swallow an exception, seen but not fired (CWE-703).
-    LatentSwallow,
-}
-
-impl FindingKind {
-    /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 3] = [
-        FindingKind::FabricatedValue,
-        FindingKind::SwallowedException,
-        FindingKind::LatentSwallow,
-    ];
-
-    /// The snake_case id (`swallowed_exception`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingKind::FabricatedValue => "fabricated_value",
-            FindingKind::SwallowedException => "swallowed_exception",
-            FindingKind::LatentSwallow => "latent_swallow",
-        }
-    }
-
-    /// Looks a kind up by its id.
-    pub fn from_id(id: &str) -> Option<FindingKind> {
-        FindingKind::ALL.into_iter().find(|k| k.as_str() == id)
-    }
-}
+pub use crate::kinds::{FindingKind, Severity};
 
 /// The exception behind a finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

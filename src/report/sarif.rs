@@ -5,7 +5,6 @@
 use super::check::CheckEntry;
 use super::source::{column_offset, line_at, source_lines};
 use super::{Finding, FindingKind, Outcome, Severity};
-use crate::detect;
 use serde::Serialize;
 use std::path::Path;
 
@@ -258,8 +257,8 @@ fn notification(file: &str, message: String, base: &Path) -> Notification {
 }
 
 fn rule(kind: FindingKind) -> Rule {
-    let doc = detect::explanation(kind);
-    let cwe = detect::cwe(kind);
+    let doc = kind.explanation();
+    let cwe = kind.cwe();
     let what = section(doc, "What it does");
     let why = section(doc, "Why is this bad?");
     Rule {

@@ -1,9 +1,14 @@
-//! Guest languages: what a snippet is, and one module per runtime.
+//! Guest languages and runtimes: what a snippet is, the [`runtime::Runtime`]
+//! interface, the registry that maps a language to its runtime, and one module
+//! per runtime (Python, JavaScript and TypeScript, raw WebAssembly).
 
 pub(crate) mod javascript;
 pub(crate) mod mount;
 pub(crate) mod python;
+pub(crate) mod registry;
+pub(crate) mod runtime;
 mod source_file;
+pub(crate) mod wasm;
 
 pub use mount::{DEFAULT_MOUNT_POINT, Mount};
 pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
@@ -15,8 +20,10 @@ use crate::sandbox::Limits;
 use crate::sandbox::execution::Execution;
 use std::path::Path;
 
-/// A language candor can run.
+/// A language candor can run. More will come (each with its runtime): a
+/// `match` needs a `_` arm; [`Language::ALL`] lists the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Language {
     /// Python 3 (CPython 3.14 in WebAssembly).
     Python,
@@ -24,11 +31,19 @@ pub enum Language {
     JavaScript,
     /// TypeScript: types stripped on the host, then run as JavaScript.
     TypeScript,
+    /// A raw WebAssembly program: a WASI preview-1 command module or a
+    /// preview-2 command component, as binary (`.wasm`) or text (`.wat`).
+    Wasm,
 }
 
 impl Language {
     /// Every language, in the order `candor runtimes` lists them.
-    pub const ALL: [Language; 3] = [Language::Python, Language::JavaScript, Language::TypeScript];
+    pub const ALL: [Language; 4] = [
+        Language::Python,
+        Language::JavaScript,
+        Language::TypeScript,
+        Language::Wasm,
+    ];
 
     /// The name used on the command line and in reports (`python`).
     pub fn name(self) -> &'static str {
@@ -36,6 +51,7 @@ impl Language {
             Language::Python => "python",
             Language::JavaScript => "javascript",
             Language::TypeScript => "typescript",
+            Language::Wasm => "wasm",
         }
     }
 
@@ -45,7 +61,14 @@ impl Language {
             Language::Python => &["py"],
             Language::JavaScript => &["js", "mjs", "cjs"],
             Language::TypeScript => &["ts", "mts", "cts"],
+            Language::Wasm => &["wasm", "wat"],
         }
+    }
+
+    /// The name of the runtime that runs this language (`python`,
+    /// `javascript`, `wasm`), as `candor runtimes` lists them.
+    pub fn runtime(self) -> &'static str {
+        registry::resolve(self).map_or("none", |i| registry::RUNTIMES[i].name)
     }
 
     /// The standard-library modules that cannot be imported in the sandbox,
@@ -55,7 +78,7 @@ impl Language {
     pub fn unavailable_modules(self) -> Vec<(&'static str, &'static str)> {
         match self {
             Language::Python => python::unavailable_modules().collect(),
-            Language::JavaScript | Language::TypeScript => Vec::new(),
+            Language::JavaScript | Language::TypeScript | Language::Wasm => Vec::new(),
         }
     }
 
@@ -83,8 +106,11 @@ pub struct Snippet {
     pub language: Language,
     /// The name findings and tracebacks use (a path as given, or `-`).
     pub file: String,
-    /// The source text.
+    /// The source text (empty for a program given as bytes, see `binary`).
     pub code: String,
+    /// The program as bytes, for a language whose programs can be binary (a
+    /// `.wasm` module); None when the program is the text in `code`.
+    pub binary: Option<Vec<u8>>,
     /// Bytes the guest reads from stdin (default: none).
     pub stdin: Vec<u8>,
     /// Arguments after the program name (`sys.argv[1:]`).
@@ -112,6 +138,7 @@ impl Snippet {
             language,
             file: file.into(),
             code: code.into(),
+            binary: None,
             stdin: Vec::new(),
             args: Vec::new(),
             env: Vec::new(),
@@ -138,10 +165,19 @@ impl Snippet {
     /// Checks what the guest will be given: a name, arguments and
     /// environment variables without NUL characters (which no guest can
     /// take), environment variable names that are not empty and hold no `=`,
-    /// and mounts each at its own guest path. [`Sandbox::run`](crate::Sandbox::run)
-    /// calls it and refuses the snippet with [`Error::BadInput`] naming what is wrong.
+    /// and mounts each at its own guest path; and a program given as bytes
+    /// only for a language whose programs can be binary (WebAssembly).
+    /// [`Sandbox::run`](crate::Sandbox::run) calls it and refuses the snippet
+    /// with [`Error::BadInput`] naming what is wrong.
     pub fn validate(&self) -> Result<()> {
         let bad = |what: String| Err(Error::BadInput(what));
+        if self.binary.is_some() && self.language != Language::Wasm {
+            return bad(format!(
+                "{}: a {} snippet is source text, not bytes (only wasm programs may be binary)",
+                self.file,
+                self.language.name()
+            ));
+        }
         if self.file.contains('\0') {
             return bad(format!(
                 "invalid snippet name {:?}: it contains a NUL character",
@@ -183,8 +219,22 @@ impl Snippet {
         Snippet::new(Language::TypeScript, "snippet.ts", code)
     }
 
+    /// A raw WebAssembly program named `snippet.wasm`, given as bytes: a
+    /// WASI preview-1 command module or a preview-2 command component.
+    pub fn wasm(bytes: impl Into<Vec<u8>>) -> Self {
+        let mut snippet = Snippet::new(Language::Wasm, "snippet.wasm", "");
+        snippet.binary = Some(bytes.into());
+        snippet
+    }
+
+    /// A raw WebAssembly program in the text format, named `snippet.wat`.
+    pub fn wat(text: impl Into<String>) -> Self {
+        Snippet::new(Language::Wasm, "snippet.wat", text)
+    }
+
     /// Reads a snippet from a file; the language comes from `language` or the
-    /// extension. Directories, named pipes, devices and sockets are refused
+    /// extension. A WebAssembly file is kept as bytes when it is binary
+    /// (starts with `\0asm`), else read as text (`.wat`). Directories, named pipes, devices and sockets are refused
     /// before the language is looked at, and so are files over
     /// [`MAX_SOURCE_BYTES`].
     pub fn from_path(path: &Path, language: Option<Language>) -> Result<Self> {
@@ -208,8 +258,21 @@ impl Snippet {
             }
         };
         let bytes = read_input_file(path, MAX_SOURCE_BYTES, "a source file")?;
-        let code = source_text(bytes, &shown)?;
-        Ok(Snippet::new(language, shown, code))
+        Snippet::from_bytes(language, shown, bytes)
+    }
+
+    /// A snippet of `language` named `file` from its bytes: text (UTF-8,
+    /// else an error naming the first bad byte), or for WebAssembly, a binary
+    /// module or component (starting with `\0asm`) kept as bytes.
+    pub fn from_bytes(language: Language, file: impl Into<String>, bytes: Vec<u8>) -> Result<Self> {
+        let file = file.into();
+        if language == Language::Wasm && bytes.starts_with(WASM_MAGIC) {
+            let mut snippet = Snippet::new(language, file, "");
+            snippet.binary = Some(bytes);
+            return Ok(snippet);
+        }
+        let code = source_text(bytes, &file)?;
+        Ok(Snippet::new(language, file, code))
     }
 
     /// Sets the bytes the guest reads from stdin.
@@ -237,8 +300,11 @@ impl Snippet {
     }
 }
 
+/// The first bytes of a binary WebAssembly module or component.
+const WASM_MAGIC: &[u8] = b"\0asm";
+
 /// Decodes source bytes as UTF-8, naming the first bad byte on failure.
-pub fn source_text(bytes: Vec<u8>, shown: &str) -> Result<String> {
+pub(crate) fn source_text(bytes: Vec<u8>, shown: &str) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         Error::BadInput(format!(
             "reading {shown}: invalid UTF-8 at byte {}",

@@ -4,17 +4,16 @@
 
 use crate::error::Result;
 use crate::report::{Outcome, Report};
+use crate::runtimes::runtime::{LoadContext, Prepared, RunContext, Runtime, RuntimeId, Settings};
 use crate::runtimes::{GuestEnd, GuestStatus, Snippet, assemble, mount};
-use crate::sandbox::RunSlot;
+use crate::sandbox::Limits;
 use crate::sandbox::cache::CacheEntry;
 use crate::sandbox::execution::{Execution, component_pre, run_staged, stage_component};
 use crate::sandbox::guest::{ComponentWasi, GuestState};
-use crate::sandbox::limits::Limits;
-use crate::sandbox::standby::{KeepReady, Standby, StandbyRecipe};
+use crate::sandbox::standby::{Standby, StandbyRecipe};
 use serde::Deserialize;
-use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
-use wasmtime::Engine;
 use wasmtime::component::InstancePre;
 
 mod embedded {
@@ -26,6 +25,10 @@ pub(crate) const RUNTIME_NAME: &str = "cpython";
 /// The CPython version componentize-py 0.25.1 bundles: the report's, whatever
 /// the guest says (the harness's `runtime` fact must say the same).
 const BUNDLED_VERSION: &str = "3.14.0";
+const ID: RuntimeId = RuntimeId {
+    name: RUNTIME_NAME,
+    version: BUNDLED_VERSION,
+};
 
 /// The loaded Python runtime, ready to instantiate.
 pub(crate) struct PythonRuntime {
@@ -33,6 +36,9 @@ pub(crate) struct PythonRuntime {
     /// An instance kept ready for the next run (pooled sandboxes only).
     standby: Option<Standby>,
 }
+
+/// A prepared Python snippet: the request the harness's `run` is given.
+struct Request(String);
 
 /// What the harness returns from `run`.
 #[derive(Deserialize)]
@@ -45,56 +51,50 @@ struct Status {
     facts: Option<u64>,
 }
 
-impl PythonRuntime {
-    /// Loads the compiled runtime from `cache_dir`, compiling it first if
-    /// needed, and with `keep_ready` starts keeping an instance ready.
-    pub(crate) fn load(
-        engine: &Engine,
-        cache_dir: &Path,
-        keep_ready: Option<KeepReady>,
-        notice: &dyn Fn(&Path),
-    ) -> Result<Self> {
-        let entry = CacheEntry::new(cache_dir, "python", embedded::WASM_SHA256, engine);
-        let component: wasmtime::component::Component =
-            entry.load_or_compile(engine, embedded::WASM, notice)?;
-        let pre = component_pre(engine, &component)?;
-        let standby = match keep_ready {
-            Some(settings) => Some(Standby::start(StandbyRecipe {
-                engine: engine.clone(),
-                pre: pre.clone(),
-                settings,
-            })?),
-            None => None,
-        };
-        Ok(PythonRuntime { pre, standby })
-    }
+/// Loads the compiled runtime from the cache, compiling it first if needed,
+/// and, when asked, starts keeping an instance ready.
+pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
+    let engine = cx.engine;
+    let entry = CacheEntry::new(cx.cache_dir, "python", embedded::WASM_SHA256, engine);
+    let component: wasmtime::component::Component =
+        entry.load_or_compile(engine, embedded::WASM, cx.notice)?;
+    let pre = component_pre(engine, &component)?;
+    let standby = match cx.keep_ready {
+        Some(settings) => Some(Standby::start(StandbyRecipe {
+            engine: engine.clone(),
+            pre: pre.clone(),
+            settings,
+        })?),
+        None => None,
+    };
+    Ok(Arc::new(PythonRuntime { pre, standby }))
+}
 
+impl PythonRuntime {
     /// Runs `request` in the ready instance, or else in a fresh one.
-    async fn execute(
+    async fn run_request(
         &self,
-        engine: &Engine,
         request: &str,
         snippet: &Snippet,
-        limits: &Limits,
-        deterministic: bool,
-        slot: RunSlot,
+        cx: &RunContext<'_>,
     ) -> Result<Execution> {
         let started = Instant::now();
+        let limits = cx.limits;
         // the ready instance was made before the snippet was known, so without
         // its mounts: a snippet with mounts gets an instance of its own
         let standby = self
             .standby
             .as_ref()
-            .filter(|_| slot.alone && snippet.mounts.is_empty());
+            .filter(|_| cx.slot.alone && snippet.mounts.is_empty());
         let ready = standby.and_then(|s| s.take(limits.memory));
         let staged = match ready {
             Some(staged) => staged,
             None => {
                 let read_only = mount::preopens(&snippet.mounts);
                 match stage_component(
-                    engine,
+                    cx.engine,
                     &self.pre,
-                    deterministic,
+                    cx.settings.deterministic,
                     limits.memory,
                     limits.fuel,
                     &read_only,
@@ -113,38 +113,41 @@ impl PythonRuntime {
         // costliest step of a short run) to a blocking thread, after the report
         // is out; its slot is released only then, so the pool never holds more
         // instances than it has room for
-        match (standby, tokio::runtime::Handle::try_current()) {
-            (Some(_), Ok(runtime)) => {
-                runtime.spawn_blocking(move || drop((leftovers, slot.permit)));
-            }
-            _ => drop((leftovers, slot.permit)),
-        }
+        cx.slot.release_after(leftovers, standby.is_some());
         Ok(execution)
     }
+}
 
-    /// Runs one snippet and reports on it.
-    pub(crate) async fn run(
+#[async_trait::async_trait]
+impl Runtime for PythonRuntime {
+    fn id(&self) -> RuntimeId {
+        ID
+    }
+
+    async fn prepare(
         &self,
-        engine: &Engine,
         snippet: &Snippet,
-        limits: &Limits,
-        deterministic: bool,
-        detection: bool,
-        slot: RunSlot,
-    ) -> Result<Report> {
+        settings: Settings,
+        _limits: &Limits,
+    ) -> Result<Prepared> {
+        let started = Instant::now();
         let request = serde_json::json!({
             "code": snippet.code,
             "filename": snippet.file,
             "argv": snippet.args,
             "env": snippet.env.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
-            "deterministic": deterministic,
-            "detect": detection,
+            "deterministic": settings.deterministic,
+            "detect": settings.detection,
             "reraise": snippet.reraise,
         })
         .to_string();
-        let mut execution = self
-            .execute(engine, &request, snippet, limits, deterministic, slot)
-            .await?;
+        Ok(Prepared::ready(snippet, ID, Request(request), started))
+    }
+
+    async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
+        let Request(request) = prepared.program::<Request>()?;
+        let snippet = prepared.snippet();
+        let mut execution = self.run_request(request, snippet, cx).await?;
         let status = match execution.response.take() {
             Some(text) => match serde_json::from_str::<Status>(&text) {
                 Ok(status) => Some(status),

@@ -92,6 +92,9 @@ fn open_file_path(_file: &File) -> Option<PathBuf> {
     None
 }
 
+/// What a failed compile is reported as (and told apart by).
+const COMPILING: &str = "compiling the guest runtime";
+
 /// Environment variable that overrides where compiled runtimes are cached.
 pub const CACHE_DIR_ENV: &str = "CANDOR_CACHE_DIR";
 
@@ -148,6 +151,13 @@ pub(crate) struct CacheEntry {
     path: PathBuf,
     sum: PathBuf,
     lock: PathBuf,
+    /// Whether a loaded entry stays locked (against eviction) while the
+    /// process lives.
+    hold: bool,
+    /// What warnings call the compiled code (`python runtime`).
+    shown: String,
+    /// How long warnings say a compile takes (empty: not said).
+    wait: &'static str,
 }
 
 /// Why the cache cannot hold an entry: the compile happens in memory.
@@ -179,6 +189,38 @@ impl CacheEntry {
             lock: dir.join(format!("{stem}.lock")),
             dir: dir.to_path_buf(),
             stem,
+            hold: true,
+            shown: format!("{runtime} runtime"),
+            wait: " (a few seconds to ~20 s)",
+        }
+    }
+
+    /// The entry of a user's program rather than a runtime: a process may
+    /// load any number of them, so a loaded one does not keep its file open
+    /// (the code stays mapped if another process evicts it).
+    pub(crate) fn of_program(dir: &Path, kind: &str, sha256: &str, engine: &Engine) -> Self {
+        CacheEntry {
+            hold: false,
+            shown: "WebAssembly program".to_string(),
+            wait: "",
+            ..CacheEntry::new(dir, kind, sha256, engine)
+        }
+    }
+
+    /// [`CacheEntry::load_or_compile`] for code that may not compile (a
+    /// user's module): the inner error says why it does not, in wasmtime's
+    /// words; the outer one is the cache's or the engine's own.
+    pub(crate) fn load_or_compile_program<C: Compiled>(
+        &self,
+        engine: &Engine,
+        wasm: &[u8],
+    ) -> Result<Result<C, String>> {
+        match self.load_or_compile(engine, wasm, &|_| {}) {
+            Ok(compiled) => Ok(Ok(compiled)),
+            Err(Error::Engine { context, source }) if context == COMPILING => {
+                Ok(Err(format!("{source:#}")))
+            }
+            Err(other) => Err(other),
         }
     }
 
@@ -202,18 +244,17 @@ impl CacheEntry {
         let compiled = match unusable.compiled {
             Some(compiled) => {
                 warn(&format!(
-                    "cannot store the compiled {} runtime in the compile cache ({}); it is compiled again by the next process",
-                    self.runtime, unusable.reason
+                    "cannot store the compiled {} in the compile cache ({}); it is compiled again by the next process",
+                    self.shown, unusable.reason
                 ));
                 compiled
             }
             None => {
                 warn(&format!(
-                    "cannot use the compile cache ({}); compiling the {} runtime in memory, for this process only (a few seconds to ~20 s)",
-                    unusable.reason, self.runtime
+                    "cannot use the compile cache ({}); compiling the {} in memory, for this process only{}",
+                    unusable.reason, self.shown, self.wait
                 ));
-                C::precompile(engine, wasm)
-                    .map_err(|e| Error::engine("compiling the guest runtime", e))?
+                C::precompile(engine, wasm).map_err(|e| Error::engine(COMPILING, e))?
             }
         };
         // SAFETY: the bytes were produced by `precompile` of this engine just now.
@@ -252,8 +293,7 @@ impl CacheEntry {
         }
         self.remove_partial_writes();
         notice(&self.path);
-        let compiled = C::precompile(engine, wasm)
-            .map_err(|e| Error::engine("compiling the guest runtime", e))?;
+        let compiled = C::precompile(engine, wasm).map_err(|e| Error::engine(COMPILING, e))?;
         if let Err(mut unusable) = self.store(&compiled) {
             unusable.compiled = Some(compiled);
             return Ok(Err(unusable));
@@ -333,7 +373,9 @@ impl CacheEntry {
         // configuration, in which case the entry is recompiled.
         let loaded = unsafe { C::load_file(engine, &file, &self.path) }.ok()?;
         self.touch();
-        hold(identity, file);
+        if self.hold {
+            hold(identity, file);
+        }
         Some(loaded)
     }
 

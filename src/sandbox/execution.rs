@@ -48,6 +48,32 @@ pub(crate) struct Execution {
     pub(crate) duration: Duration,
     pub(crate) facts: Vec<String>,
     pub(crate) facts_dropped: usize,
+    /// The trap the guest stopped with and where it was, as wasmtime tells it
+    /// (`wasm trap: ...`, then `wasm backtrace:` and the frames, innermost
+    /// first, with function names when the module has a name section); None
+    /// unless it trapped.
+    pub(crate) trap_trace: Option<String>,
+}
+
+impl Execution {
+    /// An execution that never started: it failed before the guest ran (a
+    /// program that does not parse or link), with `stderr` and `reason`.
+    pub(crate) fn not_run(stderr: String, exit_code: Option<i32>, reason: Option<String>) -> Self {
+        Execution {
+            outcome: Outcome::Failed,
+            exit_code,
+            reason,
+            response: None,
+            stdout: Vec::new(),
+            stderr: stderr.into_bytes(),
+            truncated: false,
+            fuel_consumed: 0,
+            duration: Duration::ZERO,
+            facts: Vec::new(),
+            facts_dropped: 0,
+            trap_trace: None,
+        }
+    }
 }
 
 /// A component instantiated in a fresh store before its request is known; it
@@ -205,21 +231,21 @@ pub(crate) async fn execute_module(
 }
 
 /// A fresh scratch directory: the guest's `/`, removed when dropped.
-fn scratch_dir() -> Result<TempDir> {
+pub(super) fn scratch_dir() -> Result<TempDir> {
     super::tempdirs::run_dir("candor-scratch-")
-        .map_err(|e| Error::BadInput(format!("creating the scratch directory: {e}")))
+        .map_err(|e| Error::Io(format!("creating the scratch directory: {e}")))
 }
 
 /// Why a run was stopped from outside the guest.
-enum Stop {
+pub(super) enum Stop {
     TimedOut,
 }
 
-type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
+pub(super) type Bounded = std::result::Result<wasmtime::Result<Option<String>>, Stop>;
 
 /// Runs `run` under the wall-clock limit. The scratch directory's quota is
 /// counted by the file-system calls themselves (`wasi_fs`, `wasi_p1_fs`).
-async fn bounded<F>(run: F, limits: &Limits) -> Bounded
+pub(super) async fn bounded<F>(run: F, limits: &Limits) -> Bounded
 where
     F: std::future::Future<Output = wasmtime::Result<Option<String>>>,
 {
@@ -229,7 +255,7 @@ where
 }
 
 /// A store with the limits applied.
-fn new_store<W: Send + 'static>(
+pub(super) fn new_store<W: Send + 'static>(
     engine: &Engine,
     state: GuestState<W>,
     fuel: u64,
@@ -251,12 +277,12 @@ fn set_fuel<T>(store: &mut Store<T>, fuel: u64) -> Result<()> {
 }
 
 /// The bytes of stdout (and of stderr) a run may keep.
-fn output_cap(limits: &Limits) -> usize {
+pub(super) fn output_cap(limits: &Limits) -> usize {
     usize::try_from(limits.max_output).unwrap_or(usize::MAX)
 }
 
 /// What is left of a store once its run ended.
-struct Ended {
+pub(super) struct Ended {
     result: Bounded,
     fuel_left: u64,
     memory_refused: bool,
@@ -266,7 +292,7 @@ struct Ended {
 }
 
 impl Ended {
-    fn of<W>(result: Bounded, store: &mut Store<GuestState<W>>) -> Ended {
+    pub(super) fn of<W>(result: Bounded, store: &mut Store<GuestState<W>>) -> Ended {
         let fuel_left = store.get_fuel().unwrap_or(0);
         let data = store.data_mut();
         Ended {
@@ -280,7 +306,7 @@ impl Ended {
     }
 
     /// The execution this ended as, with the output captured so far.
-    fn execution(
+    pub(super) fn execution(
         self,
         stdout: &CappedOutput,
         stderr: &CappedOutput,
@@ -301,6 +327,7 @@ impl Ended {
             duration: started.elapsed(),
             facts: self.facts,
             facts_dropped: self.facts_dropped,
+            trap_trace: None,
         };
         classify(
             &mut execution,
@@ -356,6 +383,11 @@ fn classify(
             Outcome::Failed
         };
     } else if let Some(trap) = error.downcast_ref::<Trap>() {
+        let frames = error
+            .downcast_ref::<wasmtime::WasmBacktrace>()
+            .map(describe_backtrace)
+            .unwrap_or_default();
+        run.trap_trace = Some(format!("{trap}\nwasm backtrace:\n{frames}"));
         run.outcome = if *trap == Trap::OutOfFuel {
             Outcome::FuelExhausted
         } else {
@@ -372,11 +404,35 @@ fn classify(
     }
 }
 
-/// Links a guest component against WASI (async) and candor's `emit` import.
-pub(crate) fn component_pre(
+/// The frames of a trap's backtrace, innermost first, one per line:
+/// `0: module!function at offset 0x2a` (no `module!` for a module without a
+/// name, `<wasm function N>` for a function without one).
+fn describe_backtrace(trace: &wasmtime::WasmBacktrace) -> String {
+    let mut text = String::new();
+    for (i, frame) in trace.frames().iter().enumerate() {
+        let module = frame
+            .module()
+            .name()
+            .map(|name| format!("{name}!"))
+            .unwrap_or_default();
+        let function = match frame.func_name() {
+            Some(name) => name.to_string(),
+            None => format!("<wasm function {}>", frame.func_index()),
+        };
+        let offset = frame
+            .module_offset()
+            .map(|o| format!(" at offset {o:#x}"))
+            .unwrap_or_default();
+        text.push_str(&format!("{i:>4}: {module}{function}{offset}\n"));
+    }
+    text
+}
+
+/// A component linker with WASI preview 2 (async), its file system counted
+/// against the run's scratch quota.
+pub(super) fn wasi_component_linker(
     engine: &Engine,
-    component: &wasmtime::component::Component,
-) -> Result<ComponentPre<GuestState<ComponentWasi>>> {
+) -> Result<wasmtime::component::Linker<GuestState<ComponentWasi>>> {
     let mut linker = wasmtime::component::Linker::<GuestState<ComponentWasi>>::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)
         .map_err(|e| Error::engine("linking WASI", e))?;
@@ -388,6 +444,15 @@ pub(crate) fn component_pre(
     )
     .map_err(|e| Error::engine("linking the counted file system", e))?;
     linker.allow_shadowing(false);
+    Ok(linker)
+}
+
+/// Links a guest component against WASI (async) and candor's `emit` import.
+pub(crate) fn component_pre(
+    engine: &Engine,
+    component: &wasmtime::component::Component,
+) -> Result<ComponentPre<GuestState<ComponentWasi>>> {
+    let mut linker = wasi_component_linker(engine)?;
     linker
         .root()
         .func_wrap(
@@ -404,17 +469,40 @@ pub(crate) fn component_pre(
         .map_err(|e| Error::engine("preparing the guest runtime", e))
 }
 
+/// A module linker with WASI preview 1 (async), its file system counted
+/// against the run's scratch quota.
+fn wasi_p1_linker(engine: &Engine) -> Result<wasmtime::Linker<GuestState<WasiP1Ctx>>> {
+    let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
+    wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
+        .map_err(|e| Error::engine("linking WASI", e))?;
+    super::wasi_p1_fs::shadow(&mut linker)
+        .map_err(|e| Error::engine("linking the counted file system", e))?;
+    Ok(linker)
+}
+
+/// Links a WASI preview-1 command against WASI alone. The inner error is a
+/// module that cannot be linked (an import candor does not provide, or of
+/// another type), in words that name the import.
+pub(crate) fn command_pre(
+    engine: &Engine,
+    module: &wasmtime::Module,
+) -> Result<std::result::Result<ModulePre<GuestState<WasiP1Ctx>>, String>> {
+    let linker = wasi_p1_linker(engine)?;
+    if module.get_export("_start").is_none() {
+        return Ok(Err(
+            "the module exports no `_start` function: it is not a WASI command".to_string(),
+        ));
+    }
+    Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))
+}
+
 /// Links a WASI preview-1 module against WASI (async) and candor's
 /// `candor.emit(ptr, len)` import, which streams one UTF-8 fact.
 pub(crate) fn module_pre(
     engine: &Engine,
     module: &wasmtime::Module,
 ) -> Result<ModulePre<GuestState<WasiP1Ctx>>> {
-    let mut linker = wasmtime::Linker::<GuestState<WasiP1Ctx>>::new(engine);
-    wasmtime_wasi::p1::add_to_linker_async(&mut linker, |s| &mut s.wasi)
-        .map_err(|e| Error::engine("linking WASI", e))?;
-    super::wasi_p1_fs::shadow(&mut linker)
-        .map_err(|e| Error::engine("linking the counted file system", e))?;
+    let mut linker = wasi_p1_linker(engine)?;
     linker
         .func_wrap(
             "candor",

@@ -1,5 +1,14 @@
 //! The sandbox: one engine and compiled runtimes, shared by every run; each run
 //! gets a fresh instance held to fuel, memory, wall-clock and output limits.
+//!
+//! This file is the public facade ([`Sandbox`], [`SandboxBuilder`]): it
+//! resolves a snippet to its runtime through the registry
+//! (`runtimes::registry`), loads runtimes on first use, and hands out run
+//! slots. Its submodules are the engine layer, which knows no language,
+//! detection or CLI: the engine configuration, limits, guest state and WASI
+//! contexts, capped stdio, the bounded execution of each WebAssembly interface
+//! (the harness component and preview-1 commands in `execution`, preview-2
+//! command components in `p2_command`), the compile cache and the standby.
 
 pub(crate) mod cache;
 pub(crate) mod disk;
@@ -9,6 +18,8 @@ pub(crate) mod guest;
 mod input;
 pub(crate) mod limits;
 mod output;
+pub(crate) mod p2_command;
+pub(crate) mod slot;
 pub(crate) mod standby;
 pub(crate) mod tempdirs;
 mod wasi_fs;
@@ -16,13 +27,14 @@ mod wasi_p1_fs;
 
 pub use cache::{CACHE_DIR_ENV, default_cache_dir};
 pub use engine::{MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY};
-pub use limits::{Limits, parse_duration, parse_fuel, parse_size};
+pub use limits::Limits;
 
 use crate::error::{Error, Result};
 use crate::report::Report;
-use crate::runtimes::javascript::JavaScriptRuntime;
-use crate::runtimes::python::PythonRuntime;
+use crate::runtimes::registry::{self, RUNTIMES};
+use crate::runtimes::runtime::{self as interface, LoadContext, RunContext, Runtime, Settings};
 use crate::runtimes::{Language, Snippet};
+use slot::RunSlot;
 use standby::KeepReady;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -168,8 +180,7 @@ impl SandboxBuilder {
                 cache_dir,
                 notice: self.notice,
                 warn: self.warn,
-                python: Lazy::default(),
-                javascript: Lazy::default(),
+                runtimes: RUNTIMES.iter().map(|_| Lazy::default()).collect(),
                 slots: Arc::new(tokio::sync::Semaphore::new(self.concurrent_runs as usize)),
                 pooled: self.concurrent_runs > 1,
                 running: AtomicUsize::new(0),
@@ -194,8 +205,8 @@ struct Inner {
     cache_dir: PathBuf,
     notice: Option<CompileNotice>,
     warn: cache::Warn,
-    python: Lazy<PythonRuntime>,
-    javascript: Lazy<JavaScriptRuntime>,
+    /// The runtimes, one per entry of the registry, each loaded on first use.
+    runtimes: Box<[Lazy<dyn Runtime>]>,
     /// One permit per run that may hold an instance.
     slots: Arc<tokio::sync::Semaphore>,
     /// Whether instances come from a pool (and one is kept ready).
@@ -218,13 +229,6 @@ impl Drop for Inner {
             runtime.shutdown_background();
         }
     }
-}
-
-/// A run's claim on the sandbox: its instance slot, and whether it had the
-/// sandbox to itself when it started.
-pub(crate) struct RunSlot {
-    pub(crate) permit: tokio::sync::OwnedSemaphorePermit,
-    pub(crate) alone: bool,
 }
 
 /// Counts a run as in progress while it lives.
@@ -253,11 +257,11 @@ impl Drop for Running<'_> {
 }
 
 /// A runtime loaded on first use (once, even when many runs ask at once).
-struct Lazy<T> {
+struct Lazy<T: ?Sized> {
     slot: Mutex<Option<Arc<T>>>,
 }
 
-impl<T> Default for Lazy<T> {
+impl<T: ?Sized> Default for Lazy<T> {
     fn default() -> Self {
         Lazy {
             slot: Mutex::new(None),
@@ -265,13 +269,13 @@ impl<T> Default for Lazy<T> {
     }
 }
 
-impl<T> Lazy<T> {
-    fn get_or_load(&self, load: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+impl<T: ?Sized> Lazy<T> {
+    fn get_or_load(&self, load: impl FnOnce() -> Result<Arc<T>>) -> Result<Arc<T>> {
         let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(ready) = slot.as_ref() {
             return Ok(Arc::clone(ready));
         }
-        let loaded = Arc::new(load()?);
+        let loaded = load()?;
         *slot = Some(Arc::clone(&loaded));
         Ok(loaded)
     }
@@ -331,70 +335,57 @@ impl Sandbox {
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
         snippet.validate()?;
-        let slot = Arc::clone(&inner.slots)
+        let permit = Arc::clone(&inner.slots)
             .acquire_owned()
             .await
             .map_err(|_| Error::BadInput("the sandbox is shutting down".to_string()))?;
         let running = Running::enter(&inner.running);
-        let (engine, deterministic) = (&inner.engine, inner.deterministic);
-        let detection = inner.detection && snippet.reraise.is_empty();
-        match snippet.language {
-            Language::Python => {
-                let python = self.python()?;
-                // a run alone in the sandbox takes the ready instance and leaves
-                // its reset to a blocking thread; runs in parallel already keep
-                // the cores busy, and handing work between threads would only
-                // slow them down
-                let slot = RunSlot {
-                    permit: slot,
-                    alone: running.alone(),
-                };
-                python
-                    .run(engine, snippet, limits, deterministic, detection, slot)
-                    .await
-            }
-            Language::JavaScript | Language::TypeScript => {
-                let javascript = self.javascript()?;
-                let report = javascript
-                    .run(engine, snippet, limits, deterministic, detection)
-                    .await;
-                drop(slot);
-                report
-            }
-        }
+        let runtime = self.runtime(snippet.language)?;
+        let settings = Settings {
+            deterministic: inner.deterministic,
+            // a strict re-run only shows what the re-raised error does
+            detection: inner.detection && snippet.reraise.is_empty(),
+        };
+        let prepared = runtime.prepare(snippet, settings, limits).await?;
+        // a run alone in the sandbox may take a ready instance and leave its
+        // reset to a blocking thread; runs in parallel already keep the cores
+        // busy, and handing work between threads would only slow them down
+        let slot = RunSlot::new(permit, running.alone());
+        let cx = RunContext {
+            engine: &inner.engine,
+            limits,
+            settings,
+            slot: &slot,
+        };
+        interface::execute(runtime.as_ref(), &prepared, &cx).await
     }
 
     /// Loads the runtime of `language` now (compiling it once if needed).
     pub fn load(&self, language: Language) -> Result<()> {
-        match language {
-            Language::Python => self.python().map(drop),
-            Language::JavaScript | Language::TypeScript => self.javascript().map(drop),
-        }
+        self.runtime(language).map(drop)
     }
 
-    fn python(&self) -> Result<Arc<PythonRuntime>> {
+    /// The runtime that runs `language`, loaded on first use.
+    fn runtime(&self, language: Language) -> Result<Arc<dyn Runtime>> {
         let inner = &self.inner;
-        inner.python.get_or_load(|| {
+        let index = registry::resolve(language).ok_or_else(|| {
+            Error::BadInput(format!("no runtime runs {} snippets", language.name()))
+        })?;
+        let entry = &RUNTIMES[index];
+        inner.runtimes[index].get_or_load(|| {
             let keep_ready = inner.pooled.then_some(KeepReady {
                 deterministic: inner.deterministic,
                 fuel: inner.limits.fuel,
             });
-            cache::with_warnings(&inner.warn, || {
-                PythonRuntime::load(&inner.engine, &inner.cache_dir, keep_ready, &|path| {
-                    self.notify(Language::Python, path)
-                })
-            })
-        })
-    }
-
-    fn javascript(&self) -> Result<Arc<JavaScriptRuntime>> {
-        let inner = &self.inner;
-        inner.javascript.get_or_load(|| {
-            cache::with_warnings(&inner.warn, || {
-                JavaScriptRuntime::load(&inner.engine, &inner.cache_dir, &|path| {
-                    self.notify(Language::JavaScript, path)
-                })
-            })
+            let shown = entry.languages.first().copied().unwrap_or(language);
+            let notice = |path: &Path| self.notify(shown, path);
+            let cx = LoadContext {
+                engine: &inner.engine,
+                cache_dir: &inner.cache_dir,
+                keep_ready,
+                notice: &notice,
+            };
+            cache::with_warnings(&inner.warn, || (entry.load)(&cx))
         })
     }
 

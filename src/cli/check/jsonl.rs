@@ -223,7 +223,10 @@ async fn answer(
         Ok(r) => r,
         Err(rejected) => return Answer::bad(rejected.id, number, rejected.why, false),
     };
-    let mut snippet = Snippet::new(request.language, request.name, request.code);
+    let mut snippet = match Snippet::from_bytes(request.language, request.name, request.code) {
+        Ok(snippet) => snippet,
+        Err(e) => return Answer::bad(request.id, number, e, false),
+    };
     snippet.stdin = request.stdin;
     snippet.args = request.args;
     snippet.env = request.env;

@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 struct Line {
     id: serde_json::Value,
     language: String,
-    code: String,
+    #[serde(default)]
+    code: Option<String>,
+    /// The program as base64 (standard alphabet), for binary programs (`wasm`).
+    #[serde(default)]
+    code_base64: Option<String>,
     #[serde(default)]
     stdin: Option<String>,
     #[serde(default)]
@@ -29,7 +33,8 @@ pub(crate) struct Request<L> {
     /// The name the snippet runs under: the id if it is a string, else its JSON.
     pub(crate) name: String,
     pub(crate) language: L,
-    pub(crate) code: String,
+    /// The program: the `code` text's bytes, or the decoded `code_base64`.
+    pub(crate) code: Vec<u8>,
     pub(crate) stdin: Vec<u8>,
     pub(crate) args: Vec<String>,
     pub(crate) env: Vec<(String, String)>,
@@ -83,8 +88,36 @@ pub(crate) fn parse<L>(
     let Some(lang) = language(&fields.language) else {
         return Err(reject(format!("unknown language {:?}", fields.language)));
     };
-    if fields.code.len() > caps.code.bytes {
-        return Err(reject(format!("code: larger than {}", caps.code.shown)));
+    let field = if fields.code_base64.is_some() {
+        "code_base64"
+    } else {
+        "code"
+    };
+    let code = match (fields.code, fields.code_base64) {
+        (Some(code), None) => code.into_bytes(),
+        (None, Some(encoded)) => {
+            // checked before decoding, which cannot shrink it below 3/4
+            if encoded.len() / 4 * 3 > caps.code.bytes.saturating_add(2) {
+                return Err(reject(format!(
+                    "code_base64: larger than {}",
+                    caps.code.shown
+                )));
+            }
+            decode_base64(&encoded).map_err(|why| reject(format!("code_base64: {why}")))?
+        }
+        (None, None) => {
+            return Err(reject(
+                "missing field `code` (or `code_base64`)".to_string(),
+            ));
+        }
+        (Some(_), Some(_)) => {
+            return Err(reject(
+                "both `code` and `code_base64`: give the program once".to_string(),
+            ));
+        }
+    };
+    if code.len() > caps.code.bytes {
+        return Err(reject(format!("{field}: larger than {}", caps.code.shown)));
     }
     let stdin = fields.stdin.unwrap_or_default().into_bytes();
     if stdin.len() > caps.stdin.bytes {
@@ -100,11 +133,45 @@ pub(crate) fn parse<L>(
         id,
         name,
         language: lang,
-        code: fields.code,
+        code,
         stdin,
         args: fields.args,
         env: fields.env.into_iter().collect(),
     })
+}
+
+/// Decodes standard base64 (`A-Z a-z 0-9 + /`, `=` padding optional),
+/// naming the first character that is not part of it.
+fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
+    let digits = text.trim_end_matches('=');
+    if text.len() - digits.len() > 2 {
+        return Err("invalid base64: too much padding".to_string());
+    }
+    let mut bytes = Vec::with_capacity(digits.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (at, c) in digits.char_indices() {
+        let value = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '+' => 62,
+            '/' => 63,
+            _ => {
+                return Err(format!("invalid base64: {c:?} at character {at}"));
+            }
+        };
+        acc = (acc << 6) | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits >= 6 {
+        return Err("invalid base64: its length is not a whole number of bytes".to_string());
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -144,6 +211,18 @@ mod tests {
     }
 
     #[test]
+    fn base64_code_is_decoded() {
+        let r = read(r#"{"id": 1, "language": "python", "code_base64": "AGFzbQ=="}"#).unwrap();
+        assert_eq!(r.code, b"\0asm");
+        let r = read(r#"{"id": 1, "language": "python", "code_base64": "AGFzbQEA"}"#).unwrap();
+        assert_eq!(r.code, b"\0asm\x01\0");
+        assert_eq!(decode_base64("aGk"), Ok(b"hi".to_vec()));
+        assert_eq!(decode_base64(""), Ok(Vec::new()));
+        assert!(decode_base64("a").is_err());
+        assert!(decode_base64("aGk===").is_err());
+    }
+
+    #[test]
     fn a_bad_line_is_refused_with_its_id() {
         let (id, why) = refused(r#"{"id": "a\u0000.py", "language": "python", "code": ""}"#);
         assert_eq!(id, json!("a\0.py"));
@@ -176,12 +255,20 @@ mod tests {
         assert_eq!(why, "code: larger than 10 bytes");
         let (_, why) = refused(r#"{"id": 1, "language": "python", "code": "", "stdin": "12345"}"#);
         assert_eq!(why, "stdin: larger than 4 bytes");
-        let (id, _) = refused(r#"{"id": 3, "language": "python"}"#);
+        let (id, why) = refused(r#"{"id": 3, "language": "python"}"#);
         assert_eq!(id, json!(3));
+        assert_eq!(why, "missing field `code` (or `code_base64`)");
+        let (_, why) = refused(r#"{"id": 3, "language": "python", "code": "", "code_base64": ""}"#);
+        assert_eq!(why, "both `code` and `code_base64`: give the program once");
+        let (_, why) = refused(r#"{"id": 3, "language": "python", "code_base64": "AG*z"}"#);
+        assert_eq!(why, "code_base64: invalid base64: '*' at character 2");
+        let (_, why) =
+            refused(r#"{"id": 3, "language": "python", "code_base64": "MTIzNDU2Nzg5MDEy"}"#);
+        assert_eq!(why, "code_base64: larger than 10 bytes");
         let (_, why) = refused("{\"a\\n\\u001b\": 1}");
         assert_eq!(
             why,
-            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `stdin`, `args`, `env` at line 1 column 12"
+            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `code_base64`, `stdin`, `args`, `env` at line 1 column 12"
         );
         let (id, _) = refused("[[[[");
         assert_eq!(id, serde_json::Value::Null);

@@ -11,14 +11,17 @@ mod spans;
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
+use crate::runtimes::runtime::{
+    LoadContext, Prepared, Rejection, RunContext, Runtime, RuntimeId, Settings,
+};
 use crate::runtimes::{GuestEnd, Snippet, assemble};
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Invocation, execute_module, module_pre};
+use crate::sandbox::execution::{Invocation, execute_module, module_pre};
 use crate::sandbox::guest::GuestState;
 use crate::sandbox::limits::Limits;
-use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
-use wasmtime::{Engine, InstancePre, Module};
+use wasmtime::{InstancePre, Module};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 mod embedded {
@@ -30,6 +33,10 @@ const RUNTIME_NAME: &str = "quickjs-ng";
 /// The QuickJS-ng version rquickjs-sys 0.14.0 bundles: the report's, whatever
 /// the guest says (the runner's `runtime` fact must say the same).
 const BUNDLED_VERSION: &str = "0.16.2";
+const ID: RuntimeId = RuntimeId {
+    name: RUNTIME_NAME,
+    version: BUNDLED_VERSION,
+};
 /// Where the guest finds its program, read-only.
 const PROGRAM_DIR: &str = "/.candor";
 
@@ -38,45 +45,72 @@ pub(crate) struct JavaScriptRuntime {
     pre: InstancePre<GuestState<WasiP1Ctx>>,
 }
 
-impl JavaScriptRuntime {
-    /// Loads the compiled runtime from `cache_dir`, compiling it first if needed.
-    pub(crate) fn load(engine: &Engine, cache_dir: &Path, notice: &dyn Fn(&Path)) -> Result<Self> {
-        let entry = CacheEntry::new(cache_dir, "javascript", embedded::WASM_SHA256, engine);
-        let module: Module = entry.load_or_compile(engine, embedded::WASM, notice)?;
-        Ok(JavaScriptRuntime {
-            pre: module_pre(engine, &module)?,
-        })
+/// A prepared snippet: the instrumented program and the hook it reports through.
+struct Program {
+    program: instrument::Instrumented,
+    hook: String,
+}
+
+/// Loads the compiled runtime from the cache, compiling it first if needed.
+pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
+    let entry = CacheEntry::new(cx.cache_dir, "javascript", embedded::WASM_SHA256, cx.engine);
+    let module: Module = entry.load_or_compile(cx.engine, embedded::WASM, cx.notice)?;
+    Ok(Arc::new(JavaScriptRuntime {
+        pre: module_pre(cx.engine, &module)?,
+    }))
+}
+
+#[async_trait::async_trait]
+impl Runtime for JavaScriptRuntime {
+    fn id(&self) -> RuntimeId {
+        ID
     }
 
-    /// Runs one snippet and reports on it.
-    pub(crate) async fn run(
+    async fn prepare(
         &self,
-        engine: &Engine,
         snippet: &Snippet,
+        settings: Settings,
         limits: &Limits,
-        deterministic: bool,
-        detection: bool,
-    ) -> Result<Report> {
+    ) -> Result<Prepared> {
         let started = Instant::now();
-        let hook = instrument::hook_name(&snippet.code, deterministic);
+        let hook = instrument::hook_name(&snippet.code, settings.deterministic);
         // host-side preparation counts against the run's limits
-        let program = match prepare::prepare(snippet, detection, &hook, limits).await? {
-            prepare::Prepared::Program(program) => program,
-            prepare::Prepared::Syntax(error) => return Ok(syntax_error(snippet, &error, started)),
-            prepare::Prepared::Refused { outcome, reason } => {
-                return Ok(refused(snippet, outcome, reason, started));
-            }
-        };
-        // the guest has what is left of the wall-clock limit
-        let asked = limits.timeout;
-        let mut limits = limits.clone();
-        limits.timeout = limits
-            .timeout
-            .saturating_sub(started.elapsed())
+        Ok(
+            match prepare::prepare(snippet, settings.detection, &hook, limits).await? {
+                prepare::Prepared::Program(program) => {
+                    Prepared::ready(snippet, ID, Program { program, hook }, started)
+                }
+                prepare::Prepared::Syntax(error) => {
+                    Prepared::rejected(snippet, ID, syntax_error(snippet, &error), started)
+                }
+                prepare::Prepared::Refused { outcome, reason } => {
+                    let why = Rejection {
+                        outcome,
+                        stderr: String::new(),
+                        exit_code: None,
+                        reason: Some(reason),
+                    };
+                    Prepared::rejected(snippet, ID, why, started)
+                }
+            },
+        )
+    }
+
+    async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
+        let started = Instant::now();
+        let Program { program, hook } = prepared.program::<Program>()?;
+        let snippet = prepared.snippet();
+        let (deterministic, detection) = (cx.settings.deterministic, cx.settings.detection);
+        // the guest has what is left of the wall-clock limit once the host
+        // prepared the program
+        let asked = cx.limits.timeout;
+        let mut limits = cx.limits.clone();
+        limits.timeout = asked
+            .saturating_sub(prepared.host_time())
             .max(std::time::Duration::from_millis(1));
         let limits = &limits;
         let files = crate::sandbox::tempdirs::run_dir("candor-program-")
-            .map_err(|e| Error::BadInput(format!("creating the program directory: {e}")))?;
+            .map_err(|e| Error::Io(format!("creating the program directory: {e}")))?;
         for (name, text) in [
             ("program.js", program.code.as_str()),
             ("source", snippet.code.as_str()),
@@ -84,7 +118,7 @@ impl JavaScriptRuntime {
             ("hook", hook.as_str()),
         ] {
             std::fs::write(files.path().join(name), text)
-                .map_err(|e| Error::BadInput(format!("writing the program for the guest: {e}")))?;
+                .map_err(|e| Error::Io(format!("writing the program for the guest: {e}")))?;
         }
         let mode = if program.module { "module" } else { "script" };
         let mut argv = vec!["runner".to_string(), mode.to_string(), snippet.file.clone()];
@@ -98,7 +132,7 @@ impl JavaScriptRuntime {
             deterministic,
             read_only: &read_only,
         };
-        let mut execution = execute_module(engine, &self.pre, &call, limits).await?;
+        let mut execution = execute_module(cx.engine, &self.pre, &call, limits).await?;
         if execution.outcome == Outcome::TimedOut {
             // the limit the user set, of which preparing took a part
             execution.reason = Some(format!(
@@ -108,7 +142,7 @@ impl JavaScriptRuntime {
         }
         if detection {
             // the static facts come from the host's instrumentation, first
-            let mut facts = program.facts;
+            let mut facts = program.facts.clone();
             facts.append(&mut execution.facts);
             execution.facts = facts;
         } else {
@@ -116,7 +150,7 @@ impl JavaScriptRuntime {
                 f.contains("\"fact\":\"runtime\"") || f.contains("\"fact\":\"started\"")
             });
         }
-        execution.duration = started.elapsed();
+        execution.duration = prepared.host_time() + started.elapsed();
         if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
             execution.outcome = Outcome::Failed;
         }
@@ -136,55 +170,15 @@ impl JavaScriptRuntime {
     }
 }
 
-/// The report of a snippet that was not run because preparing it would break
-/// the run's limits.
-fn refused(snippet: &Snippet, outcome: Outcome, reason: String, started: Instant) -> Report {
-    let execution = Execution {
-        outcome,
-        exit_code: None,
-        reason: Some(reason),
-        response: None,
-        stdout: Vec::new(),
-        stderr: Vec::new(),
-        truncated: false,
-        fuel_consumed: 0,
-        duration: started.elapsed(),
-        facts: Vec::new(),
-        facts_dropped: 0,
-    };
-    assemble(
-        snippet,
-        execution,
-        (RUNTIME_NAME, BUNDLED_VERSION),
-        None,
-        GuestEnd::CutShort,
-    )
-}
-
-/// The report of a snippet that does not parse: it failed, loudly, at its line.
-fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError, started: Instant) -> Report {
-    let stderr = format!(
-        "{}:{}:{}: SyntaxError: {}\n",
-        snippet.file, error.line, error.column, error.message
-    );
-    let execution = Execution {
+/// A snippet that does not parse: it failed, loudly, at its line.
+fn syntax_error(snippet: &Snippet, error: &instrument::SyntaxError) -> Rejection {
+    Rejection {
         outcome: Outcome::Failed,
+        stderr: format!(
+            "{}:{}:{}: SyntaxError: {}\n",
+            snippet.file, error.line, error.column, error.message
+        ),
         exit_code: Some(1),
         reason: None,
-        response: None,
-        stdout: Vec::new(),
-        stderr: stderr.into_bytes(),
-        truncated: false,
-        fuel_consumed: 0,
-        duration: started.elapsed(),
-        facts: Vec::new(),
-        facts_dropped: 0,
-    };
-    assemble(
-        snippet,
-        execution,
-        (RUNTIME_NAME, BUNDLED_VERSION),
-        None,
-        GuestEnd::CutShort,
-    )
+    }
 }
