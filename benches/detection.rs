@@ -14,8 +14,7 @@ const PY_CPU_BOUND: &str =
     "total = 0\nfor i in range(2_000_000):\n    total += i * i % 7\nprint(total)\n";
 const PY_CPU_TRY: &str = "total = 0\nfor i in range(2_000_000):\n    try:\n        total += i * i % 7\n    except ZeroDivisionError:\n        total = 0\nprint(total)\n";
 const PY_CAUGHT_10K: &str = "def parse(text):\n    try:\n        return int(text)\n    except ValueError:\n        return 0\n\nvalues = [parse('x') for _ in range(10_000)]\nprint(len(values))\n";
-const JS_CPU_BOUND: &str =
-    "let total = 0;\nfor (let i = 0; i < 2000000; i++) {\n  total += i * i % 7;\n}\nconsole.log(total);\n";
+const JS_CPU_BOUND: &str = "let total = 0;\nfor (let i = 0; i < 2000000; i++) {\n  total += i * i % 7;\n}\nconsole.log(total);\n";
 const JS_CAUGHT_10K: &str = "function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    return 0;\n  }\n}\nconst values = [];\nfor (let i = 0; i < 10000; i++) values.push(parse('x'));\nconsole.log(values.length);\n";
 const REPS: usize = 11;
 
@@ -44,9 +43,18 @@ fn main() {
     for (name, snippet) in [
         ("py CPU-bound, no exceptions", Snippet::python(PY_CPU_BOUND)),
         ("py CPU-bound, idle handler", Snippet::python(PY_CPU_TRY)),
-        ("py 10 000 caught exceptions", Snippet::python(PY_CAUGHT_10K)),
-        ("js CPU-bound, no exceptions", Snippet::javascript(JS_CPU_BOUND)),
-        ("js 10 000 caught exceptions", Snippet::javascript(JS_CAUGHT_10K)),
+        (
+            "py 10 000 caught exceptions",
+            Snippet::python(PY_CAUGHT_10K),
+        ),
+        (
+            "js CPU-bound, no exceptions",
+            Snippet::javascript(JS_CPU_BOUND),
+        ),
+        (
+            "js 10 000 caught exceptions",
+            Snippet::javascript(JS_CAUGHT_10K),
+        ),
     ] {
         // off and on in turn, so that a change in the machine's load weighs on both
         let (mut t_off, mut t_on, mut ratios) = (Vec::new(), Vec::new(), Vec::new());

@@ -78,7 +78,9 @@ fn python_counts_a_hot_retry_loop_and_a_placeholder_after_the_handler() {
     assert_count(&r, "swallowed_exception", 2000, "(2000 times)");
     assert_count(&r, "fabricated_value", 2000, "(2000 times)");
     assert_contains(
-        finding(&r, "swallowed_exception")["message"].as_str().unwrap(),
+        finding(&r, "swallowed_exception")["message"]
+            .as_str()
+            .unwrap(),
         "KeyError",
     );
 }
