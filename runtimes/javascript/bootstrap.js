@@ -15,6 +15,7 @@
 (function () {
   "use strict";
   const DETAILED_FACTS = 3; // facts per handler or site with full details; the rest only count
+  const BATCH = 256; // repeats of one fact counted here at most before their count is sent
   const MAX_REPR = 60;
   const MAX_MESSAGE = 200;
 
@@ -213,18 +214,15 @@
     }
 
     // -- facts ------------------------------------------------------------------
-    const caughtCounts = new MapCtor();
-    const valueCounts = new MapCtor();
-    const pending = new MapCtor(); // handler -> firings not yet resolved (retries)
+    // The hooks run once per firing, so their state is kept in objects without
+    // a prototype (read and written without a call, and out of the snippet's
+    // reach through Object.prototype), keyed by handler or site id.
+    const table = () => ({ __proto__: null });
+    const pending = table(); // handler -> firings not yet resolved (retries)
     function send(fact) {
       emit(jsonStringify(fact));
     }
     const text = (s) => wellFormed(s); // lone surrogates as U+FFFD: JSON the host reads
-    function bump(counts, key) {
-      const n = (mapGet(counts, key) || 0) + 1;
-      mapSet(counts, key, n);
-      return n;
-    }
     /** The exception's type as a fact names it: its `name`, else the type of the value. */
     function errorType(error) {
       try {
@@ -255,36 +253,58 @@
       }
       return fact;
     }
-    // Beyond the detailed ones, repeats are sent as counts when the total
-    // reaches a power of two, and the rest by `flush` at the end of the run (a
-    // run cut short under-reports firings: never a finding that did not happen).
-    // Firings are counted per handler and exception type, so that a handler
-    // that caught several kinds says how many of each.
-    const unsentCaught = new MapCtor(); // "handler type" -> [handler, type, firings not yet sent]
-    const unsentValues = new MapCtor(); // site -> [handler, values not yet sent]
-    const unsentExpected = new MapCtor(); // handler -> expected firings not yet sent
-    const expectedCounts = new MapCtor();
-    const failing = new MapCtor(); // handler -> true while its test's failure statement runs
-    const powerOfTwo = (n) => (n & (n - 1)) === 0;
+    // Firings are counted per handler and exception type (so that a handler
+    // that caught several kinds says how many of each), values per site and
+    // handler, each in a list [total, sent, last]: a hook adds one to the
+    // total, or when the total is `last` sends what is due: the first
+    // DETAILED_FACTS facts with their details, then the count not sent yet
+    // when the total reaches a power of two or BATCH repeats are unsent. `flush`
+    // sends the rest at the end of the run; a run cut short by a limit
+    // under-counts by fewer than BATCH per handler and type, and never reports
+    // a firing that did not happen.
+    const caughtCounts = table(); // handler -> type -> [total, sent, last, type]
+    const valueCounts = table(); // site -> handler -> [total, sent, last, handler]
+    const expectedCounts = table(); // handler -> [total, sent, last, handler]
+    const failing = table(); // handler -> true while its test's failure statement runs
+    /** The total after which a count just sent at total `n` is due again. */
+    function nextLast(n) {
+      if (n < DETAILED_FACTS) return n;
+      let power = 1;
+      while (power <= n) power *= 2;
+      return (power - n <= BATCH ? power : n + BATCH) - 1;
+    }
+    /** The counts kept under `key` (which they carry last: [total, sent, last, key]). */
+    function counter(byKey, key) {
+      const counts = byKey[key];
+      return counts !== undefined ? counts : (byKey[key] = [0, 0, 0, key]);
+    }
     function caught(hid, error) {
-      mapSet(pending, hid, (mapGet(pending, hid) || 0) + 1);
+      pending[hid] = (pending[hid] || 0) + 1;
       const type = errorType(error);
-      const key = hid + " " + type;
-      const n = bump(caughtCounts, key);
-      if (n <= DETAILED_FACTS) {
-        send(caughtFact(hid, error, type));
+      const byType = caughtCounts[hid] || (caughtCounts[hid] = table());
+      const counts = counter(byType, type);
+      if (counts[0] < counts[2]) {
+        counts[0]++;
         return;
       }
-      const unsent = mapGet(unsentCaught, key);
-      const count = unsent === undefined ? 1 : unsent[2] + 1;
-      if (powerOfTwo(n)) {
-        mapDelete(unsentCaught, key);
-        send({ __proto__: null, fact: "caught", handler: hid, type: text(type), count });
-      } else if (unsent === undefined) {
-        mapSet(unsentCaught, key, [hid, type, count]);
+      const n = ++counts[0];
+      if (n <= DETAILED_FACTS) {
+        counts[1] = n;
+        send(caughtFact(hid, error, type));
       } else {
-        unsent[2] = count;
+        sendCaught(hid, type, counts);
       }
+      counts[2] = nextLast(n);
+    }
+    function sendCaught(hid, type, counts) {
+      const count = counts[0] - counts[1];
+      counts[1] = counts[0];
+      send({ __proto__: null, fact: "caught", handler: hid, type: text(type), count });
+    }
+    function sendValues(sid, hid, counts) {
+      const count = counts[0] - counts[1];
+      counts[1] = counts[0];
+      send({ __proto__: null, fact: "value", site: sid, handler: hid, count });
     }
     // the exception an expected-exception test waits for: a firing, resolved
     // at once (it names no type: the exception is the test passing)
@@ -293,12 +313,26 @@
       send({ __proto__: null, fact: "recovered", handler: hid, count });
     }
     function flush() {
-      mapForEach(unsentCaught, (v) => send({ __proto__: null, fact: "caught", handler: v[0], type: text(v[1]), count: v[2] }));
-      mapClear(unsentCaught);
-      mapForEach(unsentValues, (v, sid) => send({ __proto__: null, fact: "value", site: sid, handler: v[0], count: v[1] }));
-      mapClear(unsentValues);
-      mapForEach(unsentExpected, (count, hid) => sendExpected(hid, count));
-      mapClear(unsentExpected);
+      for (const hid in caughtCounts) {
+        const byType = caughtCounts[hid];
+        for (const type in byType) {
+          if (byType[type][0] > byType[type][1]) sendCaught(+hid, type, byType[type]);
+        }
+      }
+      for (const sid in valueCounts) {
+        const byHandler = valueCounts[sid];
+        for (const hid in byHandler) {
+          const counts = byHandler[hid];
+          if (counts[0] > counts[1]) sendValues(+sid, counts[3], counts);
+        }
+      }
+      for (const hid in expectedCounts) {
+        const counts = expectedCounts[hid];
+        if (counts[0] > counts[1]) {
+          sendExpected(+hid, counts[0] - counts[1]);
+          counts[1] = counts[0];
+        }
+      }
     }
     const NOT_FOUND = {};
     const MAX_SEARCHED = 10000; // entries of a container searched for a substituted value
@@ -337,60 +371,59 @@
       /** Wraps a placeholder expression of a handler; returns it unchanged. For a
        *  substituted lookup, `container` is what the handler read it from. */
       value(sid, hid, v, container) {
-        const n = bump(valueCounts, sid);
+        const counts = counter(valueCounts[sid] || (valueCounts[sid] = table()), hid);
+        if (counts[0] < counts[2]) {
+          counts[0]++;
+          return v;
+        }
+        const n = ++counts[0];
         if (n <= DETAILED_FACTS) {
+          counts[1] = n;
           const fact = { __proto__: null, fact: "value", site: sid, handler: hid, type: text(typeName(v)), repr: text(shortRepr(v)) };
           const used = arguments.length > 3 ? where(container, v) : undefined;
           if (used !== undefined) fact.used = text(clip(used, MAX_REPR));
           send(fact);
-          return v;
-        }
-        const unsent = mapGet(unsentValues, sid);
-        const count = unsent === undefined ? 1 : unsent[1] + 1;
-        if (powerOfTwo(n)) {
-          mapDelete(unsentValues, sid);
-          send({ __proto__: null, fact: "value", site: sid, handler: hid, count });
-        } else if (unsent === undefined) {
-          mapSet(unsentValues, sid, [hid, count]);
         } else {
-          unsent[1] = count;
+          sendValues(sid, hid, counts);
         }
+        counts[2] = nextLast(n);
         return v;
       },
       /** First statement of the catch-all handler of an expected-exception test:
        *  the test's own failure is a swallow, what the test waits for is not. */
       expected(hid, error) {
-        if (mapGet(failing, hid) === true) {
-          mapDelete(failing, hid);
+        if (failing[hid] === true) {
+          failing[hid] = false;
           caught(hid, error);
           return;
         }
-        const n = bump(expectedCounts, hid);
-        const unsent = (mapGet(unsentExpected, hid) || 0) + 1;
-        if (powerOfTwo(n)) {
-          mapDelete(unsentExpected, hid);
-          sendExpected(hid, unsent);
-        } else {
-          mapSet(unsentExpected, hid, unsent);
+        const counts = counter(expectedCounts, hid);
+        if (counts[0] < counts[2]) {
+          counts[0]++;
+          return;
         }
+        const n = ++counts[0];
+        sendExpected(hid, n - counts[1]);
+        counts[1] = n;
+        counts[2] = nextLast(n);
       },
       /** Before the statement that fails an expected-exception test: no exception came. */
       failing(hid) {
-        mapSet(failing, hid, true);
+        failing[hid] = true;
       },
       /** Before a `throw` inside a handler: the failure goes on (if a firing is left). */
       propagated(hid) {
-        const n = mapGet(pending, hid) || 0;
+        const n = pending[hid] || 0;
         if (n > 0) {
-          mapSet(pending, hid, n - 1);
+          pending[hid] = n - 1;
           send({ __proto__: null, fact: "propagated", handler: hid, count: 1 });
         }
       },
       /** Where the guarded code of a retry loop succeeds: its earlier firings recovered. */
       ok(hid, v) {
-        const n = mapGet(pending, hid) || 0;
+        const n = pending[hid] || 0;
         if (n > 0) {
-          mapSet(pending, hid, 0);
+          pending[hid] = 0;
           send({ __proto__: null, fact: "recovered", handler: hid, count: n });
         }
         return v;

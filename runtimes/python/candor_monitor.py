@@ -12,8 +12,17 @@ EXCEPTION_HANDLED (global, also free until an exception is caught) checks that
 the probes are still the monitor's when an exception is caught, so a snippet
 that swaps a probe out, catches, and puts it back is still noticed.
 
-Every fact is streamed to the host at once through the harness's channel, so a
-run cut short by a limit still reports what it saw.
+Facts are streamed to the host through the harness's channel as they happen,
+so that a run cut short by a limit still reports what it saw: the first
+``DETAILED_FACTS`` firings of each handler and exception type (and values of
+each placeholder) at once, with their details; repeats as counts, when the
+total reaches a power of two or ``BATCH`` repeats are unsent, and at the end.
+A run killed by a limit therefore under-counts a hot handler by fewer than
+``BATCH`` firings, and never reports one that did not happen.
+
+The probes run once per firing, so they are written for speed: no Python call
+of their own on the common path, lists instead of objects, counts kept by
+exception type (not its name) and formatted only when sent.
 
 The snippet can reach the monitor (``__candor_caught__.__self__``, ``gc``). What
 it could do with it is made evident: a probe called from anywhere but a call
@@ -32,6 +41,7 @@ import candor_guard
 TOOL_ID = 4  # a free sys.monitoring tool slot (0-3 and 5 are named by CPython)
 TOOL_NAME = "candor"
 DETAILED_FACTS = 3  # facts per handler or site that carry the full details; the rest only count
+BATCH = 256  # repeats of one fact counted in the guest at most before their count is sent
 
 _events = sys.monitoring.events
 _WATCHED = _events.PY_UNWIND | _events.EXCEPTION_HANDLED
@@ -49,6 +59,8 @@ _set_local_events = sys.monitoring.set_local_events
 _getframe = sys._getframe
 _exception = sys.exception
 _builtins = builtins.__dict__
+# the probes' names, in the order `Monitor._on_handled` compares them
+_PROBE_NAMES = ("__candor_caught__", "__candor_value__", "__candor_with__", "__candor_finally__", "__candor_ok__")
 _CALL = dis.opmap["CALL"]
 _repr = reprlib.Repr()
 _repr.maxstring = 60
@@ -64,17 +76,10 @@ def _short_repr(value):
         return f"<{_type_name(value)}>"
 
 
-class _Firing:
-    """The latest unresolved firing of one handler in one frame."""
-
-    __slots__ = ("handler", "exc", "retry", "pending", "placeholder")
-
-    def __init__(self, handler, exc, retry):
-        self.handler = handler
-        self.exc = exc
-        self.retry = retry
-        self.pending = 1  # firings of a retry handler not yet resolved
-        self.placeholder = False  # the frame produced a placeholder after this firing
+# The latest unresolved firing of one handler in one frame, as a list (made and
+# read faster than an object): [handler id, exception, firings of a retry
+# handler not yet resolved, the frame produced a placeholder since].
+_HID, _EXC, _PENDING, _PLACEHOLDER = range(4)
 
 
 class Monitor:
@@ -93,20 +98,27 @@ class Monitor:
         # called a probe, the offsets of the calls the rewrite put there
         self._codes = {id(c): c for c in _code_tree(code)}
         self._probe_sites = {}
-        self._site_cache = [None, frozenset()]  # the latest code a probe was called from
-        self._caught_counts = {}
-        self._unsent = {}  # counts of repeated facts not sent yet
-        self._value_counts = {}
-        self._frames = {}  # frame -> {handler id: _Firing}
-        self._fired_codes = set()
+        # the latest code a probe was called from: [code, its probe offsets,
+        # whether its handlers fired before]
+        self._site_cache = [None, frozenset(), False]
+        # repeats, counted as [total, sent, last, key] (see `_caught_due`): by
+        # handler id, then exception type (and the latest type's, by handler id)
+        self._caught_counts = tuple({} for _ in analysis.handlers)
+        self._caught_latest = [None] * len(analysis.handlers)
+        # by site id; for a site after the frame's latest handler, by that handler
+        self._value_counts = tuple(
+            [0, 0, 0, hid] if hid is not None else {} for hid in self._site_handler
+        )
+        # a placeholder marks the frame's firings only for the retry handlers' sake
+        self._any_retry = any(self._retry)
+        # frame -> its one firing (see _HID), or {handler id: firing} once
+        # several handlers fired in it (`_firings` makes the dict)
+        self._frames = {}
+        self._fired_codes = {}  # id(code) -> code, for the code whose handlers fired
         self._tampered = []
-        self._probes = {
-            "__candor_caught__": self.caught,
-            "__candor_value__": self.value,
-            "__candor_with__": self.with_block,
-            "__candor_finally__": self.finally_block,
-            "__candor_ok__": self.ok,
-        }
+        self._probes = dict(
+            zip(_PROBE_NAMES, (self.caught, self.value, self.with_block, self.finally_block, self.ok))
+        )
 
     # -- setup and teardown ---------------------------------------------------------
 
@@ -114,6 +126,11 @@ class Monitor:
         for name, probe in self._probes.items():
             _builtins[name] = probe
         self._probe_items = tuple(self._probes.items())
+        self._probe_values = tuple(self._probes.values())
+        used = {name for c in self._codes.values() for name in c.co_names}
+        self._more_probes = tuple(
+            (name, self._probes[name]) for name in _PROBE_NAMES[2:4] if name in used
+        )
         # what `intact` compares with: a copy of the attributes, itself included
         self._layout = None
         self._layout = dict(vars(self))
@@ -128,9 +145,16 @@ class Monitor:
         _set_events(TOOL_ID, _WATCHED)
 
     def stop(self):
-        """Checks that the snippet left the instrumentation alone, then detaches it."""
-        for key in list(self._unsent):
-            self._flush(key)
+        """Sends the counts not sent yet, checks that the snippet left the
+        instrumentation alone, then detaches it."""
+        for hid, by_type in enumerate(self._caught_counts):
+            for kind, counts in list(by_type.items()):
+                if counts[0] > counts[1]:
+                    self._flush_caught(hid, kind, counts)
+        for sid, counts in enumerate(self._value_counts):
+            for counts in list(counts.values()) if type(counts) is dict else [counts]:
+                if counts[0] > counts[1]:
+                    self._flush_value(sid, counts[3], counts)
         self._check_instrumentation()
         self._check_intact()
         try:
@@ -177,7 +201,10 @@ class Monitor:
 
     def _at_probe(self, frame, name):
         """True when `frame` is at a probe call the rewrite wrote; else reports the
-        snippet calling probe `name` itself (such a call records nothing)."""
+        snippet calling probe `name` itself (such a call records nothing).
+
+        The probes first test the cache this fills themselves (the latest code
+        a probe was called from), and call this only when it misses."""
         code = frame.f_code
         cache = self._site_cache
         if code is not cache[0]:
@@ -189,6 +216,7 @@ class Monitor:
                     sites = self._probe_sites[id(code)] = _probe_offsets(code)
             cache[0] = code
             cache[1] = sites
+            cache[2] = self._fired_codes.get(id(code)) is code
         if frame.f_lasti in cache[1]:
             return True
         self._tamper(f"the snippet called candor's probe {name} itself")
@@ -198,33 +226,105 @@ class Monitor:
         if detail in self._tampered:
             return
         self._tampered.append(detail)
-        self._send({"fact": "tampered", "detail": detail})
+        Monitor._send(self, {"fact": "tampered", "detail": detail})
 
-    def _count(self, key, total):
-        """Counts a repeated firing or value; sends the count when the total is a
-        power of two (so a hot handler costs log2(n) host calls) and at the end."""
-        unsent = self._unsent
-        unsent[key] = unsent.get(key, 0) + 1
-        if total & (total - 1) == 0:
-            self._flush(key)
+    # Repeats are counted in lists, [total, sent, last, key]: a probe adds one to
+    # the total, or when the total is `last` calls `_caught_due` or `_value_due`,
+    # which send the first DETAILED_FACTS with their details, then the unsent
+    # part when the total is a power of two or BATCH repeats are unsent (so a
+    # hot handler costs about log2(n) + n / BATCH host calls); `stop` sends the rest.
 
-    def _flush(self, key):
-        count = self._unsent.pop(key, 0)
-        if not count:
+    def _caught_counts_of(self, hid, kind):
+        """The counts of handler `hid`'s firings with exceptions of type `kind`,
+        made the handler's latest."""
+        by_type = self._caught_counts[hid]
+        counts = by_type.get(kind)
+        if counts is None:
+            counts = by_type[kind] = [0, 0, 0, kind]
+        self._caught_latest[hid] = counts
+        return counts
+
+    def _caught_due(self, hid, kind, counts, exc):
+        """Handler `hid` caught `exc` (of type `kind`) once more than `counts[2]` times."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
             return
-        if key[0] == "caught":
-            fact = {"fact": "caught", "handler": key[1], "count": count}
-            if key[2] is not None:
-                fact["type"] = key[2]
-            self._send(fact)
+        n = counts[0] = counts[0] + 1
+        if n <= DETAILED_FACTS:
+            counts[1] = n
+            Monitor._send(self, self._caught_fact(hid, exc))
         else:
-            self._send({"fact": "value", "site": key[1], "handler": key[2], "count": count})
+            self._flush_caught(hid, kind, counts)
+        counts[2] = _next_due(n) - 1
+
+    def _value_due(self, sid, hid, counts, value, container):
+        """Site `sid` produced `value` after handler `hid` once more than `counts[2]` times."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        n = counts[0] = counts[0] + 1
+        if n <= DETAILED_FACTS:
+            counts[1] = n
+            fact = {
+                "fact": "value",
+                "site": sid,
+                "handler": hid,
+                "type": _type_name(value),
+                "repr": _short_repr(value),
+            }
+            if container is not None:
+                used = _where(container, value)
+                if used is not None:
+                    fact["used"] = used
+            Monitor._send(self, fact)
+        else:
+            self._flush_value(sid, hid, counts)
+        counts[2] = _next_due(n) - 1
+
+    def _flush_caught(self, hid, kind, counts):
+        """Sends the firings of handler `hid` with exceptions of type `kind` not sent yet."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        count = counts[0] - counts[1]
+        counts[1] = counts[0]
+        fact = {"fact": "caught", "handler": hid, "count": count}
+        if kind is not _NONE_TYPE:
+            fact["type"] = _TYPE_NAME(kind)
+        Monitor._send(self, fact)
+
+    def _flush_value(self, sid, hid, counts):
+        """Sends the values of site `sid` (after handler `hid`) not sent yet."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        count = counts[0] - counts[1]
+        counts[1] = counts[0]
+        Monitor._send(self, {"fact": "value", "site": sid, "handler": hid, "count": count})
 
     def _send(self, fact):
+        """Sends `fact` to the host, after checking that the monitor and its
+        events are as `start` left them. (The probes check nothing themselves:
+        what the snippet changes while no fact leaves can hide nothing, since
+        repeats are kept in counts sent later, and a firing's first facts are
+        sent at once.)"""
         if id(_getframe(1).f_code) not in _OWN_CODE:
             # the snippet reached the monitor and sends through it
             self._tamper("the snippet sent a fact through candor's monitor")
             return
+        layout = self._layout
+        if layout is not None and (
+            len(vars(self)) != len(layout) or self._channel is not layout["_channel"]
+        ):
+            # noticed while it lasts: a snippet that puts things back before
+            # the end (`stop` checks every attribute)
+            self._tamper("the snippet changed candor's monitor")
+        try:
+            watched = _get_events(TOOL_ID) == _WATCHED
+        except BaseException:
+            watched = False
+        if not watched:
+            self._check_instrumentation()
         self._channel(fact)
 
     # -- probes ---------------------------------------------------------------------
@@ -232,8 +332,27 @@ class Monitor:
     def caught(self, hid):
         """First statement of an `except` body: the handler `hid` fired."""
         frame = _getframe(1)
-        if self._at_probe(frame, "__candor_caught__"):
-            self._fired(hid, _exception(), frame)
+        cache = self._site_cache
+        if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+            if not Monitor._at_probe(self, frame, "__candor_caught__"):
+                return
+        # what `_record` does, inlined: this runs once per firing
+        exc = _exception()
+        frames = self._frames
+        if frame not in frames:
+            frames[frame] = [hid, exc, 1, False]
+        else:
+            self._fired_again(frame, hid, exc)
+        if not cache[2]:
+            self._follow_returns(frame.f_code, cache)
+        kind = type(exc)
+        counts = self._caught_latest[hid]
+        if counts is None or counts[3] is not kind:
+            counts = Monitor._caught_counts_of(self, hid, kind)
+        if counts[0] >= counts[2]:
+            Monitor._caught_due(self, hid, kind, counts, exc)
+        else:
+            counts[0] += 1
 
     def finally_block(self, hid):
         """Start of a `finally` that may discard an in-flight exception."""
@@ -246,12 +365,14 @@ class Monitor:
     def ok(self, hid, value=None):
         """The guarded code of a retry loop succeeded: its earlier firings recovered."""
         frame = _getframe(1)
-        if not self._at_probe(frame, "__candor_ok__"):
-            return value
-        firings = self._frames.get(frame)
+        cache = self._site_cache
+        if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+            if not Monitor._at_probe(self, frame, "__candor_ok__"):
+                return value
+        firings = self._firings(frame)
         if firings:
             for firing in list(firings.values()):
-                if firing.retry and not firing.placeholder:
+                if self._retry[firing[_HID]] and not firing[_PLACEHOLDER]:
                     self._resolve(firings, firing, "recovered")
         return value
 
@@ -261,90 +382,130 @@ class Monitor:
 
     def value(self, sid, value, container=None):
         """Wraps a placeholder expression; records it when it stands in for a result.
-        For a substituted lookup, `container` is what the handler read it from."""
-        frame = _getframe(1)
-        if not self._at_probe(frame, "__candor_value__"):
-            return value
+        For a substituted lookup, `container` is what the handler read it from.
+
+        A repeat only counts: where the probe was called from is checked when
+        a fact is due (a snippet calling the probe itself can only add to the
+        count of a placeholder it produced, never hide one)."""
         hid = self._site_handler[sid]
-        firings = self._frames.get(frame)
+        if hid is None or self._any_retry:
+            return Monitor._value_in_frame(self, sid, value, container, _getframe(1))
+        counts = self._value_counts[sid]
+        if counts[0] < counts[2]:
+            counts[0] += 1
+            return value
+        frame = _getframe(1)
+        cache = self._site_cache
+        if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+            if not Monitor._at_probe(self, frame, "__candor_value__"):
+                return value
+        Monitor._value_due(self, sid, hid, counts, value, container)
+        return value
+
+    def _value_in_frame(self, sid, value, container, frame):
+        """`value` for a site whose handler is the frame's latest, or in a
+        snippet with retry handlers (whose firings a placeholder marks)."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return value
+        cache = self._site_cache
+        if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+            if not Monitor._at_probe(self, frame, "__candor_value__"):
+                return value
+        hid = self._site_handler[sid]
+        firings = self._firings(frame)
         if hid is None:
-            # a placeholder returned outside any handler: a finding only when this
-            # frame swallowed an exception before reaching it
+            # a placeholder returned outside any handler: a finding only when
+            # this frame swallowed an exception before reaching it
             if not firings:
                 return value
             hid = next(reversed(firings))
         if firings:
             for firing in firings.values():
-                firing.placeholder = True
-        n = self._value_counts.get(sid, 0) + 1
-        self._value_counts[sid] = n
-        if n <= DETAILED_FACTS:
-            fact = {
-                "fact": "value",
-                "site": sid,
-                "handler": hid,
-                "type": _type_name(value),
-                "repr": _short_repr(value),
-            }
-            if container is not None:
-                used = _where(container, value)
-                if used is not None:
-                    fact["used"] = used
-            self._send(fact)
+                firing[_PLACEHOLDER] = True
+        counts = self._value_counts[sid]
+        if type(counts) is dict:
+            counts = counts.get(hid) or counts.setdefault(hid, [0, 0, 0, hid])
+        if counts[0] < counts[2]:
+            counts[0] += 1
         else:
-            self._count(("value", sid, hid), n)
+            Monitor._value_due(self, sid, hid, counts, value, container)
         return value
 
     # -- bookkeeping ----------------------------------------------------------------
 
     def _fired(self, hid, exc, frame):
+        """A `with` block or a `finally` discarded `exc` in `frame` (handler `hid`)."""
         if id(_getframe(1).f_code) not in _OWN_CODE:
             self._tamper("the snippet called candor's monitor itself")
             return
-        layout = self._layout
-        if len(vars(self)) != len(layout) or self._channel is not layout["_channel"]:
-            # noticed while it lasts: a snippet that puts things back before
-            # the end (`stop` checks every attribute)
-            self._tamper("the snippet changed candor's monitor")
-        try:
-            watched = _get_events(TOOL_ID) == _WATCHED
-        except BaseException:
-            watched = False
-        if not watched:
-            self._check_instrumentation()
+        cache = self._site_cache
+        if frame.f_code is not cache[0]:
+            # a `with` block's frame, which called no probe of its own at its `__exit__`
+            cache = [frame.f_code, frozenset(), self._fired_codes.get(id(frame.f_code)) is frame.f_code]
+        self._record(hid, exc, frame, cache)
+
+    def _record(self, hid, exc, frame, cache):
+        """Handler `hid` caught `exc` in `frame`, whose code `cache` describes
+        (see `_site_cache`). `caught` does the same inline."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        frames = self._frames
+        if frame not in frames:
+            frames[frame] = [hid, exc, 1, False]
+        else:
+            self._fired_again(frame, hid, exc)
+        if not cache[2]:
+            self._follow_returns(frame.f_code, cache)
+        kind = type(exc)
+        counts = self._caught_latest[hid]
+        if counts is None or counts[3] is not kind:
+            counts = Monitor._caught_counts_of(self, hid, kind)
+        if counts[0] >= counts[2]:
+            Monitor._caught_due(self, hid, kind, counts, exc)
+        else:
+            counts[0] += 1
+
+    def _firings(self, frame):
+        """{handler id: firing} for the handlers that fired in `frame`, or None."""
         firings = self._frames.get(frame)
-        if firings is None:
-            firings = self._frames[frame] = {}
-        else:
-            # an outer handler in the same frame caught what an inner one raised
-            for other in list(firings.values()):
-                if other.handler != hid and _chained(exc, other.exc):
-                    self._resolve(firings, other, "propagated")
-        retry = self._retry[hid]
+        if type(firings) is list:
+            firings = self._frames[frame] = {firings[_HID]: firings}
+        return firings
+
+    def _fired_again(self, frame, hid, exc):
+        """Handler `hid` caught `exc` in `frame`, where handlers fired before."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        firings = self._firings(frame)
+        # an outer handler in the same frame caught what an inner one raised
+        for other in list(firings.values()):
+            if other[_HID] != hid and _chained(exc, other[_EXC]):
+                self._resolve(firings, other, "propagated")
         previous = firings.get(hid)
-        if previous is not None and retry:
-            previous.pending += 1
-            previous.exc = exc
+        if previous is not None and self._retry[hid]:
+            previous[_PENDING] += 1
+            previous[_EXC] = exc
         else:
-            firings[hid] = _Firing(hid, exc, retry)
-        code = frame.f_code
-        if code not in self._fired_codes:
-            self._fired_codes.add(code)
-            try:
-                _set_local_events(TOOL_ID, code, _events.PY_RETURN)
-            except ValueError:
-                # code the monitor cannot instrument, or a tool id the snippet
-                # freed: returns are not followed
-                self._check_instrumentation()
-        # counted per exception type, so that a handler catching several kinds
-        # reports how many of each
-        key = (hid, type(exc).__name__ if exc is not None else None)
-        n = self._caught_counts.get(key, 0) + 1
-        self._caught_counts[key] = n
-        if n <= DETAILED_FACTS:
-            self._send(self._caught_fact(hid, exc))
-        else:
-            self._count(("caught", hid, key[1]), n)
+            firings[hid] = [hid, exc, 1, False]
+
+    def _follow_returns(self, code, cache):
+        """The handlers of `code` fired: its frames' returns end their bookkeeping."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        cache[2] = True
+        if self._fired_codes.get(id(code)) is code:
+            return
+        self._fired_codes[id(code)] = code
+        try:
+            _set_local_events(TOOL_ID, code, _events.PY_RETURN)
+        except ValueError:
+            # code the monitor cannot instrument, or a tool id the snippet
+            # freed: returns are not followed
+            self._check_instrumentation()
 
     def _caught_fact(self, hid, exc):
         fact = {"fact": "caught", "handler": hid}
@@ -382,27 +543,42 @@ class Monitor:
         if id(_getframe(1).f_code) not in _OWN_CODE:
             self._tamper("the snippet called candor's monitor itself")
             return
-        del firings[firing.handler]
-        self._send({"fact": how, "handler": firing.handler, "count": firing.pending})
+        del firings[firing[_HID]]
+        Monitor._send(self, {"fact": how, "handler": firing[_HID], "count": firing[_PENDING]})
 
     def _on_handled(self, code, offset, exc):
-        """Any exception caught anywhere: the probes that report it must still be ours."""
-        builtins_ = _builtins
-        for name, probe in self._probe_items:
-            if builtins_.get(name) is not probe:
-                self._tamper(f"the snippet replaced candor's probe {name}")
+        """Any exception caught anywhere: the probes that report it must still be
+        ours. It runs for every exception caught, so it only compares identities
+        while they are, and only of the probes whose loss would hide a firing
+        (`__candor_with__` and `__candor_finally__` when the snippet uses them;
+        not `__candor_ok__`, without which a retry's recovery goes unseen).
+        `stop` checks them all."""
+        b = _builtins
+        p = self._probe_values
+        try:
+            if b["__candor_caught__"] is p[0] and b["__candor_value__"] is p[1]:
+                for name, probe in self._more_probes:
+                    if b[name] is not probe:
+                        break
+                else:
+                    return
+        except BaseException:  # a probe deleted
+            pass
+        self._check_instrumentation()
 
     def _on_unwind(self, code, offset, exc):
         """A frame ends by an exception: its caught exceptions may be surfacing after all."""
-        if code not in self._fired_codes:
+        if self._fired_codes.get(id(code)) is not code:
             return
         firings = self._frames.pop(_getframe(1), None)
+        if type(firings) is list:
+            firings = {firings[_HID]: firings}
         for firing in (firings or {}).values():
             # a retry loop that gives up by raising, or a handler whose exception
             # (or one chained to it) leaves the frame, hid nothing
-            if firing.retry or _chained(exc, firing.exc):
-                self._send(
-                    {"fact": "propagated", "handler": firing.handler, "count": firing.pending}
+            if self._retry[firing[_HID]] or _chained(exc, firing[_EXC]):
+                Monitor._send(self, 
+                    {"fact": "propagated", "handler": firing[_HID], "count": firing[_PENDING]}
                 )
 
     def _on_return(self, code, offset, retval):
@@ -415,6 +591,16 @@ class Monitor:
             self._tamper("the snippet called candor's monitor itself")
             return
         self._fired(hid, exc, frame)
+
+
+def _next_due(n):
+    """The total at which a count that was just sent at total `n` is sent next:
+    at once while the facts carry details, then at the next power of two, at
+    most BATCH later."""
+    if n < DETAILED_FACTS:
+        return n + 1
+    power = 1 << n.bit_length()
+    return power if power - n <= BATCH else n + BATCH
 
 
 _SEARCHED = 10000  # entries of a container searched for a substituted value
@@ -458,6 +644,7 @@ def _chained(exc, target):
 
 
 _TYPE_NAME = type.__dict__["__name__"].__get__
+_NONE_TYPE = type(None)
 
 
 def _type_name(value):

@@ -515,7 +515,11 @@ def _call(name, args, like, marked=True):
     """A call of probe `name` at the place of `like`. A `marked` call gets the
     line of `like` and no columns, which no call the snippet wrote has: the
     monitor takes a probe call only from such a place (a snippet that fetches a
-    probe and calls it is reported, not believed)."""
+    probe and calls it is reported, not believed). A value probe is passed all
+    three arguments (the container None when there is none): CPython calls a
+    method with exactly as many arguments as it takes the fastest way."""
+    if name == VALUE and len(args) == 2:
+        args = [*args, ast.copy_location(ast.Constant(None), like)]
     call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=args, keywords=[])
     ast.copy_location(call, like)
     if marked:
