@@ -994,9 +994,12 @@ class _Rewriter(ast.NodeTransformer):
     def _wrap_after_swallow_returns(self, func):
         handlers = [h for h in self.a.handlers if h.scope.node is func and h.kind == "except"]
         # a return after the `try` is a fallback only when the guarded code
-        # leaves the function on success (`try: return fetch()`): otherwise
-        # the success path reaches it too, and it is the function's own result
-        fallbacks = [h for h in handlers if _leaves(h.try_node.body)]
+        # (or its `else:`) leaves the function on success (`try: return
+        # fetch()`): otherwise the success path reaches it too, and it is the
+        # function's own result
+        fallbacks = [
+            h for h in handlers if _leaves(h.try_node.body) or _leaves(h.try_node.orelse)
+        ]
         if not fallbacks:
             return
         after = min(h.try_node.end_lineno for h in fallbacks)
