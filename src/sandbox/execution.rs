@@ -10,7 +10,7 @@ use super::limits::human_size;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use crate::report::Outcome;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use wasmtime::component::{Instance as ComponentInstance, InstancePre as ComponentPre};
@@ -30,6 +30,36 @@ pub(crate) struct Invocation<'a> {
     pub(crate) deterministic: bool,
     /// Host directories the guest may read, and where it sees them.
     pub(crate) read_only: &'a [(PathBuf, String)],
+}
+
+impl<'a> Invocation<'a> {
+    /// The guest's I/O for this call, with `scratch` as its `/`, and the
+    /// capped stdout and stderr the execution reads back.
+    pub(super) fn io<'s>(
+        &self,
+        scratch: &'s Path,
+        limits: &Limits,
+    ) -> (GuestIo<'s>, CappedOutput, CappedOutput)
+    where
+        'a: 's,
+    {
+        let stdout = CappedOutput::new(output_cap(limits));
+        let stderr = CappedOutput::new(output_cap(limits));
+        let stdin = LateInput::default();
+        stdin.set(self.stdin.to_vec());
+        let io = GuestIo {
+            args: self.args,
+            env: self.env,
+            stdin,
+            scratch,
+            stdout: stdout.clone(),
+            stderr: stderr.clone(),
+            deterministic: self.deterministic,
+            memory_limit: limits.memory,
+            read_only: self.read_only,
+        };
+        (io, stdout, stderr)
+    }
 }
 
 /// How one execution ended, before any language-specific interpretation.
@@ -200,21 +230,7 @@ pub(crate) async fn execute_module(
 ) -> Result<Execution> {
     let started = Instant::now();
     let scratch = scratch_dir()?;
-    let stdout = CappedOutput::new(output_cap(limits));
-    let stderr = CappedOutput::new(output_cap(limits));
-    let stdin = LateInput::default();
-    stdin.set(call.stdin.to_vec());
-    let io = GuestIo {
-        args: call.args,
-        env: call.env,
-        stdin,
-        scratch: scratch.path(),
-        stdout: stdout.clone(),
-        stderr: stderr.clone(),
-        deterministic: call.deterministic,
-        memory_limit: limits.memory,
-        read_only: call.read_only,
-    };
+    let (io, stdout, stderr) = call.io(scratch.path(), limits);
     let mut store = new_store(engine, io.module_state()?, limits.fuel)?;
     let run = async {
         let instance = pre.instantiate_async(&mut store).await?;

@@ -2,13 +2,10 @@
 //! linked against WASI alone and run once per instance under the run's limits.
 
 use super::execution::{
-    Ended, Execution, Invocation, bounded, new_store, output_cap, scratch_dir,
-    wasi_component_linker,
+    Ended, Execution, Invocation, bounded, new_store, scratch_dir, wasi_component_linker,
 };
-use super::guest::{ComponentWasi, GuestIo, GuestState};
-use super::input::LateInput;
+use super::guest::{ComponentWasi, GuestState};
 use super::limits::Limits;
-use super::output::CappedOutput;
 use crate::error::Result;
 use std::time::Instant;
 use wasmtime::Engine;
@@ -47,21 +44,7 @@ pub(crate) async fn execute_command_component(
 ) -> Result<Execution> {
     let started = Instant::now();
     let scratch = scratch_dir()?;
-    let stdout = CappedOutput::new(output_cap(limits));
-    let stderr = CappedOutput::new(output_cap(limits));
-    let stdin = LateInput::default();
-    stdin.set(call.stdin.to_vec());
-    let io = GuestIo {
-        args: call.args,
-        env: call.env,
-        stdin,
-        scratch: scratch.path(),
-        stdout: stdout.clone(),
-        stderr: stderr.clone(),
-        deterministic: call.deterministic,
-        memory_limit: limits.memory,
-        read_only: call.read_only,
-    };
+    let (io, stdout, stderr) = call.io(scratch.path(), limits);
     let mut store = new_store(engine, io.component_state()?, limits.fuel)?;
     let run = async {
         let command = pre.instantiate_async(&mut store).await?;
