@@ -7,9 +7,12 @@ use crate::report::{ExceptionInfo, ValueInfo};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// One line the guest emitted.
+/// One line the guest emitted. Tests parse strictly (an unknown field is an
+/// error), so that a field a guest sends and the host ignores is noticed: see
+/// `every_fact_the_guests_emit_parses`.
 #[derive(Debug, Deserialize)]
 #[serde(tag = "fact", rename_all = "snake_case")]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 enum Fact {
     Runtime {
         name: String,
@@ -28,6 +31,10 @@ enum Fact {
         line: Option<u32>,
         /// Firings this fact stands for (repeats are sent as counts); 1 when absent.
         count: Option<u64>,
+        /// The source line of the raise, as the guest read it (the host reads
+        /// the line from the snippet itself).
+        #[allow(dead_code)]
+        source: Option<String>,
     },
     Propagated {
         handler: u32,
@@ -82,6 +89,7 @@ pub(crate) enum HandlerKind {
 
 /// Static facts about one handler.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 pub(crate) struct HandlerFact {
     pub(crate) id: u32,
     pub(crate) kind: HandlerKind,
@@ -91,6 +99,11 @@ pub(crate) struct HandlerFact {
     /// 1-based column just past its end on `end_line` (0 when not given).
     #[serde(default)]
     pub(crate) end_column: u32,
+    /// The function it is in, when it is in one (the static analysis uses
+    /// it; no rule on the host does yet).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) function: Option<String>,
     /// The exception types it names, as written; empty = everything.
     #[serde(default)]
     pub(crate) catches: Vec<String>,
@@ -118,10 +131,19 @@ pub(crate) struct HandlerFact {
 
 /// Static facts about one placeholder expression.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 pub(crate) struct SiteFact {
     pub(crate) id: u32,
     /// The handler it is inside, or None for a placeholder returned after a swallow.
     pub(crate) handler: Option<u32>,
+    /// How the value leaves: `return`, `assign`, `append`, `return_after_swallow`, ...
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) via: String,
+    /// What the placeholder is: `literal`, `container`, `random`, `substitute`, ...
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) kind: String,
     pub(crate) line: u32,
     pub(crate) column: u32,
     pub(crate) end_line: u32,
@@ -197,6 +219,22 @@ pub(crate) struct GuestFacts {
     pub(crate) malformed: usize,
 }
 
+/// One fact of the stream. Tests parse it strictly, without the stream's
+/// envelope field `seq` (Python's numbering, which `stream.rs` checks).
+#[cfg(not(test))]
+fn parse(line: &str) -> serde_json::Result<Fact> {
+    serde_json::from_str(line)
+}
+
+#[cfg(test)]
+fn parse(line: &str) -> serde_json::Result<Fact> {
+    let mut value: serde_json::Value = serde_json::from_str(line)?;
+    if let Some(object) = value.as_object_mut() {
+        object.remove("seq");
+    }
+    serde_json::from_value(value)
+}
+
 impl GuestFacts {
     /// Folds the streamed lines, in order, into per-handler and per-site totals.
     pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
@@ -204,12 +242,19 @@ impl GuestFacts {
         let mut check = stream::StreamCheck::default();
         for line in lines {
             check.observe_line(line);
-            match serde_json::from_str::<Fact>(line) {
+            match parse(line) {
                 Ok(fact) => {
                     check.observe(&fact);
                     facts.add(fact);
                 }
-                Err(_) => facts.malformed += 1,
+                Err(_error) => {
+                    #[cfg(test)]
+                    tests::REJECTED
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(format!("{_error}: {line}"));
+                    facts.malformed += 1;
+                }
             }
         }
         facts.tampering.extend(check.problems());
@@ -271,6 +316,7 @@ impl GuestFacts {
                 repr,
                 line,
                 count,
+                ..
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
                     h.fired += count.unwrap_or(1);
@@ -361,5 +407,48 @@ mod tests {
         assert_eq!(s.produced, 4);
         assert_eq!(s.value.as_ref().unwrap().repr, "0.0");
         assert_eq!(facts.malformed, 1);
+    }
+
+    /// Every line the parser refused in this test process, with why.
+    pub(super) static REJECTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    /// The golden test of the facts format: every fact the Python and
+    /// JavaScript guests emit on the whole detection corpus parses, strictly
+    /// (tests deny unknown fields), so that what a guest sends and what the
+    /// host reads cannot drift apart unnoticed.
+    #[test]
+    fn every_fact_the_guests_emit_parses() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let sandbox = crate::Sandbox::builder().build().expect("a sandbox");
+        let (mut runs, mut findings) = (0, 0);
+        for dir in ["python", "js"] {
+            let mut paths: Vec<_> = std::fs::read_dir(corpus.join(dir))
+                .expect("the corpus")
+                .map(|e| e.expect("an entry").path())
+                .filter(|p| crate::Language::from_path(p).is_some())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let snippet = crate::Snippet::from_path(&path, None).expect("a snippet");
+                let report = sandbox.run_blocking(&snippet).expect("a report");
+                runs += 1;
+                findings += report.findings.len();
+                let malformed: Vec<_> = report
+                    .tampering
+                    .iter()
+                    .filter(|t| t.contains("malformed facts"))
+                    .collect();
+                assert!(
+                    malformed.is_empty(),
+                    "{}: {malformed:?}\n{:#?}",
+                    path.display(),
+                    REJECTED.lock().unwrap()
+                );
+            }
+        }
+        assert!(
+            runs > 150 && findings > 100,
+            "{runs} runs, {findings} findings"
+        );
     }
 }
