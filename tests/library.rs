@@ -111,3 +111,28 @@ fn a_ready_instance_runs_like_a_fresh_one() {
         Outcome::MemoryExceeded
     );
 }
+
+#[test]
+fn a_snippet_may_name_its_runtime_and_a_wrong_one_is_refused() {
+    let sandbox = Sandbox::builder().build().expect("sandbox builds");
+    let python = |code: &str| Snippet::new(candor::Language::Python, "n.py", code);
+    let report = sandbox
+        .run_blocking(&python("print(6 * 7)").with_runtime("python"))
+        .expect("the python runtime runs python");
+    assert_eq!(
+        (report.outcome, report.stdout.as_str()),
+        (Outcome::Completed, "42\n")
+    );
+    let refused = |name: &str| match sandbox.run_blocking(&python("print(1)").with_runtime(name)) {
+        Err(candor::Error::BadInput(why)) => why,
+        other => panic!("{name}: expected BadInput, got {other:?}"),
+    };
+    assert_eq!(
+        refused("wasm"),
+        "the wasm runtime does not run python snippets (it runs wasm)"
+    );
+    assert_eq!(
+        refused("pythn"),
+        "unknown runtime \"pythn\" (known: python, javascript, wasm)"
+    );
+}

@@ -49,6 +49,10 @@ pub(crate) struct RunArgs {
     /// on each finding what the error would have done (one more run per such handler, at most 8)
     #[arg(long, conflicts_with = "no_detect")]
     strict: bool,
+    /// The runtime to run the snippet on, by name (`candor runtimes` lists them) [default: the
+    /// language's]
+    #[arg(long, value_name = "NAME")]
+    runtime: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +98,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
     snippet.args = args.args.clone();
     snippet.env = args.env.clone();
     snippet.mounts = args.mounts.clone();
+    snippet.runtime = args.runtime.clone();
 
     let sandbox = Sandbox::builder()
         .limits(limits)

@@ -126,6 +126,10 @@ pub struct Snippet {
     /// (default: off; [`SandboxBuilder::strict`](crate::SandboxBuilder::strict)
     /// turns it on for every snippet).
     pub strict: bool,
+    /// The runtime to run it on, by name (`candor runtimes` lists them);
+    /// None (the default) takes the language's default runtime. Naming one
+    /// that does not run the snippet's language is an [`Error::BadInput`].
+    pub runtime: Option<String>,
     /// For a strict re-run: the positions (`line`, `column`) of the handlers
     /// to make re-raise, or of values inside them.
     pub(crate) reraise: Vec<(u32, u32)>,
@@ -145,6 +149,7 @@ impl Snippet {
             limits: None,
             mounts: Vec::new(),
             strict: false,
+            runtime: None,
             reraise: Vec::new(),
         }
     }
@@ -153,6 +158,12 @@ impl Snippet {
     /// have several, each at its own guest path.
     pub fn with_mount(mut self, mount: Mount) -> Self {
         self.mounts.push(mount);
+        self
+    }
+
+    /// Runs it on the runtime called `name` (see [`Snippet::runtime`]).
+    pub fn with_runtime(mut self, name: impl Into<String>) -> Self {
+        self.runtime = Some(name.into());
         self
     }
 

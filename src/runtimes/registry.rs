@@ -35,16 +35,55 @@ pub(crate) static RUNTIMES: &[RuntimeEntry] = &[
     },
 ];
 
-/// The index in [`RUNTIMES`] of the runtime that runs `language`.
+/// The index in [`RUNTIMES`] of the runtime that runs `language` by default.
 pub(crate) fn resolve(language: Language) -> Option<usize> {
     RUNTIMES
         .iter()
         .position(|entry| entry.languages.contains(&language))
 }
 
+/// The index in [`RUNTIMES`] of the runtime called `name`, which must run
+/// `language`; the error says what is known.
+pub(crate) fn resolve_named(name: &str, language: Language) -> Result<usize, String> {
+    let Some(index) = RUNTIMES.iter().position(|entry| entry.name == name) else {
+        let known: Vec<&str> = RUNTIMES.iter().map(|e| e.name).collect();
+        return Err(format!(
+            "unknown runtime {name:?} (known: {})",
+            known.join(", ")
+        ));
+    };
+    let entry = &RUNTIMES[index];
+    if entry.languages.contains(&language) {
+        Ok(index)
+    } else {
+        let runs: Vec<&str> = entry.languages.iter().map(|l| l.name()).collect();
+        Err(format!(
+            "the {name} runtime does not run {} snippets (it runs {})",
+            language.name(),
+            runs.join(", ")
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_runtime_must_exist_and_run_the_language() {
+        assert_eq!(
+            resolve_named("python", Language::Python),
+            Ok(resolve(Language::Python).unwrap())
+        );
+        assert_eq!(
+            resolve_named("pythn", Language::Python),
+            Err("unknown runtime \"pythn\" (known: python, javascript, wasm)".to_string())
+        );
+        assert_eq!(
+            resolve_named("wasm", Language::Python),
+            Err("the wasm runtime does not run python snippets (it runs wasm)".to_string())
+        );
+    }
 
     #[test]
     fn every_language_has_exactly_one_runtime() {

@@ -340,7 +340,7 @@ impl Sandbox {
             .await
             .map_err(|_| Error::BadInput("the sandbox is shutting down".to_string()))?;
         let running = Running::enter(&inner.running);
-        let runtime = self.runtime(snippet.language)?;
+        let runtime = self.runtime(snippet.language, snippet.runtime.as_deref())?;
         let settings = Settings {
             deterministic: inner.deterministic,
             // a strict re-run only shows what the re-raised error does
@@ -362,15 +362,18 @@ impl Sandbox {
 
     /// Loads the runtime of `language` now (compiling it once if needed).
     pub fn load(&self, language: Language) -> Result<()> {
-        self.runtime(language).map(drop)
+        self.runtime(language, None).map(drop)
     }
 
     /// The runtime that runs `language`, loaded on first use.
-    fn runtime(&self, language: Language) -> Result<Arc<dyn Runtime>> {
+    fn runtime(&self, language: Language, named: Option<&str>) -> Result<Arc<dyn Runtime>> {
         let inner = &self.inner;
-        let index = registry::resolve(language).ok_or_else(|| {
-            Error::BadInput(format!("no runtime runs {} snippets", language.name()))
-        })?;
+        let index = match named {
+            Some(name) => registry::resolve_named(name, language).map_err(Error::BadInput)?,
+            None => registry::resolve(language).ok_or_else(|| {
+                Error::BadInput(format!("no runtime runs {} snippets", language.name()))
+            })?,
+        };
         let entry = &RUNTIMES[index];
         inner.runtimes[index].get_or_load(|| {
             let keep_ready = inner.pooled.then_some(KeepReady {
