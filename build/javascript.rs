@@ -149,9 +149,8 @@ fn quickjs_sources(manifest_dir: &Path) -> PathBuf {
 }
 
 fn js_fail(message: &str) -> ! {
-    eprintln!("candor build: {message}");
-    eprintln!(
-        "candor build: set CANDOR_JS_MODULE to a prebuilt JavaScript runtime module to build offline"
-    );
-    std::process::exit(1);
+    super::fail_with(
+        message,
+        "set CANDOR_JS_MODULE to a prebuilt JavaScript runtime module to build offline",
+    )
 }

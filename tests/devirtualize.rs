@@ -1,8 +1,8 @@
-//! The build's guarded devirtualisation (`build/devirtualize.rs`) on small
+//! The build's guarded devirtualisation (`build/python/devirtualize.rs`) on small
 //! modules: which calls it rewrites, when it refuses, and that a rewritten
 //! module computes what the original does, whatever the pointer holds.
 
-#[path = "../build/devirtualize.rs"]
+#[path = "../build/python/devirtualize.rs"]
 mod devirtualize;
 
 use devirtualize::{SnapshotMemory, devirtualize, fixed_slots};

@@ -1,6 +1,6 @@
 //! The build rewrites CPython's calls through function pointers that the
 //! pre-initialisation fixed (allocators, SQLite's memory methods) into a
-//! guarded direct call (`build/devirtualize.rs`). These snippets go through
+//! guarded direct call (`build/python/devirtualize.rs`). These snippets go through
 //! both sides of such guards, through the real binary.
 
 mod common;

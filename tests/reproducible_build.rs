@@ -1,5 +1,5 @@
 //! The shim that the build preloads into componentize-py
-//! (`build/preinit_shim.c`, see `build/reproducible.rs`): what a process it is
+//! (`build/python/preinit_shim.c`, see `build/python/reproducible.rs`): what a process it is
 //! loaded into reads for randomness, clocks and file times. A small C program
 //! reads them through libc, as wasmtime-wasi does, in two runs.
 //!
@@ -76,7 +76,7 @@ fn compile(args: &[&std::ffi::OsStr], what: &str) {
 /// Builds the shim and the probe in `dir`; returns their paths.
 fn build(dir: &Path) -> (PathBuf, PathBuf) {
     let shim = dir.join("shim.so");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("build/preinit_shim.c");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("build/python/preinit_shim.c");
     compile(
         &[
             "-shared".as_ref(),
@@ -87,7 +87,7 @@ fn build(dir: &Path) -> (PathBuf, PathBuf) {
             source.as_os_str(),
             "-ldl".as_ref(),
         ],
-        "build/preinit_shim.c",
+        "build/python/preinit_shim.c",
     );
     let probe_c = dir.join("probe.c");
     std::fs::write(&probe_c, PROBE).unwrap();

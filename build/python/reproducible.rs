@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The shim's source, relative to the package root.
-const SHIM_SOURCE: &str = "build/preinit_shim.c";
+const SHIM_SOURCE: &str = "build/python/preinit_shim.c";
 /// The guest's wall clock and file times without `SOURCE_DATE_EPOCH`:
 /// 2024-01-01T00:00:00Z, as in the sandbox's `--deterministic` clock.
 const DEFAULT_EPOCH: u64 = 1_704_067_200;

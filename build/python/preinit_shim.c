@@ -1,7 +1,7 @@
 /*
  * Pins what componentize-py's pre-initialisation reads from the host, so that
  * two builds of the Python guest snapshot the same interpreter state.
- * `build/reproducible.rs` compiles this into a shared library and loads it
+ * `build/python/reproducible.rs` compiles this into a shared library and loads it
  * into componentize-py with LD_PRELOAD (Linux with glibc only).
  *
  * componentize-py runs CPython inside wasmtime to pre-initialise it, then
