@@ -360,3 +360,28 @@ fn base64(bytes: &[u8]) -> String {
     }
     text
 }
+
+#[test]
+fn compiling_a_module_is_held_to_the_wall_clock_limit() {
+    // thousands of functions take Cranelift far longer than a millisecond
+    let mut wat = String::from("(module\n  (memory (export \"memory\") 1)\n");
+    for i in 0..4000 {
+        wat.push_str(&format!(
+            "  (func $f{i} (param i32) (result i32) (i32.add (i32.mul (local.get 0) (i32.const {i})) (i32.const 7)))\n"
+        ));
+    }
+    wat.push_str("  (func (export \"_start\")))\n");
+    let dir = scratch();
+    let run = run_program(dir.path(), "big.wat", wat.as_bytes(), &["--timeout", "1ms"]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    let r = run.json();
+    assert_eq!(r["outcome"], "timed_out");
+    assert_eq!(
+        r["reason"],
+        "wall-clock limit of 1ms reached while compiling the program on the host"
+    );
+    // the compilation went on, unused: with time, the same module runs
+    let again = run_program(dir.path(), "big.wat", wat.as_bytes(), &[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.json()["outcome"], "completed");
+}

@@ -2,6 +2,8 @@
 //! interface, the registry that maps a language to its runtime, and one module
 //! per runtime (Python, JavaScript and TypeScript, raw WebAssembly).
 
+#[cfg(test)]
+mod facts_golden_tests;
 pub(crate) mod javascript;
 pub(crate) mod mount;
 pub(crate) mod python;

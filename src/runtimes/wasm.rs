@@ -41,7 +41,7 @@ pub(crate) struct WasmRuntime {
     engine: Engine,
     cache_dir: PathBuf,
     /// Programs this process compiled and linked, by SHA-256, most recent first.
-    linked: Mutex<Vec<(String, Arc<Linked>)>>,
+    linked: Arc<Mutex<Vec<(String, Arc<Linked>)>>>,
 }
 
 /// A program compiled and linked, ready to instantiate.
@@ -64,7 +64,7 @@ pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
     Ok(Arc::new(WasmRuntime {
         engine: cx.engine.clone(),
         cache_dir: cx.cache_dir.to_path_buf(),
-        linked: Mutex::new(Vec::new()),
+        linked: Arc::new(Mutex::new(Vec::new())),
     }))
 }
 
@@ -91,7 +91,15 @@ fn reject(snippet: &Snippet, why: &str) -> Rejection {
     }
 }
 
-impl WasmRuntime {
+/// What compiling and linking a program needs, owned, so that it can work on
+/// a blocking thread while the run's deadline is watched.
+struct Linker {
+    engine: Engine,
+    cache_dir: PathBuf,
+    linked: Arc<Mutex<Vec<(String, Arc<Linked>)>>>,
+}
+
+impl Linker {
     /// The program with content hash `sha256`, compiled (or loaded from the
     /// cache) and linked; Err says why it cannot run.
     fn link(&self, bytes: &[u8], sha256: &str) -> Result<std::result::Result<Arc<Linked>, String>> {
@@ -153,7 +161,7 @@ impl Runtime for WasmRuntime {
         &self,
         snippet: &Snippet,
         _settings: Settings,
-        _limits: &Limits,
+        limits: &Limits,
     ) -> Result<Prepared> {
         let started = Instant::now();
         let bytes: Cow<'_, [u8]> = match &snippet.binary {
@@ -187,7 +195,38 @@ impl Runtime for WasmRuntime {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        Ok(match self.link(&bytes, &sha256)? {
+        // compiling is host work on untrusted input: held to the run's wall clock
+        let linker = Linker {
+            engine: self.engine.clone(),
+            cache_dir: self.cache_dir.clone(),
+            linked: Arc::clone(&self.linked),
+        };
+        let bytes = bytes.into_owned();
+        let compile = tokio::task::spawn_blocking(move || linker.link(&bytes, &sha256));
+        let linked = match tokio::time::timeout(limits.timeout, compile).await {
+            Ok(Ok(linked)) => linked?,
+            Ok(Err(e)) => {
+                return Err(Error::Internal(format!(
+                    "compiling {} failed: {e}",
+                    snippet.file
+                )));
+            }
+            Err(_) => {
+                // the compilation cannot be interrupted: it finishes on its
+                // thread, unused, and its result is cached for the next run
+                let why = Rejection {
+                    outcome: Outcome::TimedOut,
+                    stderr: String::new(),
+                    exit_code: None,
+                    reason: Some(format!(
+                        "wall-clock limit of {} reached while compiling the program on the host",
+                        humantime::format_duration(limits.timeout)
+                    )),
+                };
+                return Ok(Prepared::rejected(snippet, ID, why, started));
+            }
+        };
+        Ok(match linked {
             Ok(program) => Prepared::ready(snippet, ID, program, started),
             Err(why) => Prepared::rejected(snippet, ID, reject(snippet, &why), started),
         })
