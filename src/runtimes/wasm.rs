@@ -37,11 +37,15 @@ const ID: RuntimeId = RuntimeId {
 const KEEP_LINKED: usize = 16;
 
 /// The raw WebAssembly runtime: compiles programs on demand.
+/// The programs linked lately, newest first, by content hash (at most
+/// `KEEP_LINKED`), shared with the threads that compile.
+type LinkedPrograms = Arc<Mutex<Vec<(String, Arc<Linked>)>>>;
+
 pub(crate) struct WasmRuntime {
     engine: Engine,
     cache_dir: PathBuf,
     /// Programs this process compiled and linked, by SHA-256, most recent first.
-    linked: Arc<Mutex<Vec<(String, Arc<Linked>)>>>,
+    linked: LinkedPrograms,
 }
 
 /// A program compiled and linked, ready to instantiate.
@@ -96,7 +100,7 @@ fn reject(snippet: &Snippet, why: &str) -> Rejection {
 struct Linker {
     engine: Engine,
     cache_dir: PathBuf,
-    linked: Arc<Mutex<Vec<(String, Arc<Linked>)>>>,
+    linked: LinkedPrograms,
 }
 
 impl Linker {
