@@ -170,8 +170,9 @@ pub(crate) trait Runtime: Send + Sync {
     fn id(&self) -> RuntimeId;
 
     /// The host-side work on `snippet`, done once however often it runs,
-    /// held to `limits` (its time counts against the first run's wall clock;
-    /// the host memory it may take, against the memory limit). A program that
+    /// held to `limits` (its time counts against the wall clock of each run of
+    /// it, as the JavaScript runtime gives the guest what is left; the host
+    /// memory it may take, against the memory limit). A program that
     /// cannot run (a syntax error, a module that does not link, a preparation
     /// past a limit) is a [`Prepared::rejected`], not an error; errors are
     /// candor's own.
