@@ -34,6 +34,11 @@ fn main() {
         "javascript",
         "The JavaScript guest module (QuickJS-ng + candor's runner).",
     );
+    // the native runtime compiles C, C++ and Zig with the zig that built the
+    // JavaScript runtime (absent when that module came prebuilt)
+    if let Some(zig) = javascript::zig(&out_dir) {
+        println!("cargo:rustc-env=CANDOR_BUILD_ZIG={}", zig.display());
+    }
 }
 
 /// Copies a built runtime into `OUT_DIR/NAME.wasm` and writes `OUT_DIR/NAME_runtime.rs`,

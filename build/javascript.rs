@@ -109,6 +109,20 @@ pub fn provision(out_dir: &Path) -> PathBuf {
     }
 }
 
+/// The `zig` executable of the pinned ziglang that built the module, when
+/// this build installed it (not when `CANDOR_JS_MODULE` named a prebuilt one).
+pub fn zig(out_dir: &Path) -> Option<PathBuf> {
+    if env::var_os("CANDOR_JS_MODULE").is_some() {
+        return None;
+    }
+    let lib = out_dir.join("javascript-runtime").join("zig-venv").join("lib");
+    fs::read_dir(lib)
+        .ok()?
+        .flatten()
+        .map(|python| python.path().join("site-packages/ziglang/zig"))
+        .find(|zig| zig.is_file())
+}
+
 /// The `quickjs` folder of the pinned rquickjs-sys, downloaded by `cargo metadata`.
 fn quickjs_sources(manifest_dir: &Path) -> PathBuf {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());

@@ -8,6 +8,7 @@
 
 pub mod fabricated_value;
 pub(crate) mod facts;
+pub(crate) mod libc_calls;
 pub mod latent_swallow;
 pub mod swallowed_exception;
 

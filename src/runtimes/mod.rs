@@ -6,6 +6,7 @@
 mod facts_golden_tests;
 pub(crate) mod javascript;
 pub(crate) mod mount;
+pub(crate) mod native;
 pub(crate) mod python;
 pub(crate) mod registry;
 pub(crate) mod runtime;
@@ -36,15 +37,25 @@ pub enum Language {
     /// A raw WebAssembly program: a WASI preview-1 command module or a
     /// preview-2 command component, as binary (`.wasm`) or text (`.wat`).
     Wasm,
+    /// C, compiled to WebAssembly by `zig cc` on the host.
+    C,
+    /// C++, compiled to WebAssembly by `zig c++` on the host (without
+    /// exceptions: see the README).
+    Cpp,
+    /// Zig, compiled to WebAssembly by `zig build-exe` on the host.
+    Zig,
 }
 
 impl Language {
     /// Every language, in the order `candor runtimes` lists them.
-    pub const ALL: [Language; 4] = [
+    pub const ALL: [Language; 7] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,
         Language::Wasm,
+        Language::C,
+        Language::Cpp,
+        Language::Zig,
     ];
 
     /// The name used on the command line and in reports (`python`).
@@ -54,6 +65,9 @@ impl Language {
             Language::JavaScript => "javascript",
             Language::TypeScript => "typescript",
             Language::Wasm => "wasm",
+            Language::C => "c",
+            Language::Cpp => "cpp",
+            Language::Zig => "zig",
         }
     }
 
@@ -64,6 +78,9 @@ impl Language {
             Language::JavaScript => &["js", "mjs", "cjs"],
             Language::TypeScript => &["ts", "mts", "cts"],
             Language::Wasm => &["wasm", "wat"],
+            Language::C => &["c"],
+            Language::Cpp => &["cpp", "cc", "cxx", "c++"],
+            Language::Zig => &["zig"],
         }
     }
 
@@ -80,7 +97,12 @@ impl Language {
     pub fn unavailable_modules(self) -> Vec<(&'static str, &'static str)> {
         match self {
             Language::Python => python::unavailable_modules().collect(),
-            Language::JavaScript | Language::TypeScript | Language::Wasm => Vec::new(),
+            Language::JavaScript
+            | Language::TypeScript
+            | Language::Wasm
+            | Language::C
+            | Language::Cpp
+            | Language::Zig => Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! with a `load` function, a [`Language`] for its snippets, and an entry here.
 
 use super::runtime::Loader;
-use super::{Language, javascript, python, wasm};
+use super::{Language, javascript, native, python, wasm};
 
 /// One runtime: what it is called, the languages it runs, how it is loaded.
 pub(crate) struct RuntimeEntry {
@@ -32,6 +32,11 @@ pub(crate) static RUNTIMES: &[RuntimeEntry] = &[
         name: "wasm",
         languages: &[Language::Wasm],
         load: wasm::load,
+    },
+    RuntimeEntry {
+        name: "native",
+        languages: &[Language::C, Language::Cpp, Language::Zig],
+        load: native::load,
     },
 ];
 
@@ -77,7 +82,7 @@ mod tests {
         );
         assert_eq!(
             resolve_named("pythn", Language::Python),
-            Err("unknown runtime \"pythn\" (known: python, javascript, wasm)".to_string())
+            Err("unknown runtime \"pythn\" (known: python, javascript, wasm, native)".to_string())
         );
         assert_eq!(
             resolve_named("wasm", Language::Python),

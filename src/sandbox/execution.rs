@@ -83,6 +83,10 @@ pub(crate) struct Execution {
     /// first, with function names when the module has a name section); None
     /// unless it trapped.
     pub(crate) trap_trace: Option<String>,
+    /// The trap's frames, innermost first, as (function name, offset of the
+    /// instruction in the module's bytes): for a runtime that can tell the
+    /// source line of an offset. Empty unless it trapped.
+    pub(crate) trap_frames: Vec<(String, Option<usize>)>,
 }
 
 impl Execution {
@@ -102,6 +106,7 @@ impl Execution {
             facts: Vec::new(),
             facts_dropped: 0,
             trap_trace: None,
+            trap_frames: Vec::new(),
         }
     }
 }
@@ -344,6 +349,7 @@ impl Ended {
             facts: self.facts,
             facts_dropped: self.facts_dropped,
             trap_trace: None,
+            trap_frames: Vec::new(),
         };
         classify(
             &mut execution,
@@ -399,10 +405,9 @@ fn classify(
             Outcome::Failed
         };
     } else if let Some(trap) = error.downcast_ref::<Trap>() {
-        let frames = error
-            .downcast_ref::<wasmtime::WasmBacktrace>()
-            .map(describe_backtrace)
-            .unwrap_or_default();
+        let backtrace = error.downcast_ref::<wasmtime::WasmBacktrace>();
+        let frames = backtrace.map(describe_backtrace).unwrap_or_default();
+        run.trap_frames = backtrace.map(frames_of).unwrap_or_default();
         run.trap_trace = Some(format!("{trap}\nwasm backtrace:\n{frames}"));
         run.outcome = if *trap == Trap::OutOfFuel {
             Outcome::FuelExhausted
@@ -442,6 +447,22 @@ fn describe_backtrace(trace: &wasmtime::WasmBacktrace) -> String {
         text.push_str(&format!("{i:>4}: {module}{function}{offset}\n"));
     }
     text
+}
+
+/// Each frame of `trace`, innermost first: its function's name (or
+/// `<wasm function N>`) and the offset of its instruction in the module.
+fn frames_of(trace: &wasmtime::WasmBacktrace) -> Vec<(String, Option<usize>)> {
+    trace
+        .frames()
+        .iter()
+        .map(|frame| {
+            let function = match frame.func_name() {
+                Some(name) => name.to_string(),
+                None => format!("<wasm function {}>", frame.func_index()),
+            };
+            (function, frame.module_offset())
+        })
+        .collect()
 }
 
 /// A component linker with WASI preview 2 (async), its file system counted
@@ -504,6 +525,25 @@ pub(crate) fn command_pre(
     module: &wasmtime::Module,
 ) -> Result<std::result::Result<ModulePre<GuestState<WasiP1Ctx>>, String>> {
     let linker = wasi_p1_linker(engine)?;
+    if module.get_export("_start").is_none() {
+        return Ok(Err(
+            "the module exports no `_start` function: it is not a WASI command".to_string(),
+        ));
+    }
+    Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))
+}
+
+/// Links a compiled program (a WASI preview-1 command) against WASI and the
+/// events it reports (`events`: candor's `candor.event(ptr, len)` import,
+/// through which its libc wrappers report a call that failed, and writes to
+/// stderr that say "error"). The inner error is a module that cannot be
+/// linked, in words.
+pub(crate) fn event_command_pre(
+    engine: &Engine,
+    module: &wasmtime::Module,
+) -> Result<std::result::Result<ModulePre<GuestState<WasiP1Ctx>>, String>> {
+    let mut linker = wasi_p1_linker(engine)?;
+    super::events::link(&mut linker).map_err(|e| Error::engine("linking candor's events", e))?;
     if module.get_export("_start").is_none() {
         return Ok(Err(
             "the module exports no `_start` function: it is not a WASI command".to_string(),

@@ -13,6 +13,7 @@
 pub(crate) mod cache;
 pub(crate) mod disk;
 pub(crate) mod engine;
+mod events;
 pub(crate) mod execution;
 pub(crate) mod guest;
 mod input;

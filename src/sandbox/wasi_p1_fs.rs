@@ -27,12 +27,7 @@ pub(crate) fn shadow(linker: &mut Linker<State>) -> wasmtime::Result<()> {
         MODULE,
         "fd_write",
         |mut caller: Caller<'_, State>, (fd, iovs, len, out): (i32, i32, i32, i32)| {
-            Box::new(async move {
-                let (mut memory, state, fuel) = parts(&mut caller)?;
-                count_file_write(state, &mut memory, fd, iovs, len).await?;
-                state.wasi.set_hostcall_fuel(fuel);
-                p1::fd_write(&mut state.wasi, &mut memory, fd, iovs, len, out).await
-            })
+            Box::new(async move { counted_fd_write(&mut caller, fd, iovs, len, out).await })
         },
     )?;
     linker.func_wrap_async(
@@ -234,6 +229,20 @@ fn shadow_creation(linker: &mut Linker<State>, name: &'static str) -> wasmtime::
 /// host-call budget (bytes the host may copy out of the guest for one call)
 /// that wasmtime-wasi's own glue gives every call; it is given again before
 /// each preview-1 function this module calls.
+/// `fd_write`, its bytes counted against the quota when `fd` is a file.
+pub(super) async fn counted_fd_write(
+    caller: &mut Caller<'_, State>,
+    fd: i32,
+    iovs: i32,
+    len: i32,
+    out: i32,
+) -> wasmtime::Result<i32> {
+    let (mut memory, state, fuel) = parts(caller)?;
+    count_file_write(state, &mut memory, fd, iovs, len).await?;
+    state.wasi.set_hostcall_fuel(fuel);
+    p1::fd_write(&mut state.wasi, &mut memory, fd, iovs, len, out).await
+}
+
 fn parts<'a>(
     caller: &'a mut Caller<'_, State>,
 ) -> wasmtime::Result<(GuestMemory<'a>, &'a mut State, usize)> {
