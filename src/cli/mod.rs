@@ -104,6 +104,11 @@ fn runtimes() -> Result<Exit, Exit> {
             language.extensions().join(", "),
             language.runtime()
         ));
+        match language.compiler() {
+            Some(Ok(compiler)) => text.push_str(&format!("\tcompiled by {compiler}\n")),
+            Some(Err(why)) => text.push_str(&format!("\tno compiler: {why}\n")),
+            None => {}
+        }
         let unavailable = language.unavailable_modules();
         if !unavailable.is_empty() {
             text.push_str("\tnot available in the sandbox:\n");

@@ -104,7 +104,7 @@ pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
 /// Tells the user, on stderr, why the first run of a runtime pauses.
 pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
     eprintln!(
-        "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
+        "candor: compiling the {} runtime once (a few seconds; C and C++ build their libraries, ~1-2 min); it is cached at {}",
         language.name(),
         path.display()
     );

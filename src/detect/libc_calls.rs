@@ -177,7 +177,7 @@ fn finding(
             Some(("out of memory", format!("{} bytes", event.size.unwrap_or(0)))),
             None,
         ),
-        "stderr" if end == ProgramEnd::Succeeded => (
+        "stderr" if end == ProgramEnd::Succeeded && !says_no_error(event.input.as_deref()) => (
             FindingKind::SwallowedException,
             format!(
                 "the program wrote {input} to stderr, then exited 0 as if nothing failed{}",
@@ -239,6 +239,20 @@ fn finding(
         }),
         count,
         strict: None,
+    })
+}
+
+/// Whether a stderr line says there was no error ("0 errors", "no errors
+/// found", "without error"), which is not a failure told.
+fn says_no_error(line: Option<&str>) -> bool {
+    let line = line.unwrap_or_default().to_ascii_lowercase();
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        matches!(pair[0], "no" | "0" | "zero" | "without" | "never")
+            && matches!(pair[1], "error" | "errors")
     })
 }
 
@@ -337,6 +351,18 @@ mod tests {
         assert!(found[0].message.contains("error.InvalidCharacter"), "{}", found[0].message);
         assert_eq!(found[1].kind, FindingKind::LatentSwallow);
         assert_eq!(found[1].line, 5);
+    }
+
+    #[test]
+    fn a_stderr_line_that_says_no_error_is_no_finding() {
+        for line in ["0 errors, 2 warnings", "No errors found", "finished without error"] {
+            let mut said = event("stderr", 3);
+            said.input = Some(line.to_string());
+            assert!(findings(&[said], &[], ProgramEnd::Succeeded, "a.c").is_empty(), "{line}");
+        }
+        let mut said = event("stderr", 3);
+        said.input = Some("error: no such column".to_string());
+        assert_eq!(findings(&[said], &[], ProgramEnd::Succeeded, "a.c").len(), 1);
     }
 
     #[test]

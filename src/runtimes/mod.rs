@@ -106,6 +106,21 @@ impl Language {
         }
     }
 
+    /// The compiler that turns this language's snippets into WebAssembly on
+    /// the host, as `candor runtimes` shows it (`zig 0.17.1 at PATH`); None
+    /// for a language that is not compiled, Err saying how to get a missing
+    /// one.
+    pub fn compiler(self) -> Option<std::result::Result<String, String>> {
+        match self {
+            Language::C | Language::Cpp | Language::Zig => Some(
+                native::toolchain::find()
+                    .map(|zig| format!("zig {} at {}", zig.version, zig.path.display()))
+                    .map_err(|e| e.to_string()),
+            ),
+            _ => None,
+        }
+    }
+
     /// The language a `--lang` value names (`python`, `py`).
     pub fn from_name(name: &str) -> Option<Language> {
         let name = name.to_ascii_lowercase();

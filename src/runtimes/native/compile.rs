@@ -261,7 +261,16 @@ impl Compiler {
             .env("PATH", "/usr/bin:/bin")
             .env("HOME", work)
             .env("ZIG_GLOBAL_CACHE_DIR", &zig_cache)
-            .env("ZIG_LOCAL_CACHE_DIR", work.join("zig-local"))
+            // C and C++ objects are rebuilt per program (in the work folder,
+            // removed after); Zig's standard library is kept with the libraries
+            .env(
+                "ZIG_LOCAL_CACHE_DIR",
+                if language == Language::Zig {
+                    zig_cache.clone()
+                } else {
+                    work.join("zig-local")
+                },
+            )
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

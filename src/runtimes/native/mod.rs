@@ -11,7 +11,7 @@
 
 mod compile;
 mod lines;
-mod toolchain;
+pub(crate) mod toolchain;
 mod zig_catch;
 
 use crate::Language;
@@ -341,7 +341,9 @@ fn explain_exit(execution: &mut Execution, lines: &LineTable, file: &str) {
     let trap = trace.lines().next().unwrap_or_default().to_string();
     let mut text = format!("{trap}\nwasm backtrace:\n");
     let mut first_line = None;
-    for (i, (function, offset)) in execution.trap_frames.iter().enumerate() {
+    // a deep recursion repeats one frame thousands of times: said once, with a count
+    let mut frames: Vec<(String, usize)> = Vec::new();
+    for (function, offset) in &execution.trap_frames {
         let at = offset.and_then(|o| lines.position(o));
         let place = match at {
             Some(p) => {
@@ -350,7 +352,19 @@ fn explain_exit(execution: &mut Execution, lines: &LineTable, file: &str) {
             }
             None => String::new(),
         };
-        text.push_str(&format!("{i:>4}: {function}{place}\n"));
+        let frame = format!("{function}{place}");
+        match frames.last_mut() {
+            Some((last, repeats)) if *last == frame => *repeats += 1,
+            _ => frames.push((frame, 1)),
+        }
+    }
+    for (i, (frame, repeats)) in frames.iter().enumerate() {
+        let times = if *repeats > 1 {
+            format!(" ({repeats} frames)")
+        } else {
+            String::new()
+        };
+        text.push_str(&format!("{i:>4}: {frame}{times}\n"));
     }
     let stderr = &mut execution.stderr;
     if !stderr.is_empty() && !stderr.ends_with(b"\n") {

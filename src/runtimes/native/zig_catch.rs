@@ -238,6 +238,13 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_from_the_start_of_each_line() {
+        let source = "const std = @import(\"std\");\n\nfn f(t: []const u8) u16 {\n    return std.fmt.parseInt(u16, t, 10) catch 8080;\n}\n";
+        let (_, sites) = instrument(source);
+        assert_eq!((sites[0].line, sites[0].column), (4, 41));
+    }
+
+    #[test]
     fn a_source_without_such_catches_is_unchanged() {
         let source = "pub fn main() void { _ = f() catch |e| @panic(@errorName(e)); }\n";
         assert_eq!(instrument(source), (source.to_string(), vec![]));
