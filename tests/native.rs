@@ -542,3 +542,64 @@ fn a_missing_zig_is_an_error_that_says_how_to_get_one() {
     assert_contains(&run.stderr, "CANDOR_ZIG");
     assert_contains(&run.stderr, "pip install ziglang==");
 }
+
+#[test]
+fn check_runs_c_cpp_and_zig_from_a_folder_and_from_json_lines() {
+    let dir = scratch();
+    let folder = dir.path().join("snippets");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("bad.c"),
+        "#include <stdlib.h>\nint main(void) { return atoi(\"x\"); }\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("good.cpp"), "int main() { return 0; }\n").unwrap();
+    std::fs::write(folder.join("good.zig"), "pub fn main() void {}\n").unwrap();
+    let run = candor_in(
+        dir.path(),
+        &["check", "snippets", "--format", "json"],
+        &[],
+    );
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut seen: Vec<(String, usize)> = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_string(),
+                r["findings"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            ("snippets/bad.c".to_string(), 1),
+            ("snippets/good.cpp".to_string(), 0),
+            ("snippets/good.zig".to_string(), 0)
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+    let lines = concat!(
+        r##"{"id": "c", "language": "c", "code": "#include <stdio.h>\nint main(void) { int x; return scanf(\"%d\", &x) == 1 ? x : 9; }\n", "stdin": "5"}"##,
+        "\n",
+        r#"{"id": "z", "language": "zig", "code": "pub fn main() u8 { return 4; }\n"}"#,
+        "\n"
+    );
+    std::fs::write(dir.path().join("in.jsonl"), lines).unwrap();
+    let run = candor_in(dir.path(), &["check", "--jsonl", "in.jsonl"], &[]);
+    let answers: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 2, "{}", run.stdout);
+    for answer in &answers {
+        let want = if answer["id"] == "c" { 5 } else { 4 };
+        assert_eq!(answer["exit_code"], want, "{answer:#}");
+    }
+}
