@@ -603,3 +603,15 @@ fn check_runs_c_cpp_and_zig_from_a_folder_and_from_json_lines() {
         assert_eq!(answer["exit_code"], want, "{answer:#}");
     }
 }
+
+#[test]
+fn any_exit_status_is_an_exit_with_that_status() {
+    let dir = scratch();
+    for (status, code) in [("-1", -1), ("200", 200), ("3", 3)] {
+        let source = format!("#include <stdlib.h>\nint main(void) {{ exit({status}); }}\n");
+        let run = run_snippet(dir.path(), "status.c", &source, &[]);
+        let report = assert_outcome(&run, "failed");
+        assert_eq!(report["exit_code"], code, "{report:#}");
+        assert_contains(report["reason"].as_str().unwrap(), &format!("status {code}"));
+    }
+}

@@ -68,16 +68,27 @@ pub(crate) fn findings(
     end: ProgramEnd,
     file: &str,
 ) -> Vec<Finding> {
-    let mut grouped: BTreeMap<(u32, u32, &str), (&CallEvent, u64)> = BTreeMap::new();
+    // per call site: the first event, how many, and the other inputs seen
+    let mut grouped: BTreeMap<(u32, u32, &str), (&CallEvent, u64, Vec<&str>)> = BTreeMap::new();
     for event in events {
-        grouped
+        let group = grouped
             .entry((event.line, event.column, event.call.as_str()))
-            .or_insert((event, 0))
-            .1 += 1;
+            .or_insert((event, 0, Vec::new()));
+        group.1 += 1;
+        if let Some(input) = event.input.as_deref()
+            && event.input != group.0.input
+            && !group.2.contains(&input)
+        {
+            group.2.push(input);
+        }
     }
     let mut all: Vec<Finding> = grouped
         .values()
-        .filter_map(|&(event, count)| finding(event, count, end, file, catch_sites))
+        .filter_map(|(event, count, others)| {
+            let mut found = finding(event, *count, end, file, catch_sites)?;
+            found.message.push_str(&also(others));
+            Some(found)
+        })
         .collect();
     for site in catch_sites {
         let fired = events
@@ -89,6 +100,25 @@ pub(crate) fn findings(
     }
     all.sort_by_key(|f| (f.line, f.column, f.kind));
     all
+}
+
+/// The other inputs of a call site, for its message: `; also "x", "y"`
+/// (at most three, then how many more).
+fn also(others: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    if others.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = others
+        .iter()
+        .take(SHOWN)
+        .map(|input| quoted(Some(input)))
+        .collect();
+    let more = match others.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("; also {}{more}", shown.join(", "))
 }
 
 /// `"text"`, cut and quoted for a message.
@@ -319,6 +349,10 @@ mod tests {
             assert_eq!(found[0].line, 4);
             assert!(found[0].message.starts_with("atoi(\"n/a\") returned 0"), "{}", found[0].message);
             assert!(found[0].message.ends_with("(2 times)"), "{}", found[0].message);
+            let mut other = event("atoi", 4);
+            other.input = Some("unknown".to_string());
+            let found = findings(&[event("atoi", 4), other], &[], end, "a.c");
+            assert!(found[0].message.ends_with("(2 times); also \"unknown\""), "{}", found[0].message);
         }
     }
 

@@ -2,7 +2,8 @@
 //! call that writes bytes to a file, creates an entry or opens a descriptor is
 //! counted first, then handed to wasmtime-wasi's own implementation. A call
 //! past the quota traps the guest (the report says `memory_exceeded` with the
-//! reason), as for components (`wasi_fs`).
+//! reason), as for components (`wasi_fs`). Also `proc_exit`, which here takes
+//! any status.
 
 use super::disk::QuotaExceeded;
 use super::guest::GuestState;
@@ -23,6 +24,12 @@ type State = GuestState<WasiP1Ctx>;
 /// preview-1 functions.
 pub(crate) fn shadow(linker: &mut Linker<State>) -> wasmtime::Result<()> {
     linker.allow_shadowing(true);
+    // wasmtime-wasi refuses a status outside 0..126 with an error instead of
+    // an exit; a C program's `exit(-1)` or `return 255` is an exit like any
+    // other, reported with the status it gave
+    linker.func_wrap(MODULE, "proc_exit", |_: Caller<'_, State>, status: i32| {
+        Err::<(), _>(wasmtime::Error::new(wasmtime_wasi::I32Exit(status)))
+    })?;
     linker.func_wrap_async(
         MODULE,
         "fd_write",
