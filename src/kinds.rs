@@ -21,8 +21,11 @@ pub(crate) const SWALLOWED_EXCEPTION_DOC: &str = include_str!("detect/swallowed_
 /// The documentation of `latent_swallow`.
 pub(crate) const LATENT_SWALLOW_DOC: &str = include_str!("detect/latent_swallow.md");
 
+/// The documentation of `compiler_warning`.
+pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warning.md");
+
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
-const KINDS: [KindInfo; 3] = [
+const KINDS: [KindInfo; 4] = [
     KindInfo {
         id: "fabricated_value",
         severity: Severity::Error,
@@ -40,6 +43,12 @@ const KINDS: [KindInfo; 3] = [
         severity: Severity::Info,
         cwe: 703,
         doc: LATENT_SWALLOW_DOC,
+    },
+    KindInfo {
+        id: "compiler_warning",
+        severity: Severity::Info,
+        cwe: 758,
+        doc: COMPILER_WARNING_DOC,
     },
 ];
 
@@ -80,14 +89,18 @@ pub enum FindingKind {
     SwallowedException,
     /// A handler that would swallow an exception, seen but not fired (CWE-703).
     LatentSwallow,
+    /// A compiler warning that means a wrong value without a failure, in a
+    /// compiled program (CWE-758).
+    CompilerWarning,
 }
 
 impl FindingKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 3] = [
+    pub const ALL: [FindingKind; 4] = [
         FindingKind::FabricatedValue,
         FindingKind::SwallowedException,
         FindingKind::LatentSwallow,
+        FindingKind::CompilerWarning,
     ];
 
     /// The snake_case id (`swallowed_exception`).

@@ -615,3 +615,58 @@ fn any_exit_status_is_an_exit_with_that_status() {
         assert_contains(report["reason"].as_str().unwrap(), &format!("status {code}"));
     }
 }
+
+#[test]
+fn compiler_warnings_that_mean_a_wrong_value_are_info_findings_at_their_line() {
+    let dir = scratch();
+    let code = r#"#include <stdio.h>
+
+int sign(int x) {
+    if (x > 0) return 1;
+    if (x < 0) return -1;
+}
+
+int main(void) {
+    int unused = 3;
+    printf("%d\n", 2.5);
+    return sign(1) - 1;
+}
+"#;
+    let run = run_snippet(dir.path(), "warned.c", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(
+        kinds_and_lines(&report),
+        vec![
+            ("compiler_warning".to_string(), 6),
+            ("compiler_warning".to_string(), 10)
+        ]
+    );
+    assert_contains(
+        report["findings"][1]["message"].as_str().unwrap(),
+        "[-Wformat]",
+    );
+    // info: not at or above the default --fail-on warning
+    assert_eq!(run.code, 0);
+    let run = candor_in(dir.path(), &["--explain", "compiler_warning"], &[]);
+    assert_contains(&run.stdout, "# compiler_warning (CWE-758)");
+}
+
+#[test]
+fn a_compile_past_the_time_limit_is_stopped_and_times_out() {
+    let dir = scratch();
+    // the preprocessor doubles a token 26 times: 67 million tokens
+    let mut code = String::from("#define A0 x+\n");
+    for i in 1..=26 {
+        code.push_str(&format!("#define A{i} A{} A{}\n", i - 1, i - 1));
+    }
+    code.push_str(&format!("int x = 1;\nint main(void) {{ return A26 0; }}\n/* {:?} */\n", std::time::SystemTime::now()));
+    let started = std::time::Instant::now();
+    let run = run_snippet(dir.path(), "slow.c", &code, &["--timeout", "2s"]);
+    let report = assert_outcome(&run, "timed_out");
+    assert_contains(
+        report["reason"].as_str().unwrap(),
+        "while compiling the program on the host",
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(run.code, 4);
+}

@@ -60,6 +60,9 @@ pub(crate) enum ProgramEnd {
     Otherwise,
 }
 
+/// One call site's events: the first, how many, the other inputs seen.
+type CallSite<'a> = (&'a CallEvent, u64, Vec<&'a str>);
+
 /// The findings of one run: its events (grouped by what and where), and the
 /// Zig catch sites that never fired.
 pub(crate) fn findings(
@@ -69,7 +72,7 @@ pub(crate) fn findings(
     file: &str,
 ) -> Vec<Finding> {
     // per call site: the first event, how many, and the other inputs seen
-    let mut grouped: BTreeMap<(u32, u32, &str), (&CallEvent, u64, Vec<&str>)> = BTreeMap::new();
+    let mut grouped: BTreeMap<(u32, u32, &str), CallSite<'_>> = BTreeMap::new();
     for event in events {
         let group = grouped
             .entry((event.line, event.column, event.call.as_str()))

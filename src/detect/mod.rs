@@ -6,6 +6,7 @@
 //! caught which exception, whether it propagated after all, and which
 //! placeholder values came out. The rules below decide what is a finding.
 
+pub(crate) mod compiler_warning;
 pub mod fabricated_value;
 pub(crate) mod facts;
 pub(crate) mod libc_calls;

@@ -280,7 +280,7 @@ fn rule(kind: FindingKind) -> Rule {
             level: level(match kind {
                 FindingKind::FabricatedValue => Severity::Error,
                 FindingKind::SwallowedException => Severity::Warning,
-                FindingKind::LatentSwallow => Severity::Info,
+                FindingKind::LatentSwallow | FindingKind::CompilerWarning => Severity::Info,
             }),
         },
         properties: RuleProperties {

@@ -212,6 +212,7 @@ fn label(f: &Finding, lines: &[&str]) -> String {
             None => "this value stood in for the real result".to_string(),
         },
         FindingKind::LatentSwallow => "did not fire in this run".to_string(),
+        FindingKind::CompilerWarning => "the compiler warned here".to_string(),
     }
 }
 

@@ -15,6 +15,7 @@ pub(crate) mod toolchain;
 mod zig_catch;
 
 use crate::Language;
+use crate::detect::compiler_warning;
 use crate::detect::libc_calls::{self, CallEvent, CatchSite, ProgramEnd};
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
@@ -54,6 +55,10 @@ struct Program {
     pre: InstancePre<GuestState<WasiP1Ctx>>,
     lines: LineTable,
     catch_sites: Vec<CatchSite>,
+    /// The compiler's diagnostics about the user's file, and the name it
+    /// knew the file by.
+    warnings: String,
+    compiled_as: String,
 }
 
 /// Loads the runtime: finds zig and builds its libraries for wasm32-wasi
@@ -184,6 +189,7 @@ impl Runtime for NativeRuntime {
             }
         };
         let (module_bytes, lines) = lines::split_debug_info(&program.wasm, &bare);
+        let warnings = program.warnings;
         let sha256: String = Sha256::digest(&module_bytes)
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -225,6 +231,8 @@ impl Runtime for NativeRuntime {
                     pre,
                     lines,
                     catch_sites,
+                    warnings,
+                    compiled_as: bare,
                 }),
                 started,
             ),
@@ -273,6 +281,12 @@ impl Runtime for NativeRuntime {
         if cx.settings.detection {
             report.findings =
                 libc_calls::findings(&events, &program.catch_sites, end, &snippet.file);
+            report.findings.extend(compiler_warning::check(
+                &program.warnings,
+                &program.compiled_as,
+                &snippet.file,
+            ));
+            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
         }
         Ok(report)
     }
