@@ -670,3 +670,25 @@ fn a_compile_past_the_time_limit_is_stopped_and_times_out() {
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
     assert_eq!(run.code, 4);
 }
+
+#[test]
+fn a_program_with_its_own_atoi_compiles_and_uses_it() {
+    let dir = scratch();
+    let code = r#"#include <stdio.h>
+
+int atoi(const char *s) {
+    int n = 0;
+    while (*s >= '0' && *s <= '9') n = n * 10 + (*s++ - '0');
+    return n + 1000;
+}
+
+int main(void) {
+    printf("%d\n", atoi("n/a"));
+    return 0;
+}
+"#;
+    let run = run_snippet(dir.path(), "own.c", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "1000\n");
+    assert_eq!(kinds_and_lines(&report), vec![]);
+}

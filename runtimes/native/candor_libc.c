@@ -47,6 +47,10 @@ extern "C" {
 __attribute__((import_module("candor"), import_name("event")))
 void candor_event(const char *json, size_t len);
 
+/* A program that defines a function of a watched name (its own `atoi`)
+ * defines `candor_atoi`, which then wins over this one: it runs unwatched. */
+#define WEAK __attribute__((weak))
+
 #define EVENT_TEXT 80
 #define EVENT_SIZE 512
 
@@ -127,25 +131,25 @@ static void no_number(const char *call, const char *input, const char *value) {
     send(&e);
 }
 
-int candor_atoi(const char *s) {
+WEAK int candor_atoi(const char *s) {
     int v = atoi(s);
     if (!inside && !holds_integer(s)) no_number("atoi", s, "0");
     return v;
 }
 
-long candor_atol(const char *s) {
+WEAK long candor_atol(const char *s) {
     long v = atol(s);
     if (!inside && !holds_integer(s)) no_number("atol", s, "0");
     return v;
 }
 
-long long candor_atoll(const char *s) {
+WEAK long long candor_atoll(const char *s) {
     long long v = atoll(s);
     if (!inside && !holds_integer(s)) no_number("atoll", s, "0");
     return v;
 }
 
-double candor_atof(const char *s) {
+WEAK double candor_atof(const char *s) {
     double v = atof(s);
     if (!inside) {
         char *end = NULL;
@@ -173,7 +177,7 @@ static void strto_failed(const char *call, const char *s, const char *end, int r
 }
 
 #define WRAP_STRTO_INT(NAME, TYPE, FORMAT)                                           \
-    TYPE candor_##NAME(const char *s, char **endp, int base) {                        \
+    WEAK TYPE candor_##NAME(const char *s, char **endp, int base) {                        \
         if (endp != NULL || inside) return NAME(s, endp, base);              \
         char *end = NULL;                                                             \
         int saved = errno;                                                            \
@@ -195,7 +199,7 @@ WRAP_STRTO_INT(strtoul, unsigned long, "%lu")
 WRAP_STRTO_INT(strtoull, unsigned long long, "%llu")
 
 #define WRAP_STRTO_FLOAT(NAME, TYPE)                                                  \
-    TYPE candor_##NAME(const char *s, char **endp) {                                  \
+    WEAK TYPE candor_##NAME(const char *s, char **endp) {                                  \
         if (endp != NULL || inside) return NAME(s, endp);                    \
         char *end = NULL;                                                             \
         int saved = errno;                                                            \
@@ -258,7 +262,7 @@ static void scanned(const char *call, const char *format, const char *input, int
     send(&e);
 }
 
-int candor_sscanf(const char *s, const char *format, ...) {
+WEAK int candor_sscanf(const char *s, const char *format, ...) {
     va_list args;
     va_start(args, format);
     int got = vsscanf(s, format, args);
@@ -267,7 +271,7 @@ int candor_sscanf(const char *s, const char *format, ...) {
     return got;
 }
 
-int candor_scanf(const char *format, ...) {
+WEAK int candor_scanf(const char *format, ...) {
     va_list args;
     va_start(args, format);
     int got = vscanf(format, args);
@@ -276,7 +280,7 @@ int candor_scanf(const char *format, ...) {
     return got;
 }
 
-int candor_fscanf(FILE *stream, const char *format, ...) {
+WEAK int candor_fscanf(FILE *stream, const char *format, ...) {
     va_list args;
     va_start(args, format);
     int got = vfscanf(stream, format, args);
@@ -287,7 +291,7 @@ int candor_fscanf(FILE *stream, const char *format, ...) {
 
 /* ---- resources that were not there: fopen, malloc ---- */
 
-FILE *candor_fopen(const char *path, const char *mode) {
+WEAK FILE *candor_fopen(const char *path, const char *mode) {
     FILE *f = fopen(path, mode);
     if (f == NULL && !inside) {
         int saved = errno;
@@ -310,19 +314,19 @@ static void out_of_memory(const char *call, size_t size) {
     send(&e);
 }
 
-void *candor_malloc(size_t size) {
+WEAK void *candor_malloc(size_t size) {
     void *p = malloc(size);
     if (p == NULL && size > 0) out_of_memory("malloc", size);
     return p;
 }
 
-void *candor_calloc(size_t count, size_t size) {
+WEAK void *candor_calloc(size_t count, size_t size) {
     void *p = calloc(count, size);
     if (p == NULL && count > 0 && size > 0) out_of_memory("calloc", count * size);
     return p;
 }
 
-void *candor_realloc(void *old, size_t size) {
+WEAK void *candor_realloc(void *old, size_t size) {
     void *p = realloc(old, size);
     if (p == NULL && size > 0) out_of_memory("realloc", size);
     return p;

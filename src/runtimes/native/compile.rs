@@ -46,7 +46,7 @@ pub(crate) const ZIG_CACHE: &str = "zig-cache";
 /// Compiler diagnostics kept (the rest is cut).
 const MAX_DIAGNOSTICS: usize = 64 * 1024;
 /// Bumped when the flags or the wrappers change meaning: part of every key.
-const FORMAT: &str = "native-1";
+const FORMAT: &str = "native-2";
 
 /// How long a compile may take.
 pub(crate) struct Bounds {
