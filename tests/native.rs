@@ -497,7 +497,11 @@ fn the_second_run_of_a_program_takes_it_from_the_compile_cache() {
         let run = candor_in(
             dir.path(),
             &["run", "once.c", "--format", "json"],
-            &[("CANDOR_ZIG", zig.to_str().unwrap())],
+            &[
+                ("CANDOR_ZIG", zig.to_str().unwrap()),
+                // a shell script cannot run in the compiler's jail
+                ("CANDOR_UNCONFINED_COMPILER", "1"),
+            ],
         );
         assert_eq!(assert_outcome(&run, "completed")["stdout"], "ok\n");
     }
@@ -516,6 +520,7 @@ fn parallel_first_runs_of_one_program_compile_it_once() {
                 .args(["run", "same.c", "--format", "json"])
                 .current_dir(dir.path())
                 .env("CANDOR_ZIG", &zig)
+                .env("CANDOR_UNCONFINED_COMPILER", "1")
                 .stdout(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()
@@ -691,4 +696,41 @@ int main(void) {
     let report = assert_outcome(&run, "completed");
     assert_eq!(report["stdout"], "1000\n");
     assert_eq!(kinds_and_lines(&report), vec![]);
+}
+
+#[test]
+fn the_compiler_cannot_read_the_hosts_files() {
+    let dir = scratch();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "host-secret-4711\n").unwrap();
+    let path = secret.display().to_string();
+    let attempts = [
+        (
+            "include.c",
+            format!("#include <stdio.h>\nint main(void) {{ return 0; }}\n#include \"{path}\"\n"),
+        ),
+        (
+            "embed.c",
+            format!(
+                "#include <stdio.h>\nstatic const char d[] = {{\n#embed \"{path}\"\n, 0}};\n\
+                 int main(void) {{ printf(\"%s\", d); return 0; }}\n"
+            ),
+        ),
+        (
+            "incbin.c",
+            format!(
+                "#include <stdio.h>\n__asm__(\".section .data.leak,\\\"\\\",@\\n.globl leak\\nleak:\\n\
+                 .incbin \\\"{path}\\\"\\n.int8 0\\n\");\nextern const char leak[];\n\
+                 int main(void) {{ printf(\"%s\", leak); return 0; }}\n"
+            ),
+        ),
+    ];
+    for (name, code) in attempts {
+        let run = run_snippet(dir.path(), name, &code, &[]);
+        let report = run.json();
+        assert_ne!(report["outcome"], "completed", "{name}: {report:#}");
+        let everything = format!("{}{}{}", run.stdout, run.stderr, report);
+        assert!(!everything.contains("host-secret-4711"), "{name} read the file: {everything}");
+        assert_contains(report["stderr"].as_str().unwrap(), "secret.txt");
+    }
 }

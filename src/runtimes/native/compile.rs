@@ -2,6 +2,7 @@
 //! the host: held to the run's time limit and a memory cap, its output cached
 //! by what it depends on, and compiled once when many runs ask at once.
 
+use super::jail::Jail;
 use super::toolchain::Zig;
 use crate::Language;
 use crate::error::{Error, Result};
@@ -46,7 +47,16 @@ pub(crate) const ZIG_CACHE: &str = "zig-cache";
 /// Compiler diagnostics kept (the rest is cut).
 const MAX_DIAGNOSTICS: usize = 64 * 1024;
 /// Bumped when the flags or the wrappers change meaning: part of every key.
-const FORMAT: &str = "native-2";
+const FORMAT: &str = "native-3";
+
+/// Set to `1`, compiles without the jail (see `jail.rs`): for machines that
+/// refuse user namespaces, with trusted code only.
+pub(crate) const UNCONFINED_ENV: &str = "CANDOR_UNCONFINED_COMPILER";
+
+/// Whether `UNCONFINED_ENV` asks for compiles without the jail.
+fn unconfined() -> bool {
+    std::env::var_os(UNCONFINED_ENV).is_some_and(|v| v == "1")
+}
 
 /// How long a compile may take.
 pub(crate) struct Bounds {
@@ -130,8 +140,12 @@ impl Compiler {
     /// The cache key of a program: everything its module depends on.
     fn key(&self, language: Language, file: &str, code: &str) -> String {
         let mut hasher = Sha256::new();
+        // a program compiled unconfined may hold host files: never shared
+        // with confined runs
+        let confined = if unconfined() { "unconfined" } else { "confined" };
         for part in [
             FORMAT,
+            confined,
             &self.zig.version,
             language.name(),
             &Self::flags(language).join(" "),
@@ -239,7 +253,9 @@ impl Compiler {
         };
         write(file, code)?;
         let output = "program.wasm";
-        let mut command = Command::new(&self.zig.path);
+        // by its real path, which is also its path inside the jail
+        let program = fs::canonicalize(&self.zig.path).unwrap_or_else(|_| self.zig.path.clone());
+        let mut command = Command::new(program);
         match language {
             Language::Zig => {
                 command.arg("build-exe").arg(file);
@@ -255,6 +271,9 @@ impl Compiler {
             }
         }
         let zig_cache = self.dir.join(ZIG_CACHE);
+        fs::create_dir_all(&zig_cache)
+            .map_err(|e| Error::Io(format!("creating {}: {e}", zig_cache.display())))?;
+        self.confine(&mut command, work, &zig_cache)?;
         command
             .current_dir(work)
             .env_clear()
@@ -294,6 +313,45 @@ impl Compiler {
             wasm,
             warnings: stderr,
         }))
+    }
+}
+
+impl Compiler {
+    /// Confines the compiler (see `jail.rs`), or says why it cannot be.
+    fn confine(&self, command: &mut Command, work: &Path, zig_cache: &Path) -> Result<()> {
+        if unconfined() {
+            return Ok(());
+        }
+        if !Jail::available() {
+            return Err(Error::Io(format!(
+                "compiling C, C++ and Zig needs user namespaces, which keep the compiler \
+                 from reading the host's files (#include \"/etc/passwd\"), and this machine \
+                 refuses them; set {UNCONFINED_ENV}=1 to compile unconfined (trusted code only)"
+            )));
+        }
+        let canonical = |path: &Path| {
+            fs::canonicalize(path)
+                .map_err(|e| Error::Io(format!("resolving {}: {e}", path.display())))
+        };
+        let zig_home = canonical(&self.zig.path)?
+            .parent()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| Error::Io("zig's folder".to_string()))?;
+        let root = work.join("jail");
+        fs::create_dir(&root)
+            .map_err(|e| Error::Io(format!("creating {}: {e}", root.display())))?;
+        let work = canonical(work)?;
+        let jail = Jail {
+            root: work.join("jail"),
+            folders: vec![
+                (zig_home, false),
+                (canonical(zig_cache)?, true),
+                (work.clone(), true),
+            ],
+            work,
+        };
+        jail.confine(command)
+            .map_err(|e| Error::Io(format!("confining the compiler: {e}")))
     }
 }
 

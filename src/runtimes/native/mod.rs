@@ -10,6 +10,7 @@
 //! when it fires (`zig_catch.rs`). The rules are in `detect/libc_calls.rs`.
 
 mod compile;
+mod jail;
 mod lines;
 pub(crate) mod toolchain;
 mod zig_catch;
