@@ -734,3 +734,31 @@ fn the_compiler_cannot_read_the_hosts_files() {
         assert_contains(report["stderr"].as_str().unwrap(), "secret.txt");
     }
 }
+
+#[test]
+fn arguments_environment_and_mounts_reach_a_c_program() {
+    let dir = scratch();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("rows.txt"), "3\n").unwrap();
+    let code = r#"#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char **argv) {
+    FILE *f = fopen("/data/rows.txt", "r");
+    int rows = 0;
+    if (!f || fscanf(f, "%d", &rows) != 1) return 2;
+    printf("%s %s %d\n", argc > 1 ? argv[1] : "-", getenv("MODE"), rows);
+    return 0;
+}
+"#;
+    let mount = format!("{}:/data", data.display());
+    let run = run_snippet(
+        dir.path(),
+        "args.c",
+        code,
+        &["--arg", "first", "--env", "MODE=fast", "--mount", &mount],
+    );
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "first fast 3\n");
+}
