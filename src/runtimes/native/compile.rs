@@ -235,6 +235,7 @@ impl Compiler {
             .and_then(|()| fs::rename(&temp, &module))
             .map_err(|e| Error::Io(format!("writing {}: {e}", module.display())))?;
         drop(lock);
+        evict_old_programs(&programs);
         Ok(Ok(program))
     }
 
@@ -355,6 +356,35 @@ impl Compiler {
     }
 }
 
+/// Compiled programs kept in the cache; past this, the least recently
+/// written go.
+const KEEP_PROGRAMS: usize = 512;
+
+/// Removes the oldest programs (and their warnings and locks) past
+/// `KEEP_PROGRAMS`. Best effort: a program removed while another run reads
+/// it is compiled again.
+fn evict_old_programs(programs: &Path) {
+    let Ok(entries) = fs::read_dir(programs) else {
+        return;
+    };
+    let mut modules: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "wasm"))
+        .filter_map(|path| Some((fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .collect();
+    if modules.len() <= KEEP_PROGRAMS {
+        return;
+    }
+    modules.sort();
+    let excess = modules.len() - KEEP_PROGRAMS;
+    for (_, module) in modules.into_iter().take(excess) {
+        for extension in ["wasm", "warnings", "lock"] {
+            let _ = fs::remove_file(module.with_extension(extension));
+        }
+    }
+}
+
 /// Runs `command` in its own process group with its address space capped,
 /// killing the whole group past `left`: (succeeded, stderr, timed out).
 fn run_bounded(mut command: Command, left: Duration) -> Result<(bool, String, bool)> {
@@ -430,4 +460,36 @@ fn without_zig_notes(stderr: &str) -> String {
         .filter(|line| !line.starts_with("zig: note: diagnostic msg"))
         .map(|line| format!("{line}\n"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oldest_programs_past_the_cap_are_removed_with_their_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        for i in 0..KEEP_PROGRAMS + 3 {
+            let module = dir.path().join(format!("{i:04}.wasm"));
+            fs::write(&module, b"\0asm").unwrap();
+            fs::write(module.with_extension("warnings"), b"").unwrap();
+            let file = fs::File::options().write(true).open(&module).unwrap();
+            file.set_modified(base + Duration::from_secs(i as u64)).unwrap();
+        }
+        evict_old_programs(dir.path());
+        let left = |ext: &str| {
+            fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+                .count()
+        };
+        assert_eq!(left("wasm"), KEEP_PROGRAMS);
+        assert_eq!(left("warnings"), KEEP_PROGRAMS);
+        for gone in ["0000", "0001", "0002"] {
+            assert!(!dir.path().join(format!("{gone}.wasm")).exists());
+        }
+        assert!(dir.path().join("0003.wasm").exists());
+    }
 }
