@@ -143,35 +143,31 @@ pub(crate) fn parse<L>(
 /// Decodes standard base64 (`A-Z a-z 0-9 + /`, `=` padding optional),
 /// naming the first character that is not part of it.
 fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
-    let digits = text.trim_end_matches('=');
-    if text.len() - digits.len() > 2 {
-        return Err("invalid base64: too much padding".to_string());
-    }
-    let mut bytes = Vec::with_capacity(digits.len() / 4 * 3 + 2);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for (at, c) in digits.char_indices() {
-        let value = match c {
-            'A'..='Z' => c as u32 - 'A' as u32,
-            'a'..='z' => c as u32 - 'a' as u32 + 26,
-            '0'..='9' => c as u32 - '0' as u32 + 52,
-            '+' => 62,
-            '/' => 63,
-            _ => {
-                return Err(format!("invalid base64: {c:?} at character {at}"));
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD_NO_PAD_INDIFFERENT;
+    STANDARD_NO_PAD_INDIFFERENT.decode(text).map_err(|e| {
+        let at_char = |offset: usize, byte: u8| {
+            // the offset counts bytes: the text may hold multi-byte characters
+            let at = text.get(..offset).map_or(offset, |head| head.chars().count());
+            match text.get(offset..).and_then(|rest| rest.chars().next()) {
+                Some(c) => format!("{c:?} at character {at}"),
+                None => format!("byte {byte:#04x} at character {at}"),
             }
         };
-        acc = (acc << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            bytes.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
+        match e {
+            base64::DecodeError::InvalidByte(offset, byte) => {
+                format!("invalid base64: {}", at_char(offset, byte))
+            }
+            base64::DecodeError::InvalidLastSymbol { offset, symbol, .. } => format!(
+                "invalid base64: {} ends it with bits left over",
+                at_char(offset, symbol)
+            ),
+            base64::DecodeError::InvalidLength(_) => {
+                "invalid base64: its length is not a whole number of bytes".to_string()
+            }
+            base64::DecodeError::InvalidPadding => "invalid base64: bad padding".to_string(),
         }
-    }
-    if bits >= 6 {
-        return Err("invalid base64: its length is not a whole number of bytes".to_string());
-    }
-    Ok(bytes)
+    })
 }
 
 #[cfg(test)]
@@ -220,6 +216,14 @@ mod tests {
         assert_eq!(decode_base64(""), Ok(Vec::new()));
         assert!(decode_base64("a").is_err());
         assert!(decode_base64("aGk===").is_err());
+        assert_eq!(
+            decode_base64("aG*k"),
+            Err("invalid base64: '*' at character 2".to_string())
+        );
+        assert_eq!(
+            decode_base64("aéGk"),
+            Err("invalid base64: 'é' at character 1".to_string())
+        );
     }
 
     #[test]
