@@ -251,7 +251,12 @@ fn sarif_is_valid() {
         .collect();
     assert_eq!(
         rules,
-        ["fabricated_value", "swallowed_exception", "latent_swallow"]
+        [
+            "fabricated_value",
+            "swallowed_exception",
+            "latent_swallow",
+            "compiler_warning"
+        ]
     );
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
