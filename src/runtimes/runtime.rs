@@ -85,6 +85,22 @@ pub(crate) struct Rejection {
     pub(crate) reason: Option<String>,
 }
 
+impl Rejection {
+    /// The run's wall-clock limit `timeout` ran out while the host compiled
+    /// the program (its diagnostics so far in `stderr`).
+    pub(crate) fn compile_timed_out(timeout: Duration, stderr: String) -> Rejection {
+        Rejection {
+            outcome: Outcome::TimedOut,
+            stderr,
+            exit_code: None,
+            reason: Some(format!(
+                "wall-clock limit of {} reached while compiling the program on the host",
+                humantime::format_duration(timeout)
+            )),
+        }
+    }
+}
+
 impl Prepared {
     /// A snippet ready to run as `program`; `started` is when preparing began.
     pub(crate) fn ready<P: Any + Send + Sync>(

@@ -218,15 +218,7 @@ impl Runtime for WasmRuntime {
             Err(_) => {
                 // the compilation cannot be interrupted: it finishes on its
                 // thread, unused, and its result is cached for the next run
-                let why = Rejection {
-                    outcome: Outcome::TimedOut,
-                    stderr: String::new(),
-                    exit_code: None,
-                    reason: Some(format!(
-                        "wall-clock limit of {} reached while compiling the program on the host",
-                        humantime::format_duration(limits.timeout)
-                    )),
-                };
+                let why = Rejection::compile_timed_out(limits.timeout, String::new());
                 return Ok(Prepared::rejected(snippet, ID, why, started));
             }
         };

@@ -191,12 +191,7 @@ impl Compiler {
             return Ok(Ok(program));
         }
         let lock_path = programs.join(format!("{key}.lock"));
-        let lock = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| Error::Io(format!("opening {}: {e}", lock_path.display())))?;
+        let lock = open_lock(&lock_path)?;
         // wait for another compile of the same program, within the time left
         loop {
             match lock.try_lock() {
@@ -354,6 +349,16 @@ impl Compiler {
         jail.confine(command)
             .map_err(|e| Error::Io(format!("confining the compiler: {e}")))
     }
+}
+
+/// Opens (creating) the lock file at `path`.
+pub(crate) fn open_lock(path: &Path) -> Result<fs::File> {
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::Io(format!("opening {}: {e}", path.display())))
 }
 
 /// Compiled programs kept in the cache; past this, the least recently

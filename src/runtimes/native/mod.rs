@@ -154,15 +154,10 @@ impl Runtime for NativeRuntime {
         let program = match compiled {
             Ok(program) => program,
             Err(failure) if failure.timed_out => {
-                let why = Rejection {
-                    outcome: Outcome::TimedOut,
-                    stderr: name_the_file(&failure.stderr, &bare, &snippet.file),
-                    exit_code: None,
-                    reason: Some(format!(
-                        "wall-clock limit of {} reached while compiling the program on the host",
-                        humantime::format_duration(limits.timeout)
-                    )),
-                };
+                let why = Rejection::compile_timed_out(
+                    limits.timeout,
+                    name_the_file(&failure.stderr, &bare, &snippet.file),
+                );
                 return Ok(Prepared::rejected(snippet, id, why, started));
             }
             Err(failure) => {
@@ -212,15 +207,7 @@ impl Runtime for NativeRuntime {
                 return Err(Error::Internal(format!("compiling {}: {e}", snippet.file)));
             }
             Err(_) => {
-                let why = Rejection {
-                    outcome: Outcome::TimedOut,
-                    stderr: String::new(),
-                    exit_code: None,
-                    reason: Some(format!(
-                        "wall-clock limit of {} reached while compiling the program on the host",
-                        humantime::format_duration(limits.timeout)
-                    )),
-                };
+                let why = Rejection::compile_timed_out(limits.timeout, String::new());
                 return Ok(Prepared::rejected(snippet, id, why, started));
             }
         };

@@ -2,7 +2,7 @@
 //! is, which version it is, and its libraries for `wasm32-wasi`, built once
 //! per machine into candor's cache directory.
 
-use super::compile::{Bounds, Compiler, ZIG_CACHE};
+use super::compile::{Bounds, Compiler, ZIG_CACHE, open_lock};
 use crate::Language;
 use crate::error::{Error, Result};
 use std::fs;
@@ -82,12 +82,7 @@ pub(crate) fn warm_up(compiler: &Compiler, notice: &dyn Fn(&Path)) -> Result<()>
     fs::create_dir_all(dir)
         .map_err(|e| Error::Io(format!("creating {}: {e}", dir.display())))?;
     let lock_path = dir.join("warm-up.lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| Error::Io(format!("opening {}: {e}", lock_path.display())))?;
+    let lock = open_lock(&lock_path)?;
     lock.lock()
         .map_err(|e| Error::Io(format!("locking {}: {e}", lock_path.display())))?;
     let mut noticed = false;
