@@ -696,6 +696,9 @@ class _Rewriter(ast.NodeTransformer):
             # `try: op() / except E: return` followed by `raise AssertionError`
             if len(node.body) >= 2 and _is_test_failure(node.body[-1]):
                 return "expected_exception"
+            # `try: op() / except E: pass / else: raise AssertionError`
+            if node.orelse and _is_test_failure(node.orelse[-1]):
+                return "expected_exception"
             after = getattr(node, "_candor_next", None)
             if (
                 after is not None

@@ -5,6 +5,7 @@
 use super::compile::{Bounds, Compiler, ZIG_CACHE, open_lock};
 use crate::Language;
 use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -60,14 +61,20 @@ fn missing() -> String {
 }
 
 /// Builds zig's libraries for the languages that need one (C's wasi-libc,
-/// C++'s libc++) if this machine has not yet, under a lock shared by every
+/// C++'s libc++) if this zig installation has not yet, under a lock shared by every
 /// candor process, by compiling a small program with the flags user programs
 /// get. `notice` is called first when there is work to do.
 pub(crate) fn warm_up(compiler: &Compiler, notice: &dyn Fn(&Path)) -> Result<()> {
     let dir = compiler.dir();
+    // zig keys its cached libraries by the paths of their sources: another
+    // installation of the same version builds them again
+    let installation = std::fs::canonicalize(&compiler.zig().path)
+        .unwrap_or_else(|_| compiler.zig().path.clone());
+    let digest = Sha256::digest(installation.as_os_str().as_encoded_bytes());
+    let installation: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
     let ready = |language: Language| {
         dir.join(format!(
-            "ready-{}-{}",
+            "ready-{}-{installation}-{}",
             compiler.zig().version,
             language.name()
         ))
