@@ -856,7 +856,8 @@ class _Rewriter(ast.NodeTransformer):
     @staticmethod
     def _fills_results(call, try_node, scope):
         """`X.append(<placeholder>)` where the guarded code calls the same method of
-        the same `X` with the real value."""
+        the same `X` with the real value (a computed one: a list that the guarded
+        code also fills with literals, such as messages, is a list of problems)."""
         if len(call.args) != 1 or call.keywords or not isinstance(call.func, ast.Attribute):
             return False
         if _constant_kind(call.args[0]) not in ("literal", "container"):
@@ -867,6 +868,8 @@ class _Rewriter(ast.NodeTransformer):
             and isinstance(sub.func, ast.Attribute)
             and sub.func.attr == call.func.attr
             and ast.dump(sub.func.value) == owner
+            and len(sub.args) == 1
+            and _constant_kind(sub.args[0]) not in ("literal", "container")
             for sub in _walk_local(try_node.body)
         )
 

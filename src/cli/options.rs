@@ -103,9 +103,16 @@ pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
 
 /// Tells the user, on stderr, why the first run of a runtime pauses.
 pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
-    eprintln!(
-        "candor: compiling the {} runtime once (a few seconds; C and C++ build their libraries, ~1-2 min); it is cached at {}",
-        language.name(),
-        path.display()
-    );
+    if language.compiler().is_some() {
+        eprintln!(
+            "candor: building zig's C and C++ libraries for WebAssembly once (about 1-2 minutes); they are cached at {}",
+            path.display()
+        );
+    } else {
+        eprintln!(
+            "candor: compiling the {} runtime once (a few seconds to ~20 s); it is cached at {}",
+            language.name(),
+            path.display()
+        );
+    }
 }
