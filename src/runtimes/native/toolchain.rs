@@ -24,6 +24,17 @@ const WARM_UP_TIMEOUT: Duration = Duration::from_secs(900);
 pub(crate) struct Zig {
     pub(crate) path: PathBuf,
     pub(crate) version: String,
+    /// Its library folder (`zig env`), by which zig keys what it builds
+    /// from it: the same through a wrapper script or a symbolic link.
+    pub(crate) lib_dir: String,
+}
+
+/// The string value of `.field = "..."` in `zig env`'s output.
+fn env_field(env: &str, field: &str) -> Option<String> {
+    let prefix = format!(".{field} = \"");
+    env.lines()
+        .find_map(|line| line.trim().strip_prefix(&prefix)?.strip_suffix("\","))
+        .map(str::to_string)
 }
 
 /// Finds zig: `CANDOR_ZIG`, else the one candor's build installed. The error
@@ -37,19 +48,23 @@ pub(crate) fn find() -> Result<Zig> {
         },
     };
     let output = std::process::Command::new(&path)
-        .arg("version")
+        .arg("env")
         .output()
-        .map_err(|e| Error::Io(format!("running {} version: {e}; {}", path.display(), missing())))?;
-    let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    if !output.status.success() || version.is_empty() {
-        return Err(Error::Io(format!(
-            "{} version failed ({}); {}",
+        .map_err(|e| Error::Io(format!("running {} env: {e}; {}", path.display(), missing())))?;
+    let env = String::from_utf8_lossy(&output.stdout);
+    match (env_field(&env, "version"), env_field(&env, "lib_dir")) {
+        (Some(version), Some(lib_dir)) if output.status.success() => Ok(Zig {
+            path,
+            version,
+            lib_dir,
+        }),
+        _ => Err(Error::Io(format!(
+            "{} env failed or did not say its version and library folder ({}); {}",
             path.display(),
             output.status,
             missing()
-        )));
+        ))),
     }
-    Ok(Zig { path, version })
 }
 
 fn missing() -> String {
@@ -68,9 +83,7 @@ pub(crate) fn warm_up(compiler: &Compiler, notice: &dyn Fn(&Path)) -> Result<()>
     let dir = compiler.dir();
     // zig keys its cached libraries by the paths of their sources: another
     // installation of the same version builds them again
-    let installation = std::fs::canonicalize(&compiler.zig().path)
-        .unwrap_or_else(|_| compiler.zig().path.clone());
-    let digest = Sha256::digest(installation.as_os_str().as_encoded_bytes());
+    let digest = Sha256::digest(compiler.zig().lib_dir.as_bytes());
     let installation: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
     let ready = |language: Language| {
         dir.join(format!(
@@ -130,4 +143,15 @@ pub(crate) fn warm_up(compiler: &Compiler, notice: &dyn Fn(&Path)) -> Result<()>
             .map_err(|e| Error::Io(format!("writing {}: {e}", ready(language).display())))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn zig_env_fields_are_read() {
+        let env = ".{\n    .zig_exe = \"/z/zig\",\n    .lib_dir = \"/z/lib\",\n    .version = \"0.17.1\",\n}\n";
+        assert_eq!(super::env_field(env, "lib_dir").as_deref(), Some("/z/lib"));
+        assert_eq!(super::env_field(env, "version").as_deref(), Some("0.17.1"));
+        assert_eq!(super::env_field(env, "target"), None);
+    }
 }
