@@ -28,8 +28,8 @@ const ASYNC_STACK: usize = MAX_WASM_STACK + (1 << 20);
 pub(crate) const STANDBY_INSTANCES: u32 = 1;
 
 /// Builds the engine: Cranelift, fuel metering (the CPU budget, which also
-/// yields to the async executor so the wall-clock timeout can fire), and the
-/// component model. With `runs` > 1 instances come from a pool of that many
+/// yields to the async executor so the wall-clock timeout can fire), the
+/// component model and exception handling. With `runs` > 1 instances come from a pool of that many
 /// recycled slots; with 1 (a one-shot command) they are mapped on demand, which
 /// starts faster and keeps the process small. Precompiled code is valid for
 /// both (the allocator does not change the compiled code).
@@ -37,6 +37,12 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     let mut config = Config::new();
     config.consume_fuel(true);
     config.wasm_component_model(true);
+    // exception handling (C++ exceptions and setjmp/longjmp compiled to
+    // WebAssembly, as in the python-data runtime's CPython); its exception
+    // objects live in a per-store GC heap. The GC proposal itself (struct and
+    // array types) stays off, as it was before the `gc` cargo feature.
+    config.wasm_exceptions(true);
+    config.wasm_gc(false);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     config.memory_reservation(MAX_GUEST_MEMORY);
     config.max_wasm_stack(MAX_WASM_STACK);
