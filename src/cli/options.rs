@@ -103,6 +103,14 @@ pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
 
 /// Tells the user, on stderr, why the first run of a runtime pauses.
 pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if name.starts_with("python-data-") {
+        eprintln!(
+            "candor: compiling the python-data runtime for this build of candor (~5 min, once); it is cached at {}",
+            path.display()
+        );
+        return;
+    }
     eprintln!(
         "candor: compiling the {} runtime once (a few seconds; C and C++ build their libraries, ~1-2 min); it is cached at {}",
         language.name(),
