@@ -115,7 +115,12 @@ fn a_missing_column_raises_key_error_loudly() {
                 print(df['cost'].sum())\n";
     let run = run_data(dir.path(), "column.py", code, &[]);
     let report = assert_outcome(&run, "failed");
-    assert_contains(report["stderr"].as_str().unwrap(), "KeyError: 'cost'");
+    let stderr = report["stderr"].as_str().unwrap();
+    assert_contains(stderr, "KeyError: 'cost'");
+    // the traceback names the snippet's file and line, not the harness's
+    assert_contains(stderr, "File \"column.py\", line 3, in <module>");
+    assert_contains(stderr, "print(df['cost'].sum())");
+    assert!(!stderr.contains("candor_data_runner"), "{stderr}");
     assert_eq!(report["exit_code"], 1);
     assert_eq!(run.code, 3);
 }
@@ -161,11 +166,61 @@ fn the_guest_sees_its_scratch_directory_and_home_and_no_more() {
                 pd.DataFrame({'a': [1, 2]}).to_csv(path, index=False)\n\
                 print(path, open(path).read().split())\n\
                 print(os.path.expanduser('~'), os.path.isdir(os.path.expanduser('~')))\n\
-                try:\n    open('/etc/passwd')\nexcept OSError as e:\n    print('no /etc:', type(e).__name__)\n";
-    let run = run_data(dir.path(), "files.py", code, &[]);
-    let report = assert_outcome(&run, "completed");
+                print(os.getcwd(), sorted(os.listdir('.')))\n\
+                import sys\n\
+                print(sys.argv)\n\
+                try:\n    open('/etc/passwd')\nexcept OSError as e:\n    print('no /etc:', type(e).__name__)\n    raise\n";
+    let run = run_data(dir.path(), "files.py", code, &["--arg", "x"]);
+    let report = assert_outcome(&run, "failed");
     assert_eq!(
         report["stdout"],
-        "/tmp/out.csv ['a', '1', '2']\n/tmp/home True\nno /etc: FileNotFoundError\n"
+        "/tmp/out.csv ['a', '1', '2']\n/tmp/home True\n/tmp ['home', 'out.csv']\n\
+         ['files.py', 'x']\nno /etc: FileNotFoundError\n"
     );
+}
+
+#[test]
+fn a_swallowed_exception_is_found_at_its_line() {
+    if !installed("a_swallowed_exception_is_found_at_its_line") {
+        return;
+    }
+    let dir = scratch();
+    let code = "import pandas as pd\n\
+                df = pd.DataFrame({'price': ['1.5', 'n/a', '2.5']})\n\
+                total = 0.0\n\
+                for text in df['price']:\n\
+                \x20   try:\n\
+                \x20       total += float(text)\n\
+                \x20   except ValueError:\n\
+                \x20       pass\n\
+                print(total)\n";
+    let run = run_data(dir.path(), "prices.py", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "4.0\n");
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["kind"], "swallowed_exception");
+    assert_eq!(findings[0]["line"], 7);
+    assert_eq!(findings[0]["exception"]["type"], "ValueError");
+    assert_eq!(findings[0]["count"], 1);
+    assert_eq!(report["instrumentation_tampered"], false);
+    assert_eq!(run.code, 1);
+    // without detection, nothing is looked for
+    let quiet = run_data(dir.path(), "prices.py", code, &["--no-detect"]);
+    assert_eq!(quiet.json()["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_snippet_cannot_pass_its_own_frames_for_facts_unnoticed() {
+    if !installed("a_snippet_cannot_pass_its_own_frames_for_facts_unnoticed") {
+        return;
+    }
+    let dir = scratch();
+    let code = "import _host\n\
+                _host.call(b'{\"seq\":1,\"fact\":\"started\"}')\n\
+                try:\n    _host.call(b'{\"protocol\":1}')\nexcept ConnectionRefusedError:\n    print('no host')\n";
+    let run = run_data(dir.path(), "forge.py", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "no host\n");
+    assert_eq!(report["instrumentation_tampered"], true, "{report:#}");
 }

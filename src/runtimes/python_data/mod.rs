@@ -12,9 +12,17 @@
 //! embedder may offer it tools: candor offers none (it returns -1).
 //!
 //! The guest sees the standard library zip read-only at `/usr/local/lib`, the
-//! run's scratch directory at `/tmp` (its `HOME` is `/tmp/home`), and the
-//! snippet's mounts. Same limits, outcomes and report as any run; no
-//! detection yet: the snippet runs as it is.
+//! run's scratch directory at `/tmp` (its `HOME` is `/tmp/home`, and its
+//! working directory), candor's harness at `/.candor/harness`, and the
+//! snippet's mounts. Same limits, outcomes and report as any run.
+//!
+//! Detection is the default Python runtime's: the harness
+//! (`runtimes/python_data/runner.py`) runs the snippet under the same static
+//! analysis and monitor (`runtimes/python/candor_*.py`, written into the
+//! cache directory once per build of candor). Its facts reach the host through
+//! `host.call`: a frame that is candor's (`{"seq":...}`, or the final
+//! `{"status":...}`) is kept as a fact and answered with nothing; any other
+//! frame is told there is no host.
 
 mod install;
 
@@ -28,7 +36,11 @@ use crate::runtimes::{GuestEnd, Snippet, assemble, mount};
 use crate::sandbox::Limits;
 use crate::sandbox::execution::{Invocation, ReactorLayout, execute_reactor, reactor_pre};
 use crate::sandbox::guest::GuestState;
-use std::path::PathBuf;
+use crate::report::Outcome;
+use crate::runtimes::GuestStatus;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 use wasmtime::InstancePre;
@@ -72,6 +84,57 @@ const BASE_ENV: [(&str, &str); 3] = [
     ("PYTHONTZPATH", ""),
 ];
 
+/// The harness's files, as the guest imports them from [`HARNESS_AT`]: the
+/// default Python runtime's analysis and monitor, and the runner.
+const HARNESS: [(&str, &str); 4] = [
+    (
+        "candor_guard.py",
+        include_str!("../../../runtimes/python/candor_guard.py"),
+    ),
+    (
+        "candor_monitor.py",
+        include_str!("../../../runtimes/python/candor_monitor.py"),
+    ),
+    (
+        "candor_static.py",
+        include_str!("../../../runtimes/python/candor_static.py"),
+    ),
+    (
+        "candor_data_runner.py",
+        include_str!("../../../runtimes/python_data/runner.py"),
+    ),
+];
+/// Where the guest sees the harness (a path mounts may not cover).
+const HARNESS_AT: &str = "/.candor/harness";
+/// The `-c` program: the runner, given the request as `sys.argv[1]`.
+const BOOTSTRAP: &str = "import sys; sys.path.append('/.candor/harness'); \
+                         import candor_data_runner; candor_data_runner.main()";
+/// How the harness's frames start: a fact, and its final status.
+const FACT_FRAME: &[u8] = b"{\"seq\":";
+const STATUS_FRAME: &str = "{\"status\":";
+/// `host.call`'s answers: done (the answer is empty), no host for the frame,
+/// and a frame that cannot be read.
+const DOOR_DONE: i32 = 0;
+const DOOR_NO_HOST: i32 = -1;
+const DOOR_FAULT: i32 = -2;
+
+/// What the runner's final frame says.
+#[derive(Deserialize)]
+struct Status {
+    exit_code: i32,
+    #[serde(default)]
+    tampered: Vec<String>,
+    harness_error: Option<String>,
+    /// The facts the harness sent.
+    facts: Option<u64>,
+}
+
+/// The final frame: `{"status": {...}}`.
+#[derive(Deserialize)]
+struct StatusFrame {
+    status: Status,
+}
+
 const ID: RuntimeId = RuntimeId {
     name: PACKAGE,
     version: PACKAGE_VERSION,
@@ -85,6 +148,87 @@ pub(crate) struct PythonDataRuntime {
     /// matplotlib's data files, seen where matplotlib looks for them (inside
     /// the zip's path), if the package has them.
     mpl_data: Option<PathBuf>,
+    /// The harness's files (see [`HARNESS`]).
+    harness: PathBuf,
+}
+
+/// A prepared snippet: the request the runner is given.
+struct Request(String);
+
+/// The harness's files in the runtime's directory, written once per version
+/// of them (a directory named by their hash, put in place by a rename).
+fn harness_dir(runtime_dir: &Path) -> Result<PathBuf> {
+    let mut hasher = Sha256::new();
+    for (name, text) in HARNESS {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+    let tag: String = hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let dir = runtime_dir.join(format!("harness-{tag}"));
+    if dir.join(HARNESS[HARNESS.len() - 1].0).is_file() {
+        return Ok(dir);
+    }
+    let io = |what: &str, path: &Path, e: std::io::Error| {
+        Error::Io(format!("{what} {}: {e}", path.display()))
+    };
+    let work = tempfile::Builder::new()
+        .prefix(".harness-")
+        .tempdir_in(runtime_dir)
+        .map_err(|e| io("creating a directory in", runtime_dir, e))?;
+    for (name, text) in HARNESS {
+        let path = work.path().join(name);
+        std::fs::write(&path, text).map_err(|e| io("writing", &path, e))?;
+    }
+    let work = work.keep();
+    if let Err(e) = std::fs::rename(&work, &dir) {
+        let _ = std::fs::remove_dir_all(&work);
+        // another process put the same files there first
+        if !dir.join(HARNESS[HARNESS.len() - 1].0).is_file() {
+            return Err(io("writing the harness to", &dir, e));
+        }
+    }
+    Ok(dir)
+}
+
+/// `host.call(ptr, len, out_ptr_ptr, out_len_ptr)`: keeps a frame of
+/// candor's harness as a fact and answers it with nothing; tells any other
+/// frame there is no host.
+fn door(
+    mut caller: wasmtime::Caller<'_, GuestState<WasiP1Ctx>>,
+    ptr: i32,
+    len: i32,
+    out_ptr_ptr: i32,
+    out_len_ptr: i32,
+) -> i32 {
+    let Some(memory) = caller.get_export("memory").and_then(|e| e.into_memory()) else {
+        return DOOR_FAULT;
+    };
+    let (data, state) = memory.data_and_store_mut(&mut caller);
+    let at = |v: i32| v as u32 as usize;
+    let start = at(ptr);
+    let Some(frame) = data.get(start..start.saturating_add(at(len))) else {
+        return DOOR_FAULT;
+    };
+    if !frame.starts_with(FACT_FRAME) && !frame.starts_with(STATUS_FRAME.as_bytes()) {
+        return DOOR_NO_HOST;
+    }
+    // a fact past the log's room is dropped before it is copied
+    if state.facts.take_room(frame.len()) {
+        let fact = String::from_utf8_lossy(frame).into_owned();
+        state.facts.push_reserved(fact);
+    }
+    for out in [at(out_ptr_ptr), at(out_len_ptr)] {
+        match data.get_mut(out..out.saturating_add(4)) {
+            Some(slot) => slot.copy_from_slice(&0u32.to_le_bytes()),
+            None => return DOOR_FAULT,
+        }
+    }
+    DOOR_DONE
 }
 
 /// Loads the installed runtime from the cache (compiling it first if this
@@ -101,26 +245,16 @@ pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
             entry.load_or_compile(engine, &wasm, cx.notice)?
         }
     };
+    // the harness's facts; no tools for the guest
     let pre = reactor_pre(engine, &module, |linker| {
-        // tools the host offers the guest: none
-        linker
-            .func_wrap(
-                "host",
-                "call",
-                |_: wasmtime::Caller<'_, GuestState<WasiP1Ctx>>,
-                 _: i32,
-                 _: i32,
-                 _: i32,
-                 _: i32|
-                 -> i32 { -1 },
-            )
-            .map(drop)
+        linker.func_wrap("host", "call", door).map(drop)
     })?
     .map_err(|why| Error::Internal(format!("linking the {NAME} interpreter: {why}")))?;
     Ok(Arc::new(PythonDataRuntime {
         pre,
         lib: installed.lib(),
         mpl_data: installed.mpl_data(),
+        harness: harness_dir(&install::runtime_dir(cx.cache_dir))?,
     }))
 }
 
@@ -129,7 +263,7 @@ pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
 fn clashing_mount(snippet: &Snippet) -> Option<String> {
     snippet.mounts.iter().find_map(|m| {
         let guest = m.guest();
-        [LIB_AT, SCRATCH_AT, "/usr/local/bin"]
+        [LIB_AT, SCRATCH_AT, "/usr/local/bin", HARNESS_AT]
             .iter()
             .find(|&&own| {
                 guest == own
@@ -151,23 +285,30 @@ impl Runtime for PythonDataRuntime {
     async fn prepare(
         &self,
         snippet: &Snippet,
-        _settings: Settings,
+        settings: Settings,
         _limits: &Limits,
     ) -> Result<Prepared> {
         let started = Instant::now();
         if let Some(why) = clashing_mount(snippet) {
             return Err(Error::BadInput(why));
         }
-        // the snippet runs as it is: nothing to do on the host
-        Ok(Prepared::ready(snippet, ID, (), started))
+        let request = serde_json::json!({
+            "code": snippet.code,
+            "filename": snippet.file,
+            "argv": snippet.args,
+            "deterministic": settings.deterministic,
+            "detect": settings.detection,
+            "reraise": snippet.reraise,
+        })
+        .to_string();
+        Ok(Prepared::ready(snippet, ID, Request(request), started))
     }
 
     async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
         let started = Instant::now();
-        prepared.program::<()>()?;
+        let Request(request) = prepared.program::<Request>()?;
         let snippet = prepared.snippet();
-        let mut argv = vec![ARGV0.to_string(), "-c".to_string(), snippet.code.clone()];
-        argv.extend(snippet.args.iter().cloned());
+        let argv = [ARGV0, "-c", BOOTSTRAP, request].map(str::to_string);
         // the snippet's own variables win
         let mut env: Vec<(String, String)> = BASE_ENV
             .iter()
@@ -177,6 +318,7 @@ impl Runtime for PythonDataRuntime {
         env.extend(snippet.env.iter().cloned());
         let mut read_only = mount::preopens(&snippet.mounts);
         read_only.push((self.lib.clone(), LIB_AT.to_string()));
+        read_only.push((self.harness.clone(), HARNESS_AT.to_string()));
         if let Some(data) = &self.mpl_data {
             read_only.push((data.clone(), MPL_DATA_AT.to_string()));
         }
@@ -193,10 +335,27 @@ impl Runtime for PythonDataRuntime {
         };
         let mut execution = execute_reactor(cx.engine, &self.pre, &call, &layout, cx.limits).await?;
         execution.duration = prepared.host_time() + started.elapsed();
-        // no harness: nothing the guest streams is a fact
-        execution.facts.clear();
-        execution.facts_dropped = 0;
-        if execution.outcome == crate::report::Outcome::Failed
+        let status = take_status(&mut execution);
+        if let Some(Status {
+            harness_error: Some(trace),
+            ..
+        }) = &status
+        {
+            execution.stderr.extend_from_slice(trace.as_bytes());
+            execution.outcome = Outcome::Failed;
+            execution.reason = Some("candor's Python harness failed".to_string());
+        }
+        // a harness that failed may not have sent the counts it held back
+        let end = match &status {
+            Some(s) if s.harness_error.is_none() => GuestEnd::Finished,
+            _ => GuestEnd::CutShort,
+        };
+        let status = status.map(|s| GuestStatus {
+            exit_code: s.exit_code,
+            tampered: s.tampered,
+            facts_sent: s.facts,
+        });
+        if execution.outcome == Outcome::Failed
             && let Some(trace) = &execution.trap_trace
         {
             let stderr = &mut execution.stderr;
@@ -209,8 +368,36 @@ impl Runtime for PythonDataRuntime {
             snippet,
             execution,
             (ID.name, ID.version),
-            None,
-            GuestEnd::CutShort,
+            status,
+            end,
         ))
+    }
+}
+
+/// Takes the runner's final status frame out of the facts. More than one, or
+/// one that does not read, is the snippet's doing: a `tampered` fact says so.
+fn take_status(execution: &mut crate::sandbox::execution::Execution) -> Option<Status> {
+    let mut frames = Vec::new();
+    execution.facts.retain(|fact| {
+        if fact.starts_with(STATUS_FRAME) {
+            frames.push(fact.clone());
+            false
+        } else {
+            true
+        }
+    });
+    let last = frames.pop()?;
+    let tampered = |detail: &str| serde_json::json!({"fact": "tampered", "detail": detail}).to_string();
+    if !frames.is_empty() {
+        execution
+            .facts
+            .push(tampered("more than one status reached the host"));
+    }
+    match serde_json::from_str::<StatusFrame>(&last) {
+        Ok(frame) => Some(frame.status),
+        Err(_) => {
+            execution.facts.push(tampered("the harness's status was unreadable"));
+            None
+        }
     }
 }
