@@ -23,6 +23,15 @@ pub(crate) const MAX_WASM_STACK: usize = 16 << 20;
 /// calls it makes.
 const ASYNC_STACK: usize = MAX_WASM_STACK + (1 << 20);
 
+/// The most elements a pooled table may have. wasmtime's default (20 000) is
+/// below the function table of the python-data runtime's CPython (47 157); a
+/// slot costs address space only (8 bytes an element), not memory.
+const MAX_TABLE_ELEMENTS: usize = 1 << 17;
+/// The largest instance state (`VMContext`) of a pooled core instance.
+/// wasmtime's default (1 MiB) is below what the python-data runtime's CPython
+/// needs for its ~47 000 functions (1.5 MB).
+const MAX_CORE_INSTANCE_SIZE: usize = 4 << 20;
+
 /// Instances a pooled sandbox keeps ready beyond its concurrent runs (see
 /// `standby.rs`); the pool has slots for them too.
 pub(crate) const STANDBY_INSTANCES: u32 = 1;
@@ -66,6 +75,8 @@ fn pool(runs: u32) -> PoolingAllocationConfig {
         .max_memories_per_component(2)
         .max_tables_per_component(16)
         .max_memory_size(MAX_GUEST_MEMORY as usize)
+        .table_elements(MAX_TABLE_ELEMENTS)
+        .max_core_instance_size(MAX_CORE_INSTANCE_SIZE)
         .linear_memory_keep_resident(KEEP_RESIDENT)
         .table_keep_resident(1 << 20)
         .async_stack_keep_resident(1 << 20);
