@@ -30,6 +30,10 @@ pub use report::{
     RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
 };
 pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet};
+pub use runtimes::{
+    INSTALL_PYTHON_ENV, InstallStep, OptionalRuntime, install_runtime, optional_runtimes,
+    remove_runtime,
+};
 pub use runtimes::{MAX_SOURCE_BYTES, read_input_file};
 pub use sandbox::{
     CACHE_DIR_ENV, CompileNotice, Limits, MAX_CONCURRENT_RUNS, MAX_GUEST_MEMORY, Sandbox,

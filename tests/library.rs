@@ -133,6 +133,6 @@ fn a_snippet_may_name_its_runtime_and_a_wrong_one_is_refused() {
     );
     assert_eq!(
         refused("pythn"),
-        "unknown runtime \"pythn\" (known: python, javascript, wasm, native)"
+        "unknown runtime \"pythn\" (known: python, javascript, wasm, native, python-data)"
     );
 }

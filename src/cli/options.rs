@@ -103,7 +103,13 @@ pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
 
 /// Tells the user, on stderr, why the first run of a runtime pauses.
 pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
-    if language.compiler().is_some() {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if name.starts_with("python-data-") {
+        eprintln!(
+            "candor: compiling the python-data runtime for this build of candor (~5 min, once); it is cached at {}",
+            path.display()
+        );
+    } else if language.compiler().is_some() {
         eprintln!(
             "candor: building zig's C and C++ libraries for WebAssembly once (about 1-2 minutes); they are cached at {}",
             path.display()

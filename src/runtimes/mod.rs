@@ -1,19 +1,26 @@
 //! Guest languages and runtimes: what a snippet is, the [`runtime::Runtime`]
 //! interface, the registry that maps a language to its runtime, and one module
-//! per runtime (Python, JavaScript and TypeScript, raw WebAssembly).
+//! per runtime (Python, JavaScript and TypeScript, raw WebAssembly, C/C++/Zig,
+//! and the optional python-data).
 
 #[cfg(test)]
 mod facts_golden_tests;
 pub(crate) mod javascript;
 pub(crate) mod mount;
 pub(crate) mod native;
+mod optional;
 pub(crate) mod python;
+pub(crate) mod python_data;
 pub(crate) mod registry;
 pub(crate) mod runtime;
 mod source_file;
 pub(crate) mod wasm;
 
 pub use mount::{DEFAULT_MOUNT_POINT, Mount};
+pub use optional::{
+    INSTALL_PYTHON_ENV, OptionalRuntime, install_runtime, optional_runtimes, remove_runtime,
+};
+pub use python_data::InstallStep;
 pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
 
 use crate::detect::{self, facts::GuestFacts};

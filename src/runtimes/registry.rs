@@ -5,7 +5,7 @@
 //! with a `load` function, a [`Language`] for its snippets, and an entry here.
 
 use super::runtime::Loader;
-use super::{Language, javascript, native, python, wasm};
+use super::{Language, javascript, native, python, python_data, wasm};
 
 /// One runtime: what it is called, the languages it runs, how it is loaded.
 pub(crate) struct RuntimeEntry {
@@ -13,6 +13,9 @@ pub(crate) struct RuntimeEntry {
     pub(crate) name: &'static str,
     /// The languages it runs (the first is what compile notices name).
     pub(crate) languages: &'static [Language],
+    /// Installed on demand (`candor runtimes install NAME`), and never a
+    /// language's default: a snippet runs on it only when it names it.
+    pub(crate) optional: bool,
     pub(crate) load: Loader,
 }
 
@@ -21,22 +24,32 @@ pub(crate) static RUNTIMES: &[RuntimeEntry] = &[
     RuntimeEntry {
         name: "python",
         languages: &[Language::Python],
+        optional: false,
         load: python::load,
     },
     RuntimeEntry {
         name: "javascript",
         languages: &[Language::JavaScript, Language::TypeScript],
+        optional: false,
         load: javascript::load,
     },
     RuntimeEntry {
         name: "wasm",
         languages: &[Language::Wasm],
+        optional: false,
         load: wasm::load,
     },
     RuntimeEntry {
         name: "native",
         languages: &[Language::C, Language::Cpp, Language::Zig],
+        optional: false,
         load: native::load,
+    },
+    RuntimeEntry {
+        name: python_data::NAME,
+        languages: &[Language::Python],
+        optional: true,
+        load: python_data::load,
     },
 ];
 
@@ -44,7 +57,7 @@ pub(crate) static RUNTIMES: &[RuntimeEntry] = &[
 pub(crate) fn resolve(language: Language) -> Option<usize> {
     RUNTIMES
         .iter()
-        .position(|entry| entry.languages.contains(&language))
+        .position(|entry| !entry.optional && entry.languages.contains(&language))
 }
 
 /// The index in [`RUNTIMES`] of the runtime called `name`, which must run
@@ -82,7 +95,10 @@ mod tests {
         );
         assert_eq!(
             resolve_named("pythn", Language::Python),
-            Err("unknown runtime \"pythn\" (known: python, javascript, wasm, native)".to_string())
+            Err(
+                "unknown runtime \"pythn\" (known: python, javascript, wasm, native, python-data)"
+                    .to_string()
+            )
         );
         assert_eq!(
             resolve_named("wasm", Language::Python),
@@ -91,13 +107,18 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_exactly_one_runtime() {
+    fn every_language_has_exactly_one_default_runtime() {
         for language in Language::ALL {
             let runtimes = RUNTIMES
                 .iter()
-                .filter(|e| e.languages.contains(&language))
+                .filter(|e| !e.optional && e.languages.contains(&language))
                 .count();
             assert_eq!(runtimes, 1, "{}", language.name());
         }
+        assert_eq!(
+            resolve_named("python-data", Language::Python),
+            Ok(RUNTIMES.len() - 1)
+        );
+        assert_eq!(RUNTIMES[resolve(Language::Python).unwrap()].name, "python");
     }
 }

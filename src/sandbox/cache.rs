@@ -207,6 +207,19 @@ impl CacheEntry {
         }
     }
 
+    /// Loads the compiled code when the cache holds it, checked as
+    /// [`CacheEntry::load_or_compile`] checks it; None when it is absent or
+    /// unusable (nothing is compiled). For a runtime whose WebAssembly is
+    /// read from disk only when it must be compiled.
+    pub(crate) fn load_cached<C: Compiled>(&self, engine: &Engine) -> Option<C> {
+        self.try_load(engine)
+    }
+
+    /// Whether the entry's compiled code is in the cache (not checked).
+    pub(crate) fn is_present(&self) -> bool {
+        self.path.is_file() && self.sum.is_file()
+    }
+
     /// [`CacheEntry::load_or_compile`] for code that may not compile (a
     /// user's module): the inner error says why it does not, in wasmtime's
     /// words; the outer one is the cache's or the engine's own.

@@ -23,13 +23,22 @@ pub(crate) const MAX_WASM_STACK: usize = 16 << 20;
 /// calls it makes.
 const ASYNC_STACK: usize = MAX_WASM_STACK + (1 << 20);
 
+/// The most elements a pooled table may have. wasmtime's default (20 000) is
+/// below the function table of the python-data runtime's CPython (47 157); a
+/// slot costs address space only (8 bytes an element), not memory.
+const MAX_TABLE_ELEMENTS: usize = 1 << 17;
+/// The largest instance state (`VMContext`) of a pooled core instance.
+/// wasmtime's default (1 MiB) is below what the python-data runtime's CPython
+/// needs for its ~47 000 functions (1.5 MB).
+const MAX_CORE_INSTANCE_SIZE: usize = 4 << 20;
+
 /// Instances a pooled sandbox keeps ready beyond its concurrent runs (see
 /// `standby.rs`); the pool has slots for them too.
 pub(crate) const STANDBY_INSTANCES: u32 = 1;
 
 /// Builds the engine: Cranelift, fuel metering (the CPU budget, which also
-/// yields to the async executor so the wall-clock timeout can fire), and the
-/// component model. With `runs` > 1 instances come from a pool of that many
+/// yields to the async executor so the wall-clock timeout can fire), the
+/// component model and exception handling. With `runs` > 1 instances come from a pool of that many
 /// recycled slots; with 1 (a one-shot command) they are mapped on demand, which
 /// starts faster and keeps the process small. Precompiled code is valid for
 /// both (the allocator does not change the compiled code).
@@ -37,6 +46,12 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     let mut config = Config::new();
     config.consume_fuel(true);
     config.wasm_component_model(true);
+    // exception handling (C++ exceptions and setjmp/longjmp compiled to
+    // WebAssembly, as in the python-data runtime's CPython); its exception
+    // objects live in a per-store GC heap. The GC proposal itself (struct and
+    // array types) stays off, as it was before the `gc` cargo feature.
+    config.wasm_exceptions(true);
+    config.wasm_gc(false);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     config.memory_reservation(MAX_GUEST_MEMORY);
     config.max_wasm_stack(MAX_WASM_STACK);
@@ -60,6 +75,8 @@ fn pool(runs: u32) -> PoolingAllocationConfig {
         .max_memories_per_component(2)
         .max_tables_per_component(16)
         .max_memory_size(MAX_GUEST_MEMORY as usize)
+        .table_elements(MAX_TABLE_ELEMENTS)
+        .max_core_instance_size(MAX_CORE_INSTANCE_SIZE)
         .linear_memory_keep_resident(KEEP_RESIDENT)
         .table_keep_resident(1 << 20)
         .async_stack_keep_resident(1 << 20);

@@ -43,6 +43,19 @@ impl<'a> Invocation<'a> {
     where
         'a: 's,
     {
+        self.io_at(scratch, "/", limits)
+    }
+
+    /// [`Invocation::io`] with the scratch directory seen at `scratch_at`.
+    fn io_at<'s>(
+        &self,
+        scratch: &'s Path,
+        scratch_at: &'s str,
+        limits: &Limits,
+    ) -> (GuestIo<'s>, CappedOutput, CappedOutput)
+    where
+        'a: 's,
+    {
         let stdout = CappedOutput::new(output_cap(limits));
         let stderr = CappedOutput::new(output_cap(limits));
         let stdin = LateInput::default();
@@ -52,6 +65,7 @@ impl<'a> Invocation<'a> {
             env: self.env,
             stdin,
             scratch,
+            scratch_at,
             stdout: stdout.clone(),
             stderr: stderr.clone(),
             deterministic: self.deterministic,
@@ -157,6 +171,7 @@ pub(crate) async fn stage_component(
         env: &[],
         stdin: stdin.clone(),
         scratch: scratch.path(),
+        scratch_at: "/",
         stdout: stdout.clone(),
         stderr: stderr.clone(),
         deterministic,
@@ -246,6 +261,65 @@ pub(crate) async fn execute_module(
     // the module's file system counts its own writes (`wasi_p1_fs`)
     let result = bounded(run, limits).await;
     let execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
+    drop(store);
+    drop(scratch);
+    Ok(execution)
+}
+
+/// How a WASI preview-1 reactor lays out its guest: where it sees the scratch
+/// directory, and the directories made in it before the run.
+pub(crate) struct ReactorLayout<'a> {
+    /// The guest path of the scratch directory (`/tmp`).
+    pub(crate) scratch_at: &'a str,
+    /// Directories created in the scratch directory before the guest starts
+    /// (relative paths, `home`).
+    pub(crate) scratch_dirs: &'a [&'a str],
+}
+
+/// Instantiates a WASI preview-1 reactor in a fresh store and runs it: its
+/// `_initialize` when it exports one, then its `run() -> i32`, whose result
+/// is the exit status (non-zero: `failed`). Held to `limits` like a command.
+pub(crate) async fn execute_reactor(
+    engine: &Engine,
+    pre: &ModulePre<GuestState<WasiP1Ctx>>,
+    call: &Invocation<'_>,
+    layout: &ReactorLayout<'_>,
+    limits: &Limits,
+) -> Result<Execution> {
+    let started = Instant::now();
+    let scratch = scratch_dir()?;
+    for dir in layout.scratch_dirs {
+        let path = scratch.path().join(dir);
+        std::fs::create_dir_all(&path).map_err(|e| {
+            Error::Io(format!(
+                "creating {} in the scratch directory: {e}",
+                path.display()
+            ))
+        })?;
+    }
+    let (io, stdout, stderr) = call.io_at(scratch.path(), layout.scratch_at, limits);
+    let mut store = new_store(engine, io.module_state()?, limits.fuel)?;
+    let mut status = 0;
+    let run = async {
+        let instance = pre.instantiate_async(&mut store).await?;
+        if let Some(init) = instance.get_func(&mut store, "_initialize") {
+            init.typed::<(), ()>(&store)?
+                .call_async(&mut store, ())
+                .await?;
+        }
+        let run = instance.get_typed_func::<(), i32>(&mut store, "run")?;
+        status = run.call_async(&mut store, ()).await?;
+        Ok::<Option<String>, wasmtime::Error>(None)
+    };
+    let result = bounded(run, limits).await;
+    let mut execution =
+        Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
+    if execution.outcome == Outcome::Completed && execution.exit_code == Some(0) {
+        execution.exit_code = Some(status);
+        if status != 0 {
+            execution.outcome = Outcome::Failed;
+        }
+    }
     drop(store);
     drop(scratch);
     Ok(execution)
@@ -528,6 +602,25 @@ pub(crate) fn command_pre(
     if module.get_export("_start").is_none() {
         return Ok(Err(
             "the module exports no `_start` function: it is not a WASI command".to_string(),
+        ));
+    }
+    Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))
+}
+
+/// Links a WASI preview-1 reactor (a module exporting `run() -> i32`, and
+/// maybe `_initialize`) against WASI and the imports `define` adds. The inner
+/// error is a module that cannot be linked, in words that name the import.
+pub(crate) fn reactor_pre(
+    engine: &Engine,
+    module: &wasmtime::Module,
+    define: impl FnOnce(&mut wasmtime::Linker<GuestState<WasiP1Ctx>>) -> wasmtime::Result<()>,
+) -> Result<std::result::Result<ModulePre<GuestState<WasiP1Ctx>>, String>> {
+    let mut linker = wasi_p1_linker(engine)?;
+    define(&mut linker).map_err(|e| Error::engine("linking the runtime's own imports", e))?;
+    if module.get_export("run").is_none() {
+        return Ok(Err(
+            "the module exports no `run` function: it is not a reactor candor can run"
+                .to_string(),
         ));
     }
     Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))

@@ -163,6 +163,9 @@ pub(crate) struct GuestIo<'a> {
     pub(crate) env: &'a [(String, String)],
     pub(crate) stdin: LateInput,
     pub(crate) scratch: &'a std::path::Path,
+    /// Where the guest sees the scratch directory (`/` but for a runtime that
+    /// lays out its own file system).
+    pub(crate) scratch_at: &'a str,
     pub(crate) stdout: CappedOutput,
     pub(crate) stderr: CappedOutput,
     pub(crate) deterministic: bool,
@@ -212,7 +215,8 @@ impl GuestIo<'_> {
     }
 
     /// The WASI context: no network, no host environment, no host files but the
-    /// scratch directory (which the guest sees as `/`) and the read-only directories.
+    /// scratch directory (which the guest sees at `scratch_at`, usually `/`) and
+    /// the read-only directories.
     /// With `files_on_thread`, file operations run on the run's own thread
     /// instead of being handed to a blocking pool, which costs far more than a
     /// small operation (writing a small file took 2.5 ms that way).
@@ -228,7 +232,7 @@ impl GuestIo<'_> {
             .allow_ip_name_lookup(false)
             .socket_addr_check(|_, _| Box::pin(async { false }))
             .allow_blocking_current_thread(files_on_thread);
-        b.preopened_dir(self.scratch, "/", FsPerms::ReadWrite)
+        b.preopened_dir(self.scratch, self.scratch_at, FsPerms::ReadWrite)
             .map_err(|e| {
                 Error::engine(
                     format!("opening the scratch directory {}", self.scratch.display()),
