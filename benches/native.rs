@@ -43,7 +43,12 @@ fn sandboxed(sandbox: &Sandbox, code: &str, size: &str) -> Duration {
     let started = Instant::now();
     let report = sandbox.run_blocking(&snippet).expect("runs");
     let took = started.elapsed();
-    assert_eq!(report.outcome, candor::Outcome::Completed, "{}", report.stderr);
+    assert_eq!(
+        report.outcome,
+        candor::Outcome::Completed,
+        "{}",
+        report.stderr
+    );
     assert!(report.stdout.contains("trace="), "{}", report.stdout);
     took
 }
@@ -98,10 +103,22 @@ fn main() {
         zig_native.push(ms(native(dir.path(), &zig_cc, &fresh("zig"), "50")));
     }
     println!("compile-and-run of native/stats.c (98 lines), medians of {REPS}:");
-    println!("  candor, cold (zig + wasmtime compile) {:8.1} ms", median(cold));
-    println!("  candor, warm (both cached)            {:8.1} ms", median(warm));
-    println!("  gcc -O2, native                       {:8.1} ms", median(gcc));
-    println!("  zig cc -O2, native                    {:8.1} ms", median(zig_native));
+    println!(
+        "  candor, cold (zig + wasmtime compile) {:8.1} ms",
+        median(cold)
+    );
+    println!(
+        "  candor, warm (both cached)            {:8.1} ms",
+        median(warm)
+    );
+    println!(
+        "  gcc -O2, native                       {:8.1} ms",
+        median(gcc)
+    );
+    println!(
+        "  zig cc -O2, native                    {:8.1} ms",
+        median(zig_native)
+    );
 
     // the kernel: the same program, compiled once, run many times
     let code = fresh("kernel");

@@ -115,7 +115,10 @@ pub fn zig(out_dir: &Path) -> Option<PathBuf> {
     if env::var_os("CANDOR_JS_MODULE").is_some() {
         return None;
     }
-    let lib = out_dir.join("javascript-runtime").join("zig-venv").join("lib");
+    let lib = out_dir
+        .join("javascript-runtime")
+        .join("zig-venv")
+        .join("lib");
     fs::read_dir(lib)
         .ok()?
         .flatten()

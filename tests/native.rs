@@ -120,7 +120,13 @@ int main(void) {
 #[test]
 fn atoi_on_text_without_a_number_is_a_fabricated_value_at_its_line() {
     let dir = scratch();
-    let run = run_with_stdin(dir.path(), "ages.c", PARSE_AGES, "31\nn/a\n40\nunknown\n", &[]);
+    let run = run_with_stdin(
+        dir.path(),
+        "ages.c",
+        PARSE_AGES,
+        "31\nn/a\n40\nunknown\n",
+        &[],
+    );
     let report = assert_outcome(&run, "completed");
     assert_eq!(report["stdout"], "total age: 71\n");
     assert_eq!(
@@ -130,7 +136,10 @@ fn atoi_on_text_without_a_number_is_a_fabricated_value_at_its_line() {
     let finding = &report["findings"][0];
     assert_eq!(finding["count"], 2);
     assert_eq!(finding["value"]["repr"], "0");
-    assert_contains(finding["message"].as_str().unwrap(), "atoi(\"n/a\\n\") returned 0");
+    assert_contains(
+        finding["message"].as_str().unwrap(),
+        "atoi(\"n/a\\n\") returned 0",
+    );
     // good input: quiet
     let run = run_with_stdin(dir.path(), "ages.c", PARSE_AGES, "31\n40\n", &[]);
     assert_eq!(kinds_and_lines(&assert_outcome(&run, "completed")), vec![]);
@@ -229,12 +238,7 @@ int main(void) {
     return load("/data.csv");
 }
 "#;
-    let run = run_snippet(
-        dir.path(),
-        "load.c",
-        &code.replace("EXIT_CODE", "0"),
-        &[],
-    );
+    let run = run_snippet(dir.path(), "load.c", &code.replace("EXIT_CODE", "0"), &[]);
     let report = assert_outcome(&run, "completed");
     assert_eq!(
         kinds_and_lines(&report),
@@ -243,12 +247,7 @@ int main(void) {
             ("swallowed_exception".to_string(), 6)
         ]
     );
-    let run = run_snippet(
-        dir.path(),
-        "load.c",
-        &code.replace("EXIT_CODE", "1"),
-        &[],
-    );
+    let run = run_snippet(dir.path(), "load.c", &code.replace("EXIT_CODE", "1"), &[]);
     let report = assert_outcome(&run, "failed");
     assert_eq!(kinds_and_lines(&report), vec![]);
 }
@@ -261,7 +260,14 @@ fn a_compile_error_fails_with_the_diagnostics_at_the_users_file_and_line() {
     std::fs::write(dir.path().join("src/broken.c"), code).unwrap();
     let run = candor_in(
         dir.path(),
-        &["run", "src/broken.c", "--format", "json", "--timeout", "60s"],
+        &[
+            "run",
+            "src/broken.c",
+            "--format",
+            "json",
+            "--timeout",
+            "60s",
+        ],
         &[],
     );
     let report = assert_outcome(&run, "failed");
@@ -372,7 +378,10 @@ int main() {
     let run = run_snippet(dir.path(), "throws.cpp", code, &[]);
     let report = assert_outcome(&run, "failed");
     let stderr = report["stderr"].as_str().unwrap();
-    assert_contains(stderr, "throws.cpp:6:9: error: cannot use 'throw' with exceptions disabled");
+    assert_contains(
+        stderr,
+        "throws.cpp:6:9: error: cannot use 'throw' with exceptions disabled",
+    );
     assert_contains(stderr, "C++ exceptions are not supported");
 }
 
@@ -444,15 +453,31 @@ fn a_zig_catch_with_a_constant_is_a_fabricated_value_and_latent_when_it_did_not_
 #[test]
 fn c_cpp_and_zig_are_chosen_by_extension_and_by_lang() {
     let dir = scratch();
-    std::fs::write(dir.path().join("prog.txt"), "int main(void) { return 0; }\n").unwrap();
+    std::fs::write(
+        dir.path().join("prog.txt"),
+        "int main(void) { return 0; }\n",
+    )
+    .unwrap();
     let run = candor_in(
         dir.path(),
-        &["run", "prog.txt", "--lang", "c", "--format", "json", "--timeout", "60s"],
+        &[
+            "run",
+            "prog.txt",
+            "--lang",
+            "c",
+            "--format",
+            "json",
+            "--timeout",
+            "60s",
+        ],
         &[],
     );
     assert_eq!(assert_outcome(&run, "completed")["language"], "c");
     let run = candor_in(dir.path(), &["runtimes"], &[]);
-    assert_contains(&run.stdout, "cpp\textensions: cpp, cc, cxx, c++\truntime: native");
+    assert_contains(
+        &run.stdout,
+        "cpp\textensions: cpp, cc, cxx, c++\truntime: native",
+    );
     assert_contains(&run.stdout, "\tcompiled by zig ");
 }
 
@@ -514,7 +539,10 @@ fn warm(dir: &Path, zig: &Path, log: &Path) {
 }
 
 fn compiles_logged(log: &Path) -> usize {
-    std::fs::read_to_string(log).unwrap_or_default().lines().count()
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .count()
 }
 
 #[test]
@@ -653,7 +681,10 @@ fn any_exit_status_is_an_exit_with_that_status() {
         let run = run_snippet(dir.path(), "status.c", &source, &[]);
         let report = assert_outcome(&run, "failed");
         assert_eq!(report["exit_code"], code, "{report:#}");
-        assert_contains(report["reason"].as_str().unwrap(), &format!("status {code}"));
+        assert_contains(
+            report["reason"].as_str().unwrap(),
+            &format!("status {code}"),
+        );
     }
 }
 
@@ -700,7 +731,10 @@ fn a_compile_past_the_time_limit_is_stopped_and_times_out() {
     for i in 1..=26 {
         code.push_str(&format!("#define A{i} A{} A{}\n", i - 1, i - 1));
     }
-    code.push_str(&format!("int x = 1;\nint main(void) {{ return A26 0; }}\n/* {:?} */\n", std::time::SystemTime::now()));
+    code.push_str(&format!(
+        "int x = 1;\nint main(void) {{ return A26 0; }}\n/* {:?} */\n",
+        std::time::SystemTime::now()
+    ));
     let started = std::time::Instant::now();
     let run = run_snippet(dir.path(), "slow.c", &code, &["--timeout", "2s"]);
     let report = assert_outcome(&run, "timed_out");
@@ -766,7 +800,10 @@ fn the_compiler_cannot_read_the_hosts_files() {
         let report = run.json();
         assert_ne!(report["outcome"], "completed", "{name}: {report:#}");
         let everything = format!("{}{}{}", run.stdout, run.stderr, report);
-        assert!(!everything.contains("host-secret-4711"), "{name} read the file: {everything}");
+        assert!(
+            !everything.contains("host-secret-4711"),
+            "{name} read the file: {everything}"
+        );
         assert_contains(report["stderr"].as_str().unwrap(), "secret.txt");
     }
 }

@@ -59,7 +59,11 @@ fn a_run_on_a_missing_runtime_names_the_install_command() {
         &["run", "x.py", "--runtime", "python-data"],
         &[("CANDOR_CACHE_DIR", cache.path().to_str().unwrap())],
     );
-    assert_eq!(run.code, 2, "stdout: {}\nstderr: {}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 2,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
     assert_contains(&run.stderr, "`candor runtimes install python-data`");
     // and `candor runtimes` says so
     let list = candor_in(
@@ -252,7 +256,12 @@ fn the_library_lists_installs_and_runs_on_the_runtime() {
     let snippet = candor::Snippet::python("import numpy as np\nprint(int(np.arange(5).sum()))\n")
         .with_runtime("python-data");
     let report = sandbox.run_blocking(&snippet).expect("the snippet runs");
-    assert_eq!(report.outcome, candor::Outcome::Completed, "{}", report.stderr);
+    assert_eq!(
+        report.outcome,
+        candor::Outcome::Completed,
+        "{}",
+        report.stderr
+    );
     assert_eq!(report.stdout, "10\n");
     assert_eq!(report.runtime.name, "wasi-python");
 }

@@ -80,10 +80,22 @@ x.c:7:20: note: a note
         assert_eq!(
             seen,
             vec![
-                (3, 1, "the compiler warned: non-void function does not return a value in all control paths [-Wreturn-type]"),
-                (7, 20, "the compiler warned: format specifies type 'int' but the argument has type 'double' [-Wformat]"),
+                (
+                    3,
+                    1,
+                    "the compiler warned: non-void function does not return a value in all control paths [-Wreturn-type]"
+                ),
+                (
+                    7,
+                    20,
+                    "the compiler warned: format specifies type 'int' but the argument has type 'double' [-Wformat]"
+                ),
             ]
         );
-        assert!(found.iter().all(|f| f.file == "src/x.c" && f.kind == FindingKind::CompilerWarning));
+        assert!(
+            found
+                .iter()
+                .all(|f| f.file == "src/x.c" && f.kind == FindingKind::CompilerWarning)
+        );
     }
 }

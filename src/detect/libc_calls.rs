@@ -179,10 +179,7 @@ fn finding(
                     quoted(event.format.as_deref()),
                     times(count)
                 ),
-                Some((
-                    "short scan",
-                    format!("{matched} of {asked} items{from}"),
-                )),
+                Some(("short scan", format!("{matched} of {asked} items{from}"))),
                 None,
             )
         }
@@ -193,10 +190,7 @@ fn finding(
                 event.why.as_deref().unwrap_or("no reason given"),
                 times(count)
             ),
-            Some((
-                "fopen failed",
-                event.why.clone().unwrap_or_default(),
-            )),
+            Some(("fopen failed", event.why.clone().unwrap_or_default())),
             None,
         ),
         "malloc" | "calloc" | "realloc" if end == ProgramEnd::Succeeded => (
@@ -207,7 +201,10 @@ fn finding(
                 event.size.unwrap_or(0),
                 times(count)
             ),
-            Some(("out of memory", format!("{} bytes", event.size.unwrap_or(0)))),
+            Some((
+                "out of memory",
+                format!("{} bytes", event.size.unwrap_or(0)),
+            )),
             None,
         ),
         "stderr" if end == ProgramEnd::Succeeded && !says_no_error(event.input.as_deref()) => (
@@ -223,7 +220,10 @@ fn finding(
             let site = catch_sites
                 .iter()
                 .find(|s| s.line == event.line && s.column == event.column);
-            let error = event.error.clone().unwrap_or_else(|| "an error".to_string());
+            let error = event
+                .error
+                .clone()
+                .unwrap_or_else(|| "an error".to_string());
             let constant = site.map(|s| s.value.clone()).unwrap_or_default();
             if constant.is_empty() {
                 (
@@ -309,7 +309,10 @@ fn latent(site: &CatchSite, file: &str) -> Finding {
     let what = if site.value.is_empty() {
         "`catch {}` would discard the error".to_string()
     } else {
-        format!("`catch {}` would put {} in place of the result", site.value, site.value)
+        format!(
+            "`catch {}` would put {} in place of the result",
+            site.value, site.value
+        )
     };
     Finding {
         kind,
@@ -350,12 +353,24 @@ mod tests {
             assert_eq!(found[0].kind, FindingKind::FabricatedValue);
             assert_eq!(found[0].count, 2);
             assert_eq!(found[0].line, 4);
-            assert!(found[0].message.starts_with("atoi(\"n/a\") returned 0"), "{}", found[0].message);
-            assert!(found[0].message.ends_with("(2 times)"), "{}", found[0].message);
+            assert!(
+                found[0].message.starts_with("atoi(\"n/a\") returned 0"),
+                "{}",
+                found[0].message
+            );
+            assert!(
+                found[0].message.ends_with("(2 times)"),
+                "{}",
+                found[0].message
+            );
             let mut other = event("atoi", 4);
             other.input = Some("unknown".to_string());
             let found = findings(&[event("atoi", 4), other], &[], end, "a.c");
-            assert!(found[0].message.ends_with("(2 times); also \"unknown\""), "{}", found[0].message);
+            assert!(
+                found[0].message.ends_with("(2 times); also \"unknown\""),
+                "{}",
+                found[0].message
+            );
         }
     }
 
@@ -368,16 +383,34 @@ mod tests {
         let events = [scan, event("fopen", 8), event("stderr", 9)];
         let found = findings(&events, &[], ProgramEnd::Succeeded, "a.c");
         assert_eq!(found.len(), 3);
-        assert!(found.iter().all(|f| f.kind == FindingKind::SwallowedException));
-        assert!(found[0].message.contains("stored 1 of 2 items"), "{}", found[0].message);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.kind == FindingKind::SwallowedException)
+        );
+        assert!(
+            found[0].message.contains("stored 1 of 2 items"),
+            "{}",
+            found[0].message
+        );
         assert!(findings(&events, &[], ProgramEnd::Otherwise, "a.c").is_empty());
     }
 
     #[test]
     fn a_zig_catch_fires_or_stays_latent() {
         let sites = [
-            CatchSite { line: 3, column: 41, end_column: 48, value: "0".to_string() },
-            CatchSite { line: 5, column: 10, end_column: 18, value: String::new() },
+            CatchSite {
+                line: 3,
+                column: 41,
+                end_column: 48,
+                value: "0".to_string(),
+            },
+            CatchSite {
+                line: 5,
+                column: 10,
+                end_column: 18,
+                value: String::new(),
+            },
         ];
         let mut fired = event("catch", 3);
         fired.column = 41;
@@ -385,21 +418,35 @@ mod tests {
         let found = findings(&[fired], &sites, ProgramEnd::Succeeded, "a.zig");
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].kind, FindingKind::FabricatedValue);
-        assert!(found[0].message.contains("error.InvalidCharacter"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("error.InvalidCharacter"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[1].kind, FindingKind::LatentSwallow);
         assert_eq!(found[1].line, 5);
     }
 
     #[test]
     fn a_stderr_line_that_says_no_error_is_no_finding() {
-        for line in ["0 errors, 2 warnings", "No errors found", "finished without error"] {
+        for line in [
+            "0 errors, 2 warnings",
+            "No errors found",
+            "finished without error",
+        ] {
             let mut said = event("stderr", 3);
             said.input = Some(line.to_string());
-            assert!(findings(&[said], &[], ProgramEnd::Succeeded, "a.c").is_empty(), "{line}");
+            assert!(
+                findings(&[said], &[], ProgramEnd::Succeeded, "a.c").is_empty(),
+                "{line}"
+            );
         }
         let mut said = event("stderr", 3);
         said.input = Some("error: no such column".to_string());
-        assert_eq!(findings(&[said], &[], ProgramEnd::Succeeded, "a.c").len(), 1);
+        assert_eq!(
+            findings(&[said], &[], ProgramEnd::Succeeded, "a.c").len(),
+            1
+        );
     }
 
     #[test]

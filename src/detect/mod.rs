@@ -9,8 +9,8 @@
 pub(crate) mod compiler_warning;
 pub mod fabricated_value;
 pub(crate) mod facts;
-pub(crate) mod libc_calls;
 pub mod latent_swallow;
+pub(crate) mod libc_calls;
 pub mod swallowed_exception;
 
 use crate::report::{ExceptionInfo, Finding, FindingKind, ValueInfo, shorten, shorten_to};

@@ -312,8 +312,7 @@ pub(crate) async fn execute_reactor(
         Ok::<Option<String>, wasmtime::Error>(None)
     };
     let result = bounded(run, limits).await;
-    let mut execution =
-        Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
+    let mut execution = Ended::of(result, &mut store).execution(&stdout, &stderr, limits, started);
     if execution.outcome == Outcome::Completed && execution.exit_code == Some(0) {
         execution.exit_code = Some(status);
         if status != 0 {
@@ -619,8 +618,7 @@ pub(crate) fn reactor_pre(
     define(&mut linker).map_err(|e| Error::engine("linking the runtime's own imports", e))?;
     if module.get_export("run").is_none() {
         return Ok(Err(
-            "the module exports no `run` function: it is not a reactor candor can run"
-                .to_string(),
+            "the module exports no `run` function: it is not a reactor candor can run".to_string(),
         ));
     }
     Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))

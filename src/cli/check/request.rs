@@ -148,7 +148,9 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
     STANDARD_NO_PAD_INDIFFERENT.decode(text).map_err(|e| {
         let at_char = |offset: usize, byte: u8| {
             // the offset counts bytes: the text may hold multi-byte characters
-            let at = text.get(..offset).map_or(offset, |head| head.chars().count());
+            let at = text
+                .get(..offset)
+                .map_or(offset, |head| head.chars().count());
             match text.get(offset..).and_then(|rest| rest.chars().next()) {
                 Some(c) => format!("{c:?} at character {at}"),
                 None => format!("byte {byte:#04x} at character {at}"),

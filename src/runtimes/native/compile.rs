@@ -18,23 +18,8 @@ const LIBC_WRAPPERS: &str = include_str!("../../../runtimes/native/candor_libc.c
 /// The libc functions the wrappers stand in for: the program is compiled
 /// with `-DNAME=candor_NAME` (zig's linker has no `--wrap`).
 const WRAPPED: &[&str] = &[
-    "atoi",
-    "atol",
-    "atoll",
-    "atof",
-    "strtol",
-    "strtoll",
-    "strtoul",
-    "strtoull",
-    "strtod",
-    "strtof",
-    "sscanf",
-    "scanf",
-    "fscanf",
-    "fopen",
-    "malloc",
-    "calloc",
-    "realloc",
+    "atoi", "atol", "atoll", "atof", "strtol", "strtoll", "strtoul", "strtoull", "strtod",
+    "strtof", "sscanf", "scanf", "fscanf", "fopen", "malloc", "calloc", "realloc",
 ];
 /// The wasm stack a program gets (placed first in memory by the linker, so
 /// that overflowing it traps instead of overwriting data).
@@ -142,7 +127,11 @@ impl Compiler {
         let mut hasher = Sha256::new();
         // a program compiled unconfined may hold host files: never shared
         // with confined runs
-        let confined = if unconfined() { "unconfined" } else { "confined" };
+        let confined = if unconfined() {
+            "unconfined"
+        } else {
+            "confined"
+        };
         for part in [
             FORMAT,
             confined,
@@ -260,7 +249,11 @@ impl Compiler {
             }
             _ => {
                 write("candor_libc.c", LIBC_WRAPPERS)?;
-                command.arg(if language == Language::Cpp { "c++" } else { "cc" });
+                command.arg(if language == Language::Cpp {
+                    "c++"
+                } else {
+                    "cc"
+                });
                 command.arg(file).arg("candor_libc.c");
                 command.args(Self::flags(language));
                 command.arg("-o").arg(output);
@@ -480,7 +473,8 @@ mod tests {
             fs::write(&module, b"\0asm").unwrap();
             fs::write(module.with_extension("warnings"), b"").unwrap();
             let file = fs::File::options().write(true).open(&module).unwrap();
-            file.set_modified(base + Duration::from_secs(i as u64)).unwrap();
+            file.set_modified(base + Duration::from_secs(i as u64))
+                .unwrap();
         }
         evict_old_programs(dir.path());
         let left = |ext: &str| {

@@ -132,7 +132,10 @@ pub(crate) fn split_debug_info(module: &[u8], file: &str) -> (Vec<u8>, LineTable
             // the section's contents after its name
             let mut name_at = 0;
             let _ = leb_u32(section.contents, &mut name_at);
-            let data = section.contents.get(name_at + name.len()..).unwrap_or_default();
+            let data = section
+                .contents
+                .get(name_at + name.len()..)
+                .unwrap_or_default();
             debug.insert(name, data);
         } else {
             stripped.extend_from_slice(section.bytes);

@@ -193,14 +193,17 @@ impl Runtime for NativeRuntime {
         let engine = self.engine.clone();
         let cache_dir = self.cache_dir.clone();
         let left = limits.timeout.saturating_sub(started.elapsed());
-        let link = tokio::task::spawn_blocking(move || -> Result<std::result::Result<_, String>> {
-            let entry = CacheEntry::of_program(&cache_dir, "native", &sha256, &engine);
-            let module = match entry.load_or_compile_program::<wasmtime::Module>(&engine, &module_bytes)? {
-                Ok(module) => module,
-                Err(why) => return Ok(Err(format!("invalid WebAssembly module: {why}"))),
-            };
-            event_command_pre(&engine, &module)
-        });
+        let link =
+            tokio::task::spawn_blocking(move || -> Result<std::result::Result<_, String>> {
+                let entry = CacheEntry::of_program(&cache_dir, "native", &sha256, &engine);
+                let module = match entry
+                    .load_or_compile_program::<wasmtime::Module>(&engine, &module_bytes)?
+                {
+                    Ok(module) => module,
+                    Err(why) => return Ok(Err(format!("invalid WebAssembly module: {why}"))),
+                };
+                event_command_pre(&engine, &module)
+            });
         let linked = match tokio::time::timeout(left, link).await {
             Ok(Ok(linked)) => linked?,
             Ok(Err(e)) => {
@@ -265,7 +268,13 @@ impl Runtime for NativeRuntime {
             ProgramEnd::Otherwise
         };
         let id = self.id();
-        let mut report = assemble(snippet, execution, (id.name, id.version), None, GuestEnd::CutShort);
+        let mut report = assemble(
+            snippet,
+            execution,
+            (id.name, id.version),
+            None,
+            GuestEnd::CutShort,
+        );
         if cx.settings.detection {
             report.findings =
                 libc_calls::findings(&events, &program.catch_sites, end, &snippet.file);
@@ -304,10 +313,7 @@ fn event_of(line: &str, lines: &LineTable) -> Option<CallEvent> {
     let (line, column) = match (raw.line, raw.column) {
         (Some(line), column) => (line, column.unwrap_or(0)),
         _ => {
-            let offsets: Vec<usize> = offsets
-                .split(',')
-                .filter_map(|o| o.parse().ok())
-                .collect();
+            let offsets: Vec<usize> = offsets.split(',').filter_map(|o| o.parse().ok()).collect();
             let at = lines.first_in_file(&offsets)?;
             (at.line, at.column)
         }

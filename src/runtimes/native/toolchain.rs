@@ -50,7 +50,13 @@ pub(crate) fn find() -> Result<Zig> {
     let output = std::process::Command::new(&path)
         .arg("env")
         .output()
-        .map_err(|e| Error::Io(format!("running {} env: {e}; {}", path.display(), missing())))?;
+        .map_err(|e| {
+            Error::Io(format!(
+                "running {} env: {e}; {}",
+                path.display(),
+                missing()
+            ))
+        })?;
     let env = String::from_utf8_lossy(&output.stdout);
     match (env_field(&env, "version"), env_field(&env, "lib_dir")) {
         (Some(version), Some(lib_dir)) if output.status.success() => Ok(Zig {
@@ -99,8 +105,7 @@ pub(crate) fn warm_up(compiler: &Compiler, notice: &dyn Fn(&Path)) -> Result<()>
     if pending.is_empty() {
         return Ok(());
     }
-    fs::create_dir_all(dir)
-        .map_err(|e| Error::Io(format!("creating {}: {e}", dir.display())))?;
+    fs::create_dir_all(dir).map_err(|e| Error::Io(format!("creating {}: {e}", dir.display())))?;
     let lock_path = dir.join("warm-up.lock");
     let lock = open_lock(&lock_path)?;
     lock.lock()

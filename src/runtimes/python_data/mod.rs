@@ -30,14 +30,14 @@ pub use install::InstallStep;
 pub(crate) use install::{PYTHON_ENV, install, remove, status};
 
 use crate::error::{Error, Result};
+use crate::report::Outcome;
 use crate::report::Report;
+use crate::runtimes::GuestStatus;
 use crate::runtimes::runtime::{LoadContext, Prepared, RunContext, Runtime, RuntimeId, Settings};
 use crate::runtimes::{GuestEnd, Snippet, assemble, mount};
 use crate::sandbox::Limits;
 use crate::sandbox::execution::{Invocation, ReactorLayout, execute_reactor, reactor_pre};
 use crate::sandbox::guest::GuestState;
-use crate::report::Outcome;
-use crate::runtimes::GuestStatus;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -289,7 +289,9 @@ fn clashing_mount(snippet: &Snippet) -> Option<String> {
                     || own.starts_with(&format!("{guest}/"))
             })
             .map(|own| {
-                format!("a mount at {guest} would cover {own}, which the {NAME} runtime uses itself")
+                format!(
+                    "a mount at {guest} would cover {own}, which the {NAME} runtime uses itself"
+                )
             })
     })
 }
@@ -343,9 +345,9 @@ impl PythonDataRuntime {
         if execution.outcome != Outcome::Completed || execution.truncated {
             return;
         }
-        let Ok(files) = serde_json::from_slice::<std::collections::BTreeMap<String, String>>(
-            &execution.stdout,
-        ) else {
+        let Ok(files) =
+            serde_json::from_slice::<std::collections::BTreeMap<String, String>>(&execution.stdout)
+        else {
             return;
         };
         let _ = write_bytecode(&self.harness, &files);
@@ -426,9 +428,7 @@ impl Runtime for PythonDataRuntime {
 
     async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
         // once per version of the harness on a machine, not counted in the run
-        self.bytecode
-            .get_or_init(|| self.compile_harness(cx))
-            .await;
+        self.bytecode.get_or_init(|| self.compile_harness(cx)).await;
         let started = Instant::now();
         let Request(request) = prepared.program::<Request>()?;
         let snippet = prepared.snippet();
@@ -451,7 +451,8 @@ impl Runtime for PythonDataRuntime {
             scratch_at: SCRATCH_AT,
             scratch_dirs: &["home"],
         };
-        let mut execution = execute_reactor(cx.engine, &self.pre, &call, &layout, cx.limits).await?;
+        let mut execution =
+            execute_reactor(cx.engine, &self.pre, &call, &layout, cx.limits).await?;
         execution.duration = prepared.host_time() + started.elapsed();
         let status = take_status(&mut execution);
         if let Some(Status {
@@ -505,7 +506,8 @@ fn take_status(execution: &mut crate::sandbox::execution::Execution) -> Option<S
         }
     });
     let last = frames.pop()?;
-    let tampered = |detail: &str| serde_json::json!({"fact": "tampered", "detail": detail}).to_string();
+    let tampered =
+        |detail: &str| serde_json::json!({"fact": "tampered", "detail": detail}).to_string();
     if !frames.is_empty() {
         execution
             .facts
@@ -514,7 +516,9 @@ fn take_status(execution: &mut crate::sandbox::execution::Execution) -> Option<S
     match serde_json::from_str::<StatusFrame>(&last) {
         Ok(frame) => Some(frame.status),
         Err(_) => {
-            execution.facts.push(tampered("the harness's status was unreadable"));
+            execution
+                .facts
+                .push(tampered("the harness's status was unreadable"));
             None
         }
     }
@@ -559,8 +563,9 @@ mod tests {
             ("/usr", true),
             ("/data", false),
         ] {
-            let snippet = Snippet::python("")
-                .with_mount(crate::Mount::new(host.path(), at).unwrap_or_else(|e| panic!("{at}: {e}")));
+            let snippet = Snippet::python("").with_mount(
+                crate::Mount::new(host.path(), at).unwrap_or_else(|e| panic!("{at}: {e}")),
+            );
             assert_eq!(clashing_mount(&snippet).is_some(), clashes, "{at}");
         }
         // the harness's path is refused for any mount
