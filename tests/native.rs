@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Run, assert_contains, candor_in, scratch};
+use common::{Run, assert_contains, assert_outcome, candor_in, scratch};
 use serde_json::Value;
 use std::path::Path;
 
@@ -44,17 +44,6 @@ fn run_with_stdin(dir: &Path, name: &str, code: &str, input: &str, extra: &[&str
     let mut args = vec!["--stdin", "input.txt"];
     args.extend_from_slice(extra);
     run_snippet(dir, name, code, &args)
-}
-
-#[track_caller]
-fn assert_outcome(run: &Run, outcome: &str) -> Value {
-    let report = run.json();
-    assert_eq!(
-        report["outcome"], outcome,
-        "report: {report:#}\nstderr: {}",
-        run.stderr
-    );
-    report
 }
 
 const SUM_AND_ROOT: &str = r#"#include <math.h>

@@ -6,8 +6,7 @@
 
 mod common;
 
-use common::{Run, assert_contains, candor_in, run_snippet, scratch};
-use serde_json::Value;
+use common::{Run, assert_contains, assert_outcome, candor_in, run_snippet, scratch};
 use std::path::Path;
 
 /// Whether the runtime is installed where candor looks, as `candor runtimes`
@@ -36,17 +35,6 @@ fn run_data(dir: &Path, name: &str, code: &str, extra: &[&str]) -> Run {
     let mut args = vec!["--runtime", "python-data"];
     args.extend_from_slice(extra);
     run_snippet(dir, name, code, &args)
-}
-
-#[track_caller]
-fn assert_outcome(run: &Run, outcome: &str) -> Value {
-    let report = run.json();
-    assert_eq!(
-        report["outcome"], outcome,
-        "report: {report:#}\nstderr: {}",
-        run.stderr
-    );
-    report
 }
 
 #[test]

@@ -63,3 +63,15 @@ pub fn run_snippet(dir: &Path, name: &str, code: &str, extra: &[&str]) -> Run {
 pub fn assert_contains(text: &str, needle: &str) {
     assert!(text.contains(needle), "{needle:?} is missing from:\n{text}");
 }
+
+/// Asserts that a run's JSON report has `outcome`, and returns the report.
+#[track_caller]
+pub fn assert_outcome(run: &Run, outcome: &str) -> serde_json::Value {
+    let report = run.json();
+    assert_eq!(
+        report["outcome"], outcome,
+        "report: {report:#}\nstderr: {}",
+        run.stderr
+    );
+    report
+}
