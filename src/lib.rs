@@ -29,7 +29,7 @@ pub use report::{
     ExceptionInfo, Finding, FindingKind, MAX_STRICT_RUNS, Outcome, REPORT_SCHEMA, Report,
     RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
 };
-pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet};
+pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet, runtime_languages};
 pub use runtimes::{
     INSTALL_PYTHON_ENV, InstallStep, OptionalRuntime, install_runtime, optional_runtimes,
     remove_runtime,

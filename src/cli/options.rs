@@ -104,7 +104,12 @@ pub(crate) fn guest_arg(s: &str) -> Result<String, String> {
 /// Tells the user, on stderr, why the first run of a runtime pauses.
 pub(crate) fn compile_notice(language: candor::Language, path: &std::path::Path) {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    if name.starts_with("python-data-") {
+    if name.starts_with("pandas-") {
+        eprintln!(
+            "candor: preparing the python-data runtime: importing numpy and pandas once, so that runs start with them (~1-3 min, once); it is kept at {}",
+            path.display()
+        );
+    } else if name.starts_with("python-data-") {
         eprintln!(
             "candor: compiling the python-data runtime for this build of candor (~5 min, once); it is cached at {}",
             path.display()

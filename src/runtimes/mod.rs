@@ -21,6 +21,7 @@ pub use optional::{
     INSTALL_PYTHON_ENV, OptionalRuntime, install_runtime, optional_runtimes, remove_runtime,
 };
 pub use python_data::InstallStep;
+pub use registry::runtime_languages;
 pub use source_file::{MAX_SOURCE_BYTES, read_input_file};
 
 use crate::detect::{self, facts::GuestFacts};

@@ -54,6 +54,15 @@ pub(crate) static RUNTIMES: &[RuntimeEntry] = &[
 ];
 
 /// The index in [`RUNTIMES`] of the runtime that runs `language` by default.
+/// The languages the runtime named `name` runs (`candor runtimes` lists the
+/// names), or None when no runtime has that name.
+pub fn runtime_languages(name: &str) -> Option<&'static [Language]> {
+    RUNTIMES
+        .iter()
+        .find(|entry| entry.name == name)
+        .map(|entry| entry.languages)
+}
+
 pub(crate) fn resolve(language: Language) -> Option<usize> {
     RUNTIMES
         .iter()

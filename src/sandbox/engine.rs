@@ -43,6 +43,27 @@ pub(crate) const STANDBY_INSTANCES: u32 = 1;
 /// starts faster and keeps the process small. Precompiled code is valid for
 /// both (the allocator does not change the compiled code).
 pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
+    let mut config = config();
+    config.cranelift_opt_level(wasmtime::OptLevel::Speed);
+    if runs > 1 {
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(
+            runs.min(MAX_CONCURRENT_RUNS) + STANDBY_INSTANCES,
+        )));
+    }
+    Engine::new(&config).map_err(|e| Error::engine("configuring the WebAssembly engine", e))
+}
+
+/// The engine that runs a module once to pre-initialise it
+/// (`preinit.rs`): the same features and limits as [`build_engine`]'s, but
+/// Cranelift's quickest setting (the module is compiled for that one run).
+pub(crate) fn build_preinit_engine() -> Result<Engine> {
+    let mut config = config();
+    config.cranelift_opt_level(wasmtime::OptLevel::None);
+    Engine::new(&config).map_err(|e| Error::engine("configuring the WebAssembly engine", e))
+}
+
+/// What every engine of candor's has.
+fn config() -> Config {
     let mut config = Config::new();
     config.consume_fuel(true);
     config.wasm_component_model(true);
@@ -52,16 +73,10 @@ pub(crate) fn build_engine(runs: u32) -> Result<Engine> {
     // array types) stays off, as it was before the `gc` cargo feature.
     config.wasm_exceptions(true);
     config.wasm_gc(false);
-    config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     config.memory_reservation(MAX_GUEST_MEMORY);
     config.max_wasm_stack(MAX_WASM_STACK);
     config.async_stack_size(ASYNC_STACK);
-    if runs > 1 {
-        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(
-            runs.min(MAX_CONCURRENT_RUNS) + STANDBY_INSTANCES,
-        )));
-    }
-    Engine::new(&config).map_err(|e| Error::engine("configuring the WebAssembly engine", e))
+    config
 }
 
 fn pool(runs: u32) -> PoolingAllocationConfig {

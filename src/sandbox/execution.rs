@@ -47,7 +47,7 @@ impl<'a> Invocation<'a> {
     }
 
     /// [`Invocation::io`] with the scratch directory seen at `scratch_at`.
-    fn io_at<'s>(
+    pub(super) fn io_at<'s>(
         &self,
         scratch: &'s Path,
         scratch_at: &'s str,
@@ -274,11 +274,38 @@ pub(crate) struct ReactorLayout<'a> {
     /// Directories created in the scratch directory before the guest starts
     /// (relative paths, `home`).
     pub(crate) scratch_dirs: &'a [&'a str],
+    /// The code the run's `turn` runs.
+    pub(crate) code: &'a [u8],
+}
+
+/// Runs `code` through the reactor's `turn` export, in memory the guest's
+/// `host_alloc(len)` gives; the exit status (the low byte of the result).
+pub(super) async fn call_turn<T: Send>(
+    store: &mut Store<T>,
+    instance: &wasmtime::Instance,
+    code: &[u8],
+) -> wasmtime::Result<i32> {
+    let len = i32::try_from(code.len())
+        .map_err(|_| wasmtime::Error::msg("the code is larger than 2 GiB"))?;
+    let alloc = instance.get_typed_func::<i32, i32>(&mut *store, "host_alloc")?;
+    let at = alloc.call_async(&mut *store, len).await?;
+    let memory = instance
+        .get_memory(&mut *store, "memory")
+        .ok_or_else(|| wasmtime::Error::msg("the reactor exports no memory"))?;
+    if at == 0 {
+        return Err(wasmtime::Error::msg(
+            "the reactor had no memory for the code (host_alloc returned 0)",
+        ));
+    }
+    memory.write(&mut *store, at as u32 as usize, code)?;
+    let turn = instance.get_typed_func::<(i32, i32), i32>(&mut *store, "turn")?;
+    let value = turn.call_async(&mut *store, (at, len)).await?;
+    Ok(value & 0xFF)
 }
 
 /// Instantiates a WASI preview-1 reactor in a fresh store and runs it: its
-/// `_initialize` when it exports one, then its `run() -> i32`, whose result
-/// is the exit status (non-zero: `failed`). Held to `limits` like a command.
+/// `_initialize` when it exports one, then `turn` with the code `layout`
+/// gives, whose result is the exit status (non-zero: `failed`). Held to `limits` like a command.
 pub(crate) async fn execute_reactor(
     engine: &Engine,
     pre: &ModulePre<GuestState<WasiP1Ctx>>,
@@ -307,8 +334,7 @@ pub(crate) async fn execute_reactor(
                 .call_async(&mut store, ())
                 .await?;
         }
-        let run = instance.get_typed_func::<(), i32>(&mut store, "run")?;
-        status = run.call_async(&mut store, ()).await?;
+        status = call_turn(&mut store, &instance, layout.code).await?;
         Ok::<Option<String>, wasmtime::Error>(None)
     };
     let result = bounded(run, limits).await;
@@ -606,8 +632,8 @@ pub(crate) fn command_pre(
     Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))
 }
 
-/// Links a WASI preview-1 reactor (a module exporting `run() -> i32`, and
-/// maybe `_initialize`) against WASI and the imports `define` adds. The inner
+/// Links a WASI preview-1 reactor (a module exporting `turn(ptr, len) ->
+/// i32`, `host_alloc(len) -> ptr`, and maybe `_initialize`) against WASI and the imports `define` adds. The inner
 /// error is a module that cannot be linked, in words that name the import.
 pub(crate) fn reactor_pre(
     engine: &Engine,
@@ -616,9 +642,11 @@ pub(crate) fn reactor_pre(
 ) -> Result<std::result::Result<ModulePre<GuestState<WasiP1Ctx>>, String>> {
     let mut linker = wasi_p1_linker(engine)?;
     define(&mut linker).map_err(|e| Error::engine("linking the runtime's own imports", e))?;
-    if module.get_export("run").is_none() {
+    if module.get_export("turn").is_none() || module.get_export("host_alloc").is_none() {
         return Ok(Err(
-            "the module exports no `run` function: it is not a reactor candor can run".to_string(),
+            "the module exports no `turn` and `host_alloc` functions: it is not a reactor \
+             candor can run"
+                .to_string(),
         ));
     }
     Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))

