@@ -24,8 +24,11 @@ pub(crate) const LATENT_SWALLOW_DOC: &str = include_str!("detect/latent_swallow.
 /// The documentation of `compiler_warning`.
 pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warning.md");
 
+/// The documentation of `wrong_output`.
+pub(crate) const WRONG_OUTPUT_DOC: &str = include_str!("detect/wrong_output.md");
+
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
-const KINDS: [KindInfo; 4] = [
+const KINDS: [KindInfo; 5] = [
     KindInfo {
         id: "fabricated_value",
         severity: Severity::Error,
@@ -49,6 +52,12 @@ const KINDS: [KindInfo; 4] = [
         severity: Severity::Info,
         cwe: 758,
         doc: COMPILER_WARNING_DOC,
+    },
+    KindInfo {
+        id: "wrong_output",
+        severity: Severity::Error,
+        cwe: 684,
+        doc: WRONG_OUTPUT_DOC,
     },
 ];
 
@@ -92,15 +101,18 @@ pub enum FindingKind {
     /// A compiler warning that means a wrong value without a failure, in a
     /// compiled program (CWE-758).
     CompilerWarning,
+    /// The run's stdout is not the output it was expected to print (CWE-684).
+    WrongOutput,
 }
 
 impl FindingKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 4] = [
+    pub const ALL: [FindingKind; 5] = [
         FindingKind::FabricatedValue,
         FindingKind::SwallowedException,
         FindingKind::LatentSwallow,
         FindingKind::CompilerWarning,
+        FindingKind::WrongOutput,
     ];
 
     /// The snake_case id (`swallowed_exception`).

@@ -255,7 +255,8 @@ fn sarif_is_valid() {
             "fabricated_value",
             "swallowed_exception",
             "latent_swallow",
-            "compiler_warning"
+            "compiler_warning",
+            "wrong_output"
         ]
     );
     let results = run0["results"].as_array().unwrap();

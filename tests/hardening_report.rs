@@ -30,6 +30,7 @@ fn report(file: &str, language: &str, findings: Vec<Finding>) -> Report {
         instrumentation_tampered: false,
         tampering: vec![],
         findings,
+        output_diff: None,
     }
 }
 

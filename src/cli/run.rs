@@ -53,6 +53,10 @@ pub(crate) struct RunArgs {
     /// language's]
     #[arg(long, value_name = "NAME")]
     runtime: Option<String>,
+    /// The output the snippet should print to stdout, in FILE: when it completes and prints
+    /// something else, a wrong_output finding (an error) says where, with a diff
+    #[arg(long, value_name = "FILE")]
+    expect: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +103,17 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
     snippet.env = args.env.clone();
     snippet.mounts = args.mounts.clone();
     snippet.runtime = args.runtime.clone();
+    if let Some(path) = &args.expect {
+        let bytes = candor::read_input_file(path, candor::MAX_SOURCE_BYTES, "an expected output")?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Exit::usage(format!(
+                "reading {}: invalid UTF-8 at byte {}",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        snippet.expected_stdout = Some(text);
+    }
 
     let sandbox = Sandbox::builder()
         .limits(limits)

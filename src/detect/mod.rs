@@ -12,6 +12,7 @@ pub(crate) mod facts;
 pub mod latent_swallow;
 pub(crate) mod libc_calls;
 pub mod swallowed_exception;
+pub(crate) mod wrong_output;
 
 use crate::report::{ExceptionInfo, Finding, FindingKind, ValueInfo, shorten, shorten_to};
 use facts::{GuestFacts, HandlerSite, Reraise};

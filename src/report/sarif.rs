@@ -277,11 +277,7 @@ fn rule(kind: FindingKind) -> Rule {
             markdown: doc.to_string(),
         },
         default_configuration: Configuration {
-            level: level(match kind {
-                FindingKind::FabricatedValue => Severity::Error,
-                FindingKind::SwallowedException => Severity::Warning,
-                FindingKind::LatentSwallow | FindingKind::CompilerWarning => Severity::Info,
-            }),
+            level: level(kind.severity()),
         },
         properties: RuleProperties {
             tags: vec![format!("external/cwe/cwe-{cwe}"), "reliability".to_string()],

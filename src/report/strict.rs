@@ -253,6 +253,7 @@ mod tests {
             instrumentation_tampered: false,
             tampering: vec![],
             findings,
+            output_diff: None,
         }
     }
 

@@ -27,6 +27,13 @@ pub fn render_text(report: &Report, source: &str) -> String {
     for finding in &report.findings {
         render_finding(&mut out, finding, &lines);
     }
+    if let Some(diff) = &report.output_diff {
+        out.push_str("── expected output → stdout ──\n");
+        out.push_str(&escape_block(diff));
+        if !diff.ends_with('\n') {
+            out.push('\n');
+        }
+    }
     if report.instrumentation_tampered {
         let _ = writeln!(
             out,
@@ -117,6 +124,11 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
         f.kind.as_str(),
         escape_line(&f.message)
     );
+    if f.kind == FindingKind::WrongOutput {
+        // about the output, not a line of the source: the diff follows the findings
+        let _ = writeln!(out, "  --> {}", escape_line(&f.file));
+        return;
+    }
     let _ = writeln!(
         out,
         "  --> {}:{}:{}",
@@ -213,6 +225,7 @@ fn label(f: &Finding, lines: &[&str]) -> String {
         },
         FindingKind::LatentSwallow => "did not fire in this run".to_string(),
         FindingKind::CompilerWarning => "the compiler warned here".to_string(),
+        FindingKind::WrongOutput => "the output differs from the expected output".to_string(),
     }
 }
 
@@ -260,6 +273,7 @@ mod tests {
                 count: 1,
                 strict: None,
             }],
+            output_diff: None,
         };
         let text = render_text(&report, source);
         assert!(text.contains("warning[swallowed_exception]: KeyError('revenue') was caught and dropped\n  --> r.py:5:5\n"), "{text}");

@@ -3,6 +3,7 @@
 //! per runtime (Python, JavaScript and TypeScript, raw WebAssembly, C/C++/Zig,
 //! and the optional python-data).
 
+pub(crate) mod command;
 #[cfg(test)]
 mod facts_golden_tests;
 pub(crate) mod javascript;
@@ -177,6 +178,10 @@ pub struct Snippet {
     /// None (the default) takes the language's default runtime. Naming one
     /// that does not run the snippet's language is an [`Error::BadInput`].
     pub runtime: Option<String>,
+    /// What the run should print to stdout; when it completes and prints
+    /// something else, a `wrong_output` finding says where (default: None,
+    /// nothing is compared).
+    pub expected_stdout: Option<String>,
     /// For a strict re-run: the positions (`line`, `column`) of the handlers
     /// to make re-raise, or of values inside them.
     pub(crate) reraise: Vec<(u32, u32)>,
@@ -197,8 +202,15 @@ impl Snippet {
             mounts: Vec::new(),
             strict: false,
             runtime: None,
+            expected_stdout: None,
             reraise: Vec::new(),
         }
+    }
+
+    /// Expects the run to print `stdout` (see [`Snippet::expected_stdout`]).
+    pub fn with_expected_stdout(mut self, stdout: impl Into<String>) -> Self {
+        self.expected_stdout = Some(stdout.into());
+        self
     }
 
     /// Lets the guest read a host directory (see [`Mount`]); a snippet may
@@ -472,6 +484,7 @@ pub(crate) fn assemble(
         instrumentation_tampered: !tampering.is_empty(),
         tampering,
         findings,
+        output_diff: None,
     };
     // every run that did not complete says why (its exception, its exit status)
     report.reason = report.reason.take().or_else(|| explain_outcome(&report));

@@ -6,13 +6,14 @@
 
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
+use crate::runtimes::command::{self, CommandInput};
 use crate::runtimes::runtime::{
     LoadContext, Prepared, Rejection, RunContext, Runtime, RuntimeId, Settings,
 };
-use crate::runtimes::{GuestEnd, Snippet, assemble, mount};
+use crate::runtimes::{GuestEnd, Snippet, assemble};
 use crate::sandbox::Limits;
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Invocation, command_pre, execute_module};
+use crate::sandbox::execution::{Execution, command_pre};
 use crate::sandbox::guest::GuestState;
 use crate::sandbox::p2_command::{
     CommandComponentPre, command_component_pre, execute_command_component,
@@ -232,19 +233,11 @@ impl Runtime for WasmRuntime {
         let started = Instant::now();
         let program = prepared.program::<Arc<Linked>>()?;
         let snippet = prepared.snippet();
-        let mut argv = vec![snippet.file.clone()];
-        argv.extend(snippet.args.iter().cloned());
-        let read_only = mount::preopens(&snippet.mounts);
-        let call = Invocation {
-            args: &argv,
-            env: &snippet.env,
-            stdin: &snippet.stdin,
-            deterministic: cx.settings.deterministic,
-            read_only: &read_only,
-        };
         let mut execution = match program.as_ref() {
-            Linked::Command(pre) => execute_module(cx.engine, pre, &call, cx.limits).await?,
+            Linked::Command(pre) => command::run_module(pre, snippet, cx).await?,
             Linked::Component(pre) => {
+                let input = CommandInput::of(snippet);
+                let call = input.invocation(snippet, cx);
                 execute_command_component(cx.engine, pre, &call, cx.limits).await?
             }
         };
@@ -268,17 +261,11 @@ impl Runtime for WasmRuntime {
 /// after whatever the program wrote.
 fn explain_exit(execution: &mut Execution) {
     use crate::report::Outcome;
-    if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
-        execution.outcome = Outcome::Failed;
-    }
+    command::fail_on_nonzero_exit(execution);
     if execution.outcome == Outcome::Failed
-        && let Some(trace) = &execution.trap_trace
+        && let Some(trace) = execution.trap_trace.clone()
     {
-        let stderr = &mut execution.stderr;
-        if !stderr.is_empty() && !stderr.ends_with(b"\n") {
-            stderr.push(b'\n');
-        }
-        stderr.extend_from_slice(trace.as_bytes());
+        command::append_to_stderr(execution, &trace);
     }
 }
 

@@ -327,6 +327,19 @@ impl Sandbox {
                 crate::report::attach_strict(&mut report, &group, &strict);
             }
         }
+        if let Some(expected) = &snippet.expected_stdout
+            && report.outcome == crate::report::Outcome::Completed
+            && let Some((finding, diff)) = crate::detect::wrong_output::check(
+                &report.stdout,
+                expected,
+                report.truncated,
+                &snippet.file,
+            )
+        {
+            report.findings.push(finding);
+            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
+            report.output_diff = Some(diff);
+        }
         Ok(report)
     }
 

@@ -232,6 +232,7 @@ pub fn report(rng: &mut Rng) -> Report {
         instrumentation_tampered: rng.bool(),
         tampering: (0..rng.usize(0..3)).map(|_| text(rng)).collect(),
         findings,
+        output_diff: None,
     };
     if rng.bool() {
         report.reason = candor::report::explain_outcome(&report);

@@ -230,6 +230,7 @@ async fn answer(
     snippet.stdin = request.stdin;
     snippet.args = request.args;
     snippet.env = request.env;
+    snippet.expected_stdout = request.expected_stdout;
     given.apply(&mut snippet);
     match sandbox.run(&snippet).await {
         Ok(report) => Answer::Ran(request.id, report),

@@ -23,6 +23,9 @@ struct Line {
     args: Vec<String>,
     #[serde(default)]
     env: BTreeMap<String, String>,
+    /// What the run should print to stdout (a `wrong_output` finding if not).
+    #[serde(default)]
+    expected_stdout: Option<String>,
 }
 
 /// A line that can run, in language `L`.
@@ -38,6 +41,7 @@ pub(crate) struct Request<L> {
     pub(crate) stdin: Vec<u8>,
     pub(crate) args: Vec<String>,
     pub(crate) env: Vec<(String, String)>,
+    pub(crate) expected_stdout: Option<String>,
 }
 
 /// The most bytes one part of a line may have, and how an error names that cap
@@ -137,6 +141,7 @@ pub(crate) fn parse<L>(
         stdin,
         args: fields.args,
         env: fields.env.into_iter().collect(),
+        expected_stdout: fields.expected_stdout,
     })
 }
 
@@ -274,7 +279,7 @@ mod tests {
         let (_, why) = refused("{\"a\\n\\u001b\": 1}");
         assert_eq!(
             why,
-            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `code_base64`, `stdin`, `args`, `env` at line 1 column 12"
+            "unknown field `a\\n\\u{1b}`, expected one of `id`, `language`, `code`, `code_base64`, `stdin`, `args`, `env`, `expected_stdout` at line 1 column 12"
         );
         let (id, _) = refused("[[[[");
         assert_eq!(id, serde_json::Value::Null);

@@ -20,13 +20,14 @@ use crate::detect::compiler_warning;
 use crate::detect::libc_calls::{self, CallEvent, CatchSite, ProgramEnd};
 use crate::error::{Error, Result};
 use crate::report::{Outcome, Report};
+use crate::runtimes::command;
 use crate::runtimes::runtime::{
     LoadContext, Prepared, Rejection, RunContext, Runtime, RuntimeId, Settings,
 };
-use crate::runtimes::{GuestEnd, Snippet, assemble, mount};
+use crate::runtimes::{GuestEnd, Snippet, assemble};
 use crate::sandbox::Limits;
 use crate::sandbox::cache::CacheEntry;
-use crate::sandbox::execution::{Execution, Invocation, event_command_pre, execute_module};
+use crate::sandbox::execution::{Execution, event_command_pre};
 use crate::sandbox::guest::GuestState;
 use compile::{Bounds, Compiler};
 use lines::LineTable;
@@ -243,17 +244,7 @@ impl Runtime for NativeRuntime {
         let started = Instant::now();
         let program = prepared.program::<Arc<Program>>()?;
         let snippet = prepared.snippet();
-        let mut argv = vec![snippet.file.clone()];
-        argv.extend(snippet.args.iter().cloned());
-        let read_only = mount::preopens(&snippet.mounts);
-        let call = Invocation {
-            args: &argv,
-            env: &snippet.env,
-            stdin: &snippet.stdin,
-            deterministic: cx.settings.deterministic,
-            read_only: &read_only,
-        };
-        let mut execution = execute_module(cx.engine, &program.pre, &call, cx.limits).await?;
+        let mut execution = command::run_module(&program.pre, snippet, cx).await?;
         execution.duration = prepared.host_time() + started.elapsed();
         explain_exit(&mut execution, &program.lines, &snippet.file);
         let events: Vec<CallEvent> = std::mem::take(&mut execution.facts)
@@ -337,9 +328,7 @@ fn event_of(line: &str, lines: &LineTable) -> Option<CallEvent> {
 /// the program was: the trap, then its frames, innermost first, each with
 /// its line in the user's file when it has one.
 fn explain_exit(execution: &mut Execution, lines: &LineTable, file: &str) {
-    if execution.outcome == Outcome::Completed && execution.exit_code.is_some_and(|c| c != 0) {
-        execution.outcome = Outcome::Failed;
-    }
+    command::fail_on_nonzero_exit(execution);
     if execution.outcome != Outcome::Failed {
         return;
     }
@@ -374,11 +363,7 @@ fn explain_exit(execution: &mut Execution, lines: &LineTable, file: &str) {
         };
         text.push_str(&format!("{i:>4}: {frame}{times}\n"));
     }
-    let stderr = &mut execution.stderr;
-    if !stderr.is_empty() && !stderr.ends_with(b"\n") {
-        stderr.push(b'\n');
-    }
-    stderr.extend_from_slice(text.as_bytes());
+    command::append_to_stderr(execution, &text);
     if let (Some(line), Some(reason)) = (first_line, execution.reason.as_mut()) {
         reason.push_str(&format!(" at line {line}"));
     }

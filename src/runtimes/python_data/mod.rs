@@ -496,13 +496,9 @@ impl Runtime for PythonDataRuntime {
             facts_sent: s.facts,
         });
         if execution.outcome == Outcome::Failed
-            && let Some(trace) = &execution.trap_trace
+            && let Some(trace) = execution.trap_trace.clone()
         {
-            let stderr = &mut execution.stderr;
-            if !stderr.is_empty() && !stderr.ends_with(b"\n") {
-                stderr.push(b'\n');
-            }
-            stderr.extend_from_slice(trace.as_bytes());
+            crate::runtimes::command::append_to_stderr(&mut execution, &trace);
         }
         Ok(assemble(
             snippet,

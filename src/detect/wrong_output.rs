@@ -1,0 +1,115 @@
+//! `wrong_output`: the run's stdout is not the expected output (see
+//! `wrong_output.md`).
+
+use crate::report::{Finding, FindingKind, ValueInfo, shorten};
+use similar::TextDiff;
+
+/// The finding, and a unified diff (expected, then actual) for the report,
+/// when `stdout` is not `expected`; None when they are the same (a missing
+/// newline at the very end aside). `truncated` says `stdout` was cut at the
+/// output limit.
+pub(crate) fn check(
+    stdout: &str,
+    expected: &str,
+    truncated: bool,
+    file: &str,
+) -> Option<(Finding, String)> {
+    let trimmed = |s: &str| s.strip_suffix('\n').unwrap_or(s).to_string();
+    if trimmed(stdout) == trimmed(expected) {
+        return None;
+    }
+    let actual: Vec<&str> = stdout.lines().collect();
+    let wanted: Vec<&str> = expected.lines().collect();
+    let at = actual
+        .iter()
+        .zip(&wanted)
+        .position(|(a, w)| a != w)
+        .unwrap_or(actual.len().min(wanted.len()));
+    let shown = |line: Option<&&str>| match line {
+        Some(text) => format!("`{}`", shorten(text)),
+        None => "nothing".to_string(),
+    };
+    let (got, want) = (shown(actual.get(at)), shown(wanted.get(at)));
+    let cut = if truncated {
+        " (the output was cut at the output limit)"
+    } else {
+        ""
+    };
+    let message = format!(
+        "the output differs from the expected output at line {}: {got} was printed where {want} was expected{cut}",
+        at + 1
+    );
+    let diff = TextDiff::from_lines(expected, stdout)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "stdout")
+        .to_string();
+    let kind = FindingKind::WrongOutput;
+    let finding = Finding {
+        kind,
+        severity: kind.severity(),
+        message,
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 0,
+        exception: None,
+        value: Some(ValueInfo {
+            type_name: "stdout".to_string(),
+            repr: actual
+                .get(at)
+                .map(|l| shorten(l).into_owned())
+                .unwrap_or_default(),
+        }),
+        count: 1,
+        strict: None,
+    };
+    Some((finding, diff))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_output_is_no_finding_whatever_the_last_newline() {
+        assert!(check("a\nb\n", "a\nb\n", false, "x.py").is_none());
+        assert!(check("a\nb", "a\nb\n", false, "x.py").is_none());
+        assert!(check("", "", false, "x.py").is_none());
+    }
+
+    #[test]
+    fn the_first_differing_line_is_named_and_the_diff_shows_both() {
+        let (finding, diff) =
+            check("total 10.00\nok\n", "total 11.00\nok\n", false, "x.py").expect("a finding");
+        assert_eq!(finding.kind, FindingKind::WrongOutput);
+        assert_eq!(
+            finding.message,
+            "the output differs from the expected output at line 1: `total 10.00` was printed \
+             where `total 11.00` was expected"
+        );
+        assert_eq!(finding.value.unwrap().repr, "total 10.00");
+        assert!(diff.contains("-total 11.00\n+total 10.00\n"), "{diff}");
+        assert!(diff.starts_with("--- expected\n+++ stdout\n"), "{diff}");
+    }
+
+    #[test]
+    fn missing_and_extra_lines_are_differences() {
+        let (short, _) = check("a\n", "a\nb\n", false, "x.py").unwrap();
+        assert!(
+            short
+                .message
+                .contains("at line 2: nothing was printed where `b`")
+        );
+        let (long, _) = check("a\nb\n", "a\n", true, "x.py").unwrap();
+        assert!(
+            long.message
+                .contains("`b` was printed where nothing was expected")
+        );
+        assert!(
+            long.message
+                .ends_with("(the output was cut at the output limit)")
+        );
+    }
+}
