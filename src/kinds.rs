@@ -27,8 +27,12 @@ pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warn
 /// The documentation of `wrong_output`.
 pub(crate) const WRONG_OUTPUT_DOC: &str = include_str!("detect/wrong_output.md");
 
+/// The documentation of `nondeterministic_output`.
+pub(crate) const NONDETERMINISTIC_OUTPUT_DOC: &str =
+    include_str!("detect/nondeterministic_output.md");
+
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
-const KINDS: [KindInfo; 5] = [
+const KINDS: [KindInfo; 6] = [
     KindInfo {
         id: "fabricated_value",
         severity: Severity::Error,
@@ -58,6 +62,12 @@ const KINDS: [KindInfo; 5] = [
         severity: Severity::Error,
         cwe: 684,
         doc: WRONG_OUTPUT_DOC,
+    },
+    KindInfo {
+        id: "nondeterministic_output",
+        severity: Severity::Warning,
+        cwe: 758,
+        doc: NONDETERMINISTIC_OUTPUT_DOC,
     },
 ];
 
@@ -103,16 +113,19 @@ pub enum FindingKind {
     CompilerWarning,
     /// The run's stdout is not the output it was expected to print (CWE-684).
     WrongOutput,
+    /// Two runs of the snippet printed different output (CWE-758).
+    NondeterministicOutput,
 }
 
 impl FindingKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 5] = [
+    pub const ALL: [FindingKind; 6] = [
         FindingKind::FabricatedValue,
         FindingKind::SwallowedException,
         FindingKind::LatentSwallow,
         FindingKind::CompilerWarning,
         FindingKind::WrongOutput,
+        FindingKind::NondeterministicOutput,
     ];
 
     /// The snake_case id (`swallowed_exception`).
@@ -140,6 +153,15 @@ impl FindingKind {
     fn info(self) -> &'static KindInfo {
         // KINDS is in declaration order (checked by the test below)
         &KINDS[self as usize]
+    }
+
+    /// Whether findings of this kind are about the run's output as a whole,
+    /// not a line of the source (their line is 1).
+    pub fn is_about_output(self) -> bool {
+        matches!(
+            self,
+            FindingKind::WrongOutput | FindingKind::NondeterministicOutput
+        )
     }
 
     /// Looks a kind up by its id.

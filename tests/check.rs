@@ -256,7 +256,8 @@ fn sarif_is_valid() {
             "swallowed_exception",
             "latent_swallow",
             "compiler_warning",
-            "wrong_output"
+            "wrong_output",
+            "nondeterministic_output"
         ]
     );
     let results = run0["results"].as_array().unwrap();

@@ -32,6 +32,9 @@ struct Cli {
 enum Command {
     /// Run one snippet in the sandbox and report what it hid.
     Run(run::RunArgs),
+    /// Run one snippet as `run` does, then again to check that its output
+    /// repeats (and what makes it vary when it does not).
+    Probe(run::RunArgs),
     /// Run many snippets (files, directories, or JSON lines) and report for CI.
     Check(check::CheckArgs),
     /// List the guest runtimes and where their compiled forms are cached, or
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
         (Some(kind), _) => explain(&kind),
         (None, Some(Command::Run(args))) => run::run(args),
         (None, Some(Command::Check(args))) => check::check(args),
+        (None, Some(Command::Probe(args))) => run::probe(args),
         (None, Some(Command::Runtimes(args))) => match args.action {
             None | Some(RuntimesAction::List) => runtimes(),
             Some(RuntimesAction::Install { name }) => install_runtime(&name),

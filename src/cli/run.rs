@@ -66,6 +66,21 @@ enum RunFormat {
 }
 
 pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
+    run_as(args, false)
+}
+
+/// `candor probe`: a run, then a second one whose output must be the same
+/// (see [`Snippet::check_determinism`]).
+pub(crate) fn probe(args: RunArgs) -> Result<Exit, Exit> {
+    if args.deterministic {
+        return Err(Exit::usage(
+            "probe compares two runs, which --deterministic makes the same: leave it out",
+        ));
+    }
+    run_as(args, true)
+}
+
+fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     let language = match &args.lang {
         Some(name) => Some(Language::from_name(name).ok_or_else(|| {
             let known: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
@@ -103,6 +118,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
     snippet.env = args.env.clone();
     snippet.mounts = args.mounts.clone();
     snippet.runtime = args.runtime.clone();
+    snippet.check_determinism = probing;
     if let Some(path) = &args.expect {
         let bytes = candor::read_input_file(path, candor::MAX_SOURCE_BYTES, "an expected output")?;
         let text = String::from_utf8(bytes).map_err(|e| {

@@ -11,6 +11,7 @@ pub mod fabricated_value;
 pub(crate) mod facts;
 pub mod latent_swallow;
 pub(crate) mod libc_calls;
+pub(crate) mod nondeterministic_output;
 pub mod swallowed_exception;
 pub(crate) mod wrong_output;
 

@@ -124,8 +124,8 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
         f.kind.as_str(),
         escape_line(&f.message)
     );
-    if f.kind == FindingKind::WrongOutput {
-        // about the output, not a line of the source: the diff follows the findings
+    if f.kind.is_about_output() {
+        // about the output, not a line of the source (a diff follows the findings)
         let _ = writeln!(out, "  --> {}", escape_line(&f.file));
         return;
     }
@@ -226,6 +226,7 @@ fn label(f: &Finding, lines: &[&str]) -> String {
         FindingKind::LatentSwallow => "did not fire in this run".to_string(),
         FindingKind::CompilerWarning => "the compiler warned here".to_string(),
         FindingKind::WrongOutput => "the output differs from the expected output".to_string(),
+        FindingKind::NondeterministicOutput => "the output differs between runs".to_string(),
     }
 }
 

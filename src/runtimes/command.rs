@@ -38,7 +38,7 @@ impl CommandInput {
             args: &self.argv,
             env: &snippet.env,
             stdin: &snippet.stdin,
-            deterministic: cx.settings.deterministic,
+            determinism: cx.settings.determinism,
             read_only: &self.read_only,
         }
     }

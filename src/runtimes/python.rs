@@ -82,10 +82,9 @@ impl PythonRuntime {
         let limits = cx.limits;
         // the ready instance was made before the snippet was known, so without
         // its mounts: a snippet with mounts gets an instance of its own
-        let standby = self
-            .standby
-            .as_ref()
-            .filter(|_| cx.slot.alone && snippet.mounts.is_empty());
+        let standby = self.standby.as_ref().filter(|s| {
+            cx.slot.alone && snippet.mounts.is_empty() && s.determinism == cx.settings.determinism
+        });
         let ready = standby.and_then(|s| s.take(limits.memory));
         let staged = match ready {
             Some(staged) => staged,
@@ -94,7 +93,7 @@ impl PythonRuntime {
                 match stage_component(
                     cx.engine,
                     &self.pre,
-                    cx.settings.deterministic,
+                    cx.settings.determinism,
                     limits.memory,
                     limits.fuel,
                     &read_only,
@@ -136,7 +135,7 @@ impl Runtime for PythonRuntime {
             "filename": snippet.file,
             "argv": snippet.args,
             "env": snippet.env.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
-            "deterministic": settings.deterministic,
+            "deterministic": settings.determinism.random,
             "detect": settings.detection,
             "reraise": snippet.reraise,
         })

@@ -42,8 +42,8 @@ pub(crate) struct LoadContext<'a> {
 /// The sandbox-wide settings that shape how a snippet is prepared and run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Settings {
-    /// Fixed clocks and random sources.
-    pub(crate) deterministic: bool,
+    /// Which of the clocks and random sources are fixed.
+    pub(crate) determinism: crate::sandbox::guest::Determinism,
     /// Whether hidden failures are looked for.
     pub(crate) detection: bool,
 }

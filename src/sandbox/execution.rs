@@ -3,7 +3,7 @@
 //! run, then given its request), or a WASI preview-1 command.
 
 use super::disk::QuotaExceeded;
-use super::guest::{ComponentWasi, GuestIo, GuestState};
+use super::guest::{ComponentWasi, Determinism, GuestIo, GuestState};
 use super::input::LateInput;
 use super::limits::Limits;
 use super::limits::human_size;
@@ -27,7 +27,7 @@ pub(crate) struct Invocation<'a> {
     pub(crate) args: &'a [String],
     pub(crate) env: &'a [(String, String)],
     pub(crate) stdin: &'a [u8],
-    pub(crate) deterministic: bool,
+    pub(crate) determinism: Determinism,
     /// Host directories the guest may read, and where it sees them.
     pub(crate) read_only: &'a [(PathBuf, String)],
 }
@@ -68,7 +68,7 @@ impl<'a> Invocation<'a> {
             scratch_at,
             stdout: stdout.clone(),
             stderr: stderr.clone(),
-            deterministic: self.deterministic,
+            determinism: self.determinism,
             memory_limit: limits.memory,
             read_only: self.read_only,
         };
@@ -157,7 +157,7 @@ pub(crate) struct Leftovers {
 pub(crate) async fn stage_component(
     engine: &Engine,
     pre: &ComponentPre<GuestState<ComponentWasi>>,
-    deterministic: bool,
+    determinism: Determinism,
     memory_limit: u64,
     fuel: u64,
     read_only: &[(PathBuf, String)],
@@ -174,7 +174,7 @@ pub(crate) async fn stage_component(
         scratch_at: "/",
         stdout: stdout.clone(),
         stderr: stderr.clone(),
-        deterministic,
+        determinism,
         memory_limit,
         read_only,
     };

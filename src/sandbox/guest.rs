@@ -157,6 +157,33 @@ impl ResourceLimiter for MemoryLimiter {
     }
 }
 
+/// Which of a guest's sources of variation are fixed: its clocks (they start
+/// at 2024-01-01T00:00:00Z and advance one millisecond a read) and its random
+/// bytes (a fixed sequence; the harnesses seed their generators with 0).
+/// `--deterministic` fixes both; a run that checks whether its output varies
+/// fixes one at a time to tell which does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Determinism {
+    pub(crate) clock: bool,
+    pub(crate) random: bool,
+}
+
+impl Determinism {
+    /// Both fixed (`--deterministic`).
+    pub(crate) const FIXED: Determinism = Determinism {
+        clock: true,
+        random: true,
+    };
+
+    /// Both fixed when `on`, neither otherwise.
+    pub(crate) fn all(on: bool) -> Self {
+        Determinism {
+            clock: on,
+            random: on,
+        }
+    }
+}
+
 /// The inputs one guest gets.
 pub(crate) struct GuestIo<'a> {
     pub(crate) args: &'a [String],
@@ -168,7 +195,7 @@ pub(crate) struct GuestIo<'a> {
     pub(crate) scratch_at: &'a str,
     pub(crate) stdout: CappedOutput,
     pub(crate) stderr: CappedOutput,
-    pub(crate) deterministic: bool,
+    pub(crate) determinism: Determinism,
     pub(crate) memory_limit: u64,
     /// Host directories the guest may read, and where it sees them.
     pub(crate) read_only: &'a [(std::path::PathBuf, String)],
@@ -243,10 +270,12 @@ impl GuestIo<'_> {
             b.preopened_dir(host, guest, FsPerms::ReadOnly)
                 .map_err(|e| Error::engine(format!("opening {}", host.display()), e))?;
         }
-        if self.deterministic {
+        if self.determinism.clock {
             b.wall_clock(FixedClock::default())
-                .monotonic_clock(FixedClock::default())
-                .secure_random(Deterministic::new(fixed_bytes(1)))
+                .monotonic_clock(FixedClock::default());
+        }
+        if self.determinism.random {
+            b.secure_random(Deterministic::new(fixed_bytes(1)))
                 .insecure_random(Deterministic::new(fixed_bytes(2)))
                 .insecure_random_seed(0x5eed);
         }

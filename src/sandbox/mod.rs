@@ -327,6 +327,14 @@ impl Sandbox {
                 crate::report::attach_strict(&mut report, &group, &strict);
             }
         }
+        if snippet.check_determinism
+            && !self.inner.deterministic
+            && report.outcome == crate::report::Outcome::Completed
+            && let Some(finding) = self.determinism_finding(snippet, &report).await?
+        {
+            report.findings.push(finding);
+            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
+        }
         if let Some(expected) = &snippet.expected_stdout
             && report.outcome == crate::report::Outcome::Completed
             && let Some((finding, diff)) = crate::detect::wrong_output::check(
@@ -343,6 +351,50 @@ impl Sandbox {
         Ok(report)
     }
 
+    /// Runs `snippet` again with the clock and the random source fixed and
+    /// compares its stdout with `first`'s (a run with both free, whose clock
+    /// is hours or years from the fixed one); when they differ, two more
+    /// runs, each with one source free, tell what the output follows.
+    async fn determinism_finding(
+        &self,
+        snippet: &Snippet,
+        first: &Report,
+    ) -> Result<Option<crate::report::Finding>> {
+        use crate::detect::nondeterministic_output::{Varies, check};
+        use guest::Determinism;
+        let mut again = snippet.clone();
+        again.determinism = Some(Determinism::FIXED);
+        let fixed = self.run_once(&again).await?;
+        if fixed.outcome != crate::report::Outcome::Completed || fixed.stdout == first.stdout {
+            return Ok(None);
+        }
+        let fixed = fixed.stdout;
+        let mut stdout_with = async |determinism: Determinism| -> Result<String> {
+            again.determinism = Some(determinism);
+            Ok(self.run_once(&again).await?.stdout)
+        };
+        let random_free = stdout_with(Determinism {
+            clock: true,
+            random: false,
+        })
+        .await?;
+        let clock_free = stdout_with(Determinism {
+            clock: false,
+            random: true,
+        })
+        .await?;
+        let varies = Varies {
+            random: random_free != fixed,
+            clock: clock_free != fixed,
+            // QuickJS seeds `Math.random` from the clock
+            random_from_clock: matches!(
+                snippet.language,
+                Language::JavaScript | Language::TypeScript
+            ),
+        };
+        Ok(check(&first.stdout, &fixed, varies, &snippet.file))
+    }
+
     /// One run of `snippet` (a strict re-run when it says what to re-raise:
     /// detection is off then).
     async fn run_once(&self, snippet: &Snippet) -> Result<Report> {
@@ -357,7 +409,9 @@ impl Sandbox {
         let running = Running::enter(&inner.running);
         let runtime = self.runtime(snippet.language, snippet.runtime.as_deref())?;
         let settings = Settings {
-            deterministic: inner.deterministic,
+            determinism: snippet
+                .determinism
+                .unwrap_or(guest::Determinism::all(inner.deterministic)),
             // a strict re-run only shows what the re-raised error does
             detection: inner.detection && snippet.reraise.is_empty(),
         };
@@ -392,7 +446,7 @@ impl Sandbox {
         let entry = &RUNTIMES[index];
         inner.runtimes[index].get_or_load(|| {
             let keep_ready = inner.pooled.then_some(KeepReady {
-                deterministic: inner.deterministic,
+                determinism: guest::Determinism::all(inner.deterministic),
                 fuel: inner.limits.fuel,
             });
             let shown = entry.languages.first().copied().unwrap_or(language);

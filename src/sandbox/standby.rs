@@ -20,7 +20,7 @@ struct Refill;
 /// The sandbox's side of how a ready instance is made.
 #[derive(Clone, Copy)]
 pub(crate) struct KeepReady {
-    pub(crate) deterministic: bool,
+    pub(crate) determinism: super::guest::Determinism,
     /// The fuel instantiation may burn (a run gets its own budget).
     pub(crate) fuel: u64,
 }
@@ -36,6 +36,9 @@ pub(crate) struct StandbyRecipe {
 
 /// One component instance kept ready, refilled in the background.
 pub(crate) struct Standby {
+    /// What the ready instances are made with; a run with other settings
+    /// makes its own.
+    pub(crate) determinism: super::guest::Determinism,
     ready: Arc<Mutex<Option<StagedComponent>>>,
     jobs: mpsc::Sender<Refill>,
 }
@@ -43,6 +46,7 @@ pub(crate) struct Standby {
 impl Standby {
     /// Starts the standby thread and asks it for a first ready instance.
     pub(crate) fn start(recipe: StandbyRecipe) -> Result<Standby> {
+        let determinism = recipe.settings.determinism;
         let ready = Arc::new(Mutex::new(None));
         let (jobs, queue) = mpsc::channel();
         let shelf = Arc::clone(&ready);
@@ -50,7 +54,11 @@ impl Standby {
             .name("candor-standby".to_string())
             .spawn(move || serve(&recipe, &shelf, &queue))
             .map_err(|e| Error::Internal(format!("starting the standby thread: {e}")))?;
-        let standby = Standby { ready, jobs };
+        let standby = Standby {
+            determinism,
+            ready,
+            jobs,
+        };
         standby.refill();
         Ok(standby)
     }
@@ -103,7 +111,7 @@ fn serve(
         let staged = runtime.block_on(stage_component(
             &recipe.engine,
             &recipe.pre,
-            recipe.settings.deterministic,
+            recipe.settings.determinism,
             MAX_GUEST_MEMORY,
             recipe.settings.fuel,
             &[],

@@ -380,7 +380,7 @@ mod tests {
             args: &[],
             env: &[],
             stdin: &[],
-            deterministic: true,
+            determinism: crate::sandbox::guest::Determinism::FIXED,
             read_only: &[],
         };
         tokio::runtime::Builder::new_multi_thread()

@@ -73,7 +73,7 @@ impl Runtime for JavaScriptRuntime {
         limits: &Limits,
     ) -> Result<Prepared> {
         let started = Instant::now();
-        let hook = instrument::hook_name(&snippet.code, settings.deterministic);
+        let hook = instrument::hook_name(&snippet.code, settings.determinism.random);
         // host-side preparation counts against the run's limits
         Ok(
             match prepare::prepare(snippet, settings.detection, &hook, limits).await? {
@@ -100,7 +100,7 @@ impl Runtime for JavaScriptRuntime {
         let started = Instant::now();
         let Program { program, hook } = prepared.program::<Program>()?;
         let snippet = prepared.snippet();
-        let (deterministic, detection) = (cx.settings.deterministic, cx.settings.detection);
+        let (determinism, detection) = (cx.settings.determinism, cx.settings.detection);
         // the guest has what is left of the wall-clock limit once the host
         // prepared the program
         let asked = cx.limits.timeout;
@@ -129,7 +129,7 @@ impl Runtime for JavaScriptRuntime {
             args: &argv,
             env: &snippet.env,
             stdin: &snippet.stdin,
-            deterministic,
+            determinism,
             read_only: &read_only,
         };
         let mut execution = execute_module(cx.engine, &self.pre, &call, limits).await?;

@@ -337,7 +337,7 @@ impl PythonDataRuntime {
             args: &argv,
             env: &env,
             stdin: &[],
-            deterministic: true,
+            determinism: crate::sandbox::guest::Determinism::FIXED,
             read_only: &read_only,
         };
         let layout = ReactorLayout {
@@ -434,7 +434,7 @@ impl Runtime for PythonDataRuntime {
             "filename": snippet.file,
             "argv": snippet.args,
             "env": env,
-            "deterministic": settings.deterministic,
+            "deterministic": settings.determinism.random,
             "detect": settings.detection,
             "reraise": snippet.reraise,
         })
@@ -464,7 +464,7 @@ impl Runtime for PythonDataRuntime {
             args: &argv,
             env: &env,
             stdin: &snippet.stdin,
-            deterministic: cx.settings.deterministic,
+            determinism: cx.settings.determinism,
             read_only: &read_only,
         };
         let layout = ReactorLayout {

@@ -17,7 +17,7 @@ use super::{BASE_ENV, LIB_AT, MPL_DATA_AT, SCRATCH_AT, WASM_SHA256};
 use crate::error::{Error, Result};
 use crate::sandbox::Limits;
 use crate::sandbox::execution::{Invocation, ReactorLayout};
-use crate::sandbox::guest::GuestState;
+use crate::sandbox::guest::{Determinism, GuestState};
 use crate::sandbox::preinit::{Preinit, preinitialize};
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -123,7 +123,7 @@ fn make(installed: &Installed, wasm: &[u8]) -> Result<Vec<u8>> {
         args: &[],
         env: &env,
         stdin: &[],
-        deterministic: true,
+        determinism: Determinism::FIXED,
         read_only: &read_only,
     };
     let layout = ReactorLayout {
