@@ -24,8 +24,11 @@ pub(crate) const LATENT_SWALLOW_DOC: &str = include_str!("detect/latent_swallow.
 /// The documentation of `compiler_warning`.
 pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warning.md");
 
+/// The documentation of `data_coerced`.
+pub(crate) const DATA_COERCED_DOC: &str = include_str!("detect/data_coerced.md");
+
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
-const KINDS: [KindInfo; 4] = [
+const KINDS: [KindInfo; 5] = [
     KindInfo {
         id: "fabricated_value",
         severity: Severity::Error,
@@ -49,6 +52,12 @@ const KINDS: [KindInfo; 4] = [
         severity: Severity::Info,
         cwe: 758,
         doc: COMPILER_WARNING_DOC,
+    },
+    KindInfo {
+        id: "data_coerced",
+        severity: Severity::Warning,
+        cwe: 1287,
+        doc: DATA_COERCED_DOC,
     },
 ];
 
@@ -92,15 +101,20 @@ pub enum FindingKind {
     /// A compiler warning that means a wrong value without a failure, in a
     /// compiled program (CWE-758).
     CompilerWarning,
+    /// A library call turned bad or missing data into plausible data without
+    /// raising (pandas' `errors="coerce"`, `fillna(0)`, rows dropped by a
+    /// merge), with counts (CWE-1287).
+    DataCoerced,
 }
 
 impl FindingKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 4] = [
+    pub const ALL: [FindingKind; 5] = [
         FindingKind::FabricatedValue,
         FindingKind::SwallowedException,
         FindingKind::LatentSwallow,
         FindingKind::CompilerWarning,
+        FindingKind::DataCoerced,
     ];
 
     /// The snake_case id (`swallowed_exception`).

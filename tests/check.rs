@@ -255,7 +255,8 @@ fn sarif_is_valid() {
             "fabricated_value",
             "swallowed_exception",
             "latent_swallow",
-            "compiler_warning"
+            "compiler_warning",
+            "data_coerced"
         ]
     );
     let results = run0["results"].as_array().unwrap();

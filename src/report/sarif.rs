@@ -279,7 +279,7 @@ fn rule(kind: FindingKind) -> Rule {
         default_configuration: Configuration {
             level: level(match kind {
                 FindingKind::FabricatedValue => Severity::Error,
-                FindingKind::SwallowedException => Severity::Warning,
+                FindingKind::SwallowedException | FindingKind::DataCoerced => Severity::Warning,
                 FindingKind::LatentSwallow | FindingKind::CompilerWarning => Severity::Info,
             }),
         },
