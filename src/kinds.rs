@@ -24,6 +24,9 @@ pub(crate) const LATENT_SWALLOW_DOC: &str = include_str!("detect/latent_swallow.
 /// The documentation of `compiler_warning`.
 pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warning.md");
 
+/// The documentation of `data_coerced`.
+pub(crate) const DATA_COERCED_DOC: &str = include_str!("detect/data_coerced.md");
+
 /// The documentation of `wrong_output`.
 pub(crate) const WRONG_OUTPUT_DOC: &str = include_str!("detect/wrong_output.md");
 
@@ -32,7 +35,7 @@ pub(crate) const NONDETERMINISTIC_OUTPUT_DOC: &str =
     include_str!("detect/nondeterministic_output.md");
 
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         id: "fabricated_value",
         severity: Severity::Error,
@@ -56,6 +59,12 @@ const KINDS: [KindInfo; 6] = [
         severity: Severity::Info,
         cwe: 758,
         doc: COMPILER_WARNING_DOC,
+    },
+    KindInfo {
+        id: "data_coerced",
+        severity: Severity::Warning,
+        cwe: 1287,
+        doc: DATA_COERCED_DOC,
     },
     KindInfo {
         id: "wrong_output",
@@ -111,6 +120,10 @@ pub enum FindingKind {
     /// A compiler warning that means a wrong value without a failure, in a
     /// compiled program (CWE-758).
     CompilerWarning,
+    /// A library call turned bad or missing data into plausible data without
+    /// raising (pandas' `errors="coerce"`, `fillna(0)`, rows dropped by a
+    /// merge), with counts (CWE-1287).
+    DataCoerced,
     /// The run's stdout is not the output it was expected to print (CWE-684).
     WrongOutput,
     /// Two runs of the snippet printed different output (CWE-758).
@@ -119,11 +132,12 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 7] = [
         FindingKind::FabricatedValue,
         FindingKind::SwallowedException,
         FindingKind::LatentSwallow,
         FindingKind::CompilerWarning,
+        FindingKind::DataCoerced,
         FindingKind::WrongOutput,
         FindingKind::NondeterministicOutput,
     ];

@@ -256,6 +256,7 @@ fn sarif_is_valid() {
             "swallowed_exception",
             "latent_swallow",
             "compiler_warning",
+            "data_coerced",
             "wrong_output",
             "nondeterministic_output"
         ]

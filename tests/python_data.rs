@@ -337,3 +337,354 @@ fn check_runs_the_files_of_its_language_on_the_named_runtime() {
     assert_eq!(unknown.code, 2, "{}", unknown.stderr);
     assert_contains(&unknown.stderr, "unknown runtime \"nope\"");
 }
+
+/// `(kind, line, count, message)` of each finding of a report, in its order.
+fn findings_of(report: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["count"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_missing_column_replaced_by_a_position_is_a_fabricated_value() {
+    if !installed("a_missing_column_replaced_by_a_position_is_a_fabricated_value") {
+        return;
+    }
+    let dir = scratch();
+    // the failed lookup, and the read by position that stands in for it
+    let cases = [
+        (
+            "df[\"revenue\"]",
+            "df.iloc[:, 2]",
+            "`df.iloc[:, 2]` (amount = <Series 'amount', 3 values>) was used in place of \
+             `df[\"revenue\"]` after KeyError('revenue')",
+        ),
+        (
+            "df.loc[:, \"revenue\"]",
+            "df.iloc[:, -1]",
+            "`df.iloc[:, -1]` (amount = <Series 'amount', 3 values>) was used in place of \
+             `df.loc[:, \"revenue\"]` after KeyError('revenue')",
+        ),
+        (
+            "df[\"revenue\"]",
+            "df[df.columns[2]]",
+            "`df[df.columns[2]]` (amount = <Series 'amount', 3 values>) was used in place of \
+             `df[\"revenue\"]` after KeyError('revenue')",
+        ),
+        (
+            "df.revenue",
+            "df.iloc[:, 2]",
+            "`df.iloc[:, 2]` (amount = <Series 'amount', 3 values>) was used in place of \
+             `df.revenue` after AttributeError(\"'DataFrame' ... has no attribute 'revenue'\")",
+        ),
+    ];
+    for (wanted, used, message) in cases {
+        let code = format!(
+            "import pandas as pd\n\
+             df = pd.DataFrame({{'region': ['n', 's', 'e'], 'units': [3, 5, 1], 'amount': [1.5, 4.0, 2.0]}})\n\
+             try:\n    revenue = {wanted}\n\
+             except (KeyError, AttributeError):\n    revenue = {used}\n\
+             print(revenue.sum())\n"
+        );
+        let run = run_data(dir.path(), "seed.py", &code, &[]);
+        let report = assert_outcome(&run, "completed");
+        assert_eq!(report["stdout"], "7.5\n", "{wanted}");
+        let found = findings_of(&report);
+        let kinds: Vec<(&str, u64)> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
+        assert_eq!(
+            kinds,
+            [("swallowed_exception", 5), ("fabricated_value", 6)],
+            "{wanted} / {used}: {report:#}"
+        );
+        assert_eq!(found[1].3, message);
+        assert_eq!(run.code, 1);
+    }
+    // a scalar read by position
+    let code = "import pandas as pd\n\
+                df = pd.DataFrame({'region': ['n'], 'amount': [1.5]})\n\
+                def first_revenue(df):\n    try:\n        return df.at[0, 'revenue']\n    except KeyError:\n        return df.iat[0, 1]\n\
+                print(first_revenue(df))\n";
+    let report = assert_outcome(&run_data(dir.path(), "cell.py", code, &[]), "completed");
+    let found = findings_of(&report);
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert_eq!((found[1].0.as_str(), found[1].1), ("fabricated_value", 7));
+    assert_contains(
+        &found[1].3,
+        "`df.iat[0, 1]` (np.float64(1.5)) was used in place of `df.at[0, 'revenue']`",
+    );
+}
+
+#[test]
+fn a_positional_read_for_another_reason_stays_quiet() {
+    if !installed("a_positional_read_for_another_reason_stays_quiet") {
+        return;
+    }
+    let dir = scratch();
+    // the handler of a division by zero names the row; a KeyError handler
+    // that raises; a handler that reads another frame
+    let code = "import pandas as pd\n\
+                df = pd.DataFrame({'product': ['pen', 'ink'], 'sold': [4, 2], 'stock': [8, 0]})\n\
+                unstocked = []\n\
+                for i in range(len(df)):\n    try:\n        ratio = df['sold'][i] / df['stock'][i]\n        if df['stock'][i] == 0:\n            raise ZeroDivisionError\n    except ZeroDivisionError:\n        name = df.iloc[i, 0]\n        unstocked.append(name)\n\
+                def revenue(df):\n    try:\n        return df['revenue']\n    except KeyError as error:\n        first = df.iloc[:, 0]\n        raise ValueError(f'no revenue column next to {first.name}') from error\n\
+                try:\n    revenue(df)\nexcept ValueError as error:\n    print('error:', error)\n\
+                print(unstocked)\n";
+    let run = run_data(dir.path(), "quiet.py", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(
+        report["stdout"],
+        "error: no revenue column next to product\n['ink']\n"
+    );
+    assert_eq!(findings_of(&report), [], "{report:#}");
+    assert_eq!(run.code, 0);
+}
+
+/// A snippet with one of each event the pandas lens reports.
+const COERCIONS: &str = "\
+import pandas as pd
+df = pd.DataFrame({'price': ['1.5', 'n/a', '2', '?', '4'],
+                   'qty': [1, None, 3, None, 5],
+                   'when': ['2024-01-02', 'soon', '2024-02-03', '2024-03-04', 'later']})
+prices = pd.to_numeric(df['price'], errors='coerce')
+dates = pd.to_datetime(df['when'], errors='coerce')
+qty = df['qty'].fillna(0)
+codes = df['price'].astype(int, errors='ignore')
+customers = pd.DataFrame({'id': [1, 2, 3], 'name': ['a', 'b', 'c']})
+orders = pd.DataFrame({'customer': [1, 2, 4, 5, 1], 'total': [10, 20, 30, 40, 50]})
+joined = orders.merge(customers, left_on='customer', right_on='id')
+tags = pd.DataFrame({'id': [1, 1, 2], 'tag': ['x', 'y', 'z']})
+tagged = customers.merge(tags, on='id', how='left')
+region = df.get('region', 'north')
+slim = df.drop(columns=['tmp', 'qty'], errors='ignore')
+for text in ['1', 'x', 'y']:
+    pd.to_numeric(pd.Series([text]), errors='coerce')
+print(len(joined), len(tagged), int(prices.isna().sum()), region, list(slim.columns))
+";
+
+#[test]
+fn the_pandas_lens_reports_what_pandas_made_up_with_counts_and_lines() {
+    if !installed("the_pandas_lens_reports_what_pandas_made_up_with_counts_and_lines") {
+        return;
+    }
+    let dir = scratch();
+    let run = run_data(dir.path(), "coerce.py", COERCIONS, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "3 4 2 north ['price', 'when']\n");
+    assert_eq!(report["instrumentation_tampered"], false, "{report:#}");
+    let found = findings_of(&report);
+    let expected: Vec<(u64, u64, &str)> = vec![
+        (
+            5,
+            2,
+            "`pd.to_numeric(df['price'], errors='coerce')` turned 2 of 5 values into NaN",
+        ),
+        (
+            6,
+            2,
+            "`pd.to_datetime(df['when'], errors='coerce')` turned 2 of 5 values into NaT",
+        ),
+        (
+            7,
+            2,
+            "`df['qty'].fillna(0)` filled 2 missing values (40% of column 'qty')",
+        ),
+        (
+            8,
+            5,
+            "`df['price'].astype(int, errors='ignore')` could not convert 5 of 5 values and left them as str",
+        ),
+        (
+            11,
+            2,
+            "`orders.merge(customers, left_on='customer', right_on='id')`: the inner merge \
+             dropped 2 of 5 rows of the left frame with no match",
+        ),
+        (
+            13,
+            1,
+            "`customers.merge(tags, on='id', how='left')` multiplied rows on repeated keys: \
+             3 rows of the left frame came out as 4",
+        ),
+        (
+            14,
+            1,
+            "`df.get('region', 'north')` returned its default: there is no column 'region'",
+        ),
+        (
+            15,
+            1,
+            "`df.drop(columns=['tmp', 'qty'], errors='ignore')` ignored 1 of 2 labels to drop \
+             that are not there: column 'tmp'",
+        ),
+        (
+            17,
+            2,
+            "`pd.to_numeric(pd.Series([text]), errors='coerce')` turned 2 of 2 values into NaN \
+             over 2 calls",
+        ),
+    ];
+    let seen: Vec<(u64, u64, &str)> = found
+        .iter()
+        .map(|f| {
+            assert_eq!(f.0, "data_coerced", "{report:#}");
+            (f.1, f.2, f.3.as_str())
+        })
+        .collect();
+    assert_eq!(seen, expected, "{report:#}");
+    let first = &report["findings"][0];
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(
+        (first["column"].as_u64(), first["end_column"].as_u64()),
+        (Some(10), Some(53))
+    );
+    assert_eq!(run.code, 1);
+    // the text report shows the call
+    let text = candor_in(
+        dir.path(),
+        &["run", "coerce.py", "--runtime", "python-data"],
+        &[],
+    );
+    assert_contains(
+        &text.stdout,
+        "warning[data_coerced]: `df['qty'].fillna(0)` filled 2",
+    );
+    assert_contains(&text.stdout, "--> coerce.py:7:7");
+    // without detection, pandas is not watched
+    let quiet = run_data(dir.path(), "coerce.py", COERCIONS, &["--no-detect"]);
+    assert_eq!(findings_of(&quiet.json()), []);
+}
+
+#[test]
+fn pandas_calls_that_made_nothing_up_stay_quiet() {
+    if !installed("pandas_calls_that_made_nothing_up_stay_quiet") {
+        return;
+    }
+    let dir = scratch();
+    let code = "\
+import pandas as pd
+df = pd.DataFrame({'price': ['1.5', '2', '4'], 'qty': [1.0, 2.0, 3.0]})
+prices = pd.to_numeric(df['price'], errors='coerce')
+dates = pd.to_datetime(pd.Series(['2024-01-02', None]), errors='coerce')
+qty = df['qty'].fillna(0)
+gaps = pd.Series([1.0, None, 3.0])
+mean_filled = gaps.fillna(gaps.mean())
+customers = pd.DataFrame({'id': [1, 2, 3]})
+orders = pd.DataFrame({'customer': [1, 2, 3, 1]})
+joined = orders.merge(customers, left_on='customer', right_on='id')
+price = df.get('price', None)
+slim = df.drop(columns=['qty'], errors='ignore')
+sizes = df['qty'].astype(int, errors='ignore')
+summary = df.describe()
+print(len(joined), prices.sum(), list(mean_filled), list(slim.columns), sizes.dtype.kind)
+";
+    let run = run_data(dir.path(), "clean.py", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "4 7.5 [1.0, 2.0, 3.0] ['price'] i\n");
+    assert_eq!(findings_of(&report), [], "{report:#}");
+    assert_eq!(report["instrumentation_tampered"], false);
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn a_snippet_cannot_forge_pandas_lens_events() {
+    if !installed("a_snippet_cannot_forge_pandas_lens_events") {
+        return;
+    }
+    let dir = scratch();
+    let code = "\
+import sys
+import pandas as pd
+import candor_pandas_lens as lens
+fake = {'fact': 'coerced', 'event': 'fillna', 'line': 1, 'column': 1, 'end_line': 1,
+        'end_column': 2, 'text': 'x', 'changed': 9, 'total': 9, 'calls': 1}
+lens._send(fake)
+lens._record('fillna', sys._getframe(), 9, 9, None)
+lens._observe_to_numeric(lambda *a, **k: float('nan'), ('x',), {}, {'arg': 'x', 'errors': 'coerce'}, sys._getframe())
+print('done')
+";
+    let run = run_data(dir.path(), "forge_lens.py", code, &[]);
+    let report = assert_outcome(&run, "completed");
+    assert_eq!(report["stdout"], "done\n");
+    assert_eq!(findings_of(&report), [], "{report:#}");
+    assert_eq!(report["instrumentation_tampered"], true, "{report:#}");
+    let tampering = report["tampering"].to_string();
+    assert_contains(
+        &tampering,
+        "the snippet sent a fact through candor's pandas lens",
+    );
+    assert_contains(
+        &tampering,
+        "the snippet recorded an event through candor's pandas lens",
+    );
+}
+
+#[test]
+fn data_coerced_is_explained() {
+    let dir = scratch();
+    let run = candor_in(dir.path(), &["--explain", "data_coerced"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stdout, "# data_coerced (CWE-1287)");
+    assert_contains(&run.stdout, "errors=\"coerce\"");
+}
+
+#[test]
+fn an_error_through_a_watched_pandas_call_shows_the_snippets_traceback() {
+    if !installed("an_error_through_a_watched_pandas_call_shows_the_snippets_traceback") {
+        return;
+    }
+    let dir = scratch();
+    let code = "import pandas as pd\nprint(pd.to_numeric(pd.Series(['1', 'n/a'])))\n";
+    let run = run_data(dir.path(), "strict_parse.py", code, &[]);
+    let report = assert_outcome(&run, "failed");
+    let stderr = report["stderr"].as_str().unwrap();
+    assert_contains(stderr, "File \"strict_parse.py\", line 2, in <module>");
+    assert_contains(stderr, "ValueError: Unable to parse string \"n/a\"");
+    assert!(!stderr.contains("candor_pandas_lens"), "{stderr}");
+}
+
+#[test]
+fn data_coerced_findings_render_in_sarif_and_junit() {
+    if !installed("data_coerced_findings_render_in_sarif_and_junit") {
+        return;
+    }
+    let sandbox = candor::Sandbox::builder()
+        .preload(&[])
+        .build()
+        .expect("sandbox builds");
+    let code = "import pandas as pd\n\
+                prices = pd.to_numeric(pd.Series(['1', 'x', '3']), errors='coerce')\n\
+                print(prices.sum())\n";
+    let snippet = candor::Snippet::python(code).with_runtime("python-data");
+    let report = sandbox.run_blocking(&snippet).expect("the snippet runs");
+    assert_eq!(report.findings.len(), 1, "{report:?}");
+    assert_eq!(report.findings[0].kind, candor::FindingKind::DataCoerced);
+    let entries = [candor::report::CheckEntry::Ran {
+        report,
+        source: code.to_string(),
+    }];
+    let sarif: serde_json::Value =
+        serde_json::from_str(&candor::report::render_sarif(&entries, Path::new("."))).unwrap();
+    let run = &sarif["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "data_coerced");
+    assert_eq!(result["level"], "warning");
+    let rule = &run["tool"]["driver"]["rules"][result["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "data_coerced");
+    assert_contains(
+        &rule["properties"]["tags"].to_string(),
+        "external/cwe/cwe-1287",
+    );
+    let junit = candor::report::render_junit(&entries, Some(candor::Severity::Warning));
+    assert_contains(&junit, "data_coerced");
+    assert_contains(&junit, "turned 1 of 3 values into NaN");
+}

@@ -71,6 +71,12 @@ _repr.maxlevel = 3
 
 def _short_repr(value):
     try:
+        table = _table_kind(value)
+        if table == "Series":
+            return f"<Series {_repr.repr(value.name)}, {len(value)} values>"
+        if table == "DataFrame":
+            rows, columns = value.shape
+            return f"<DataFrame, {rows} rows x {columns} columns>"
         return _repr.repr(value)
     except BaseException:  # a hostile or broken __repr__ must not break the run
         return f"<{_type_name(value)}>"
@@ -614,6 +620,14 @@ def _where(container, value):
             entries = dict.items(container)
         elif isinstance(container, (list, tuple)):
             entries = (("position %d" % i, v) for i, v in enumerate(container))
+        elif _table_kind(container) == "DataFrame":
+            # a column read by position: the column's own name
+            if _table_kind(value) != "Series" or len(value) != len(container):
+                return None
+            name = value.name
+            if name is None or name not in container.columns:
+                return None
+            return name if isinstance(name, str) else _short_repr(name)
         else:
             attrs = object.__getattribute__(container, "__dict__")
             if not isinstance(attrs, dict):
@@ -645,6 +659,25 @@ def _chained(exc, target):
 
 _TYPE_NAME = type.__dict__["__name__"].__get__
 _NONE_TYPE = type(None)
+
+
+_TYPE_MODULE = type.__dict__["__module__"].__get__
+_TYPE_MRO = type.__dict__["__mro__"].__get__
+
+
+def _table_kind(value):
+    """`Series` or `DataFrame` when `value` is one of pandas' (or of a subclass),
+    else None; read without consulting the value or its type."""
+    try:
+        for kind in _TYPE_MRO(type(value)):
+            name = _TYPE_NAME(kind)
+            if name in ("Series", "DataFrame"):
+                module = _TYPE_MODULE(kind)
+                if type(module) is str and (module == "pandas" or module.startswith("pandas.")):
+                    return name
+    except BaseException:
+        pass
+    return None
 
 
 def _type_name(value):

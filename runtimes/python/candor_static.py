@@ -174,14 +174,93 @@ def _simple(node):
     return _dotted(node) is not None
 
 
-def _container_reads(try_node):
-    """(container, key, lookup) for each lookup in the guarded code: `C[k]`,
-    `getattr(C, k)`, and a helper called with the container and a key string
-    (`column(row, "amount")`)."""
+# Attribute accessors of a table (pandas' DataFrame and Series): `df.loc[:, "x"]`
+# and `df.at[i, "x"]` read by label, `df.iloc[:, 2]` and `df.iat[i, 2]` by
+# position; either way they read `df`.
+_LABEL_ACCESSORS = frozenset("loc at".split())
+_POSITIONAL_ACCESSORS = frozenset("iloc iat".split())
+# Attributes of a table that are not one of its columns (`df.columns`, `df.shape`).
+_TABLE_ATTRIBUTES = frozenset(
+    "loc at iloc iat columns index shape size ndim dtypes dtype values empty T axes "
+    "name attrs flags".split()
+)
+# Exceptions that a lookup never raises: a handler that catches only these
+# handles another failure than a missing key, so what it reads is no
+# substitute for the key (`except ZeroDivisionError: label = df.iloc[i, 0]`).
+_NOT_LOOKUP_ERRORS = frozenset(
+    "ZeroDivisionError ArithmeticError OverflowError FloatingPointError ValueError "
+    "UnicodeError UnicodeDecodeError UnicodeEncodeError JSONDecodeError OSError IOError "
+    "FileNotFoundError PermissionError ConnectionError TimeoutError ImportError "
+    "ModuleNotFoundError RuntimeError RecursionError NotImplementedError AssertionError "
+    "StopIteration StopAsyncIteration ParserError EmptyDataError".split()
+)
+
+
+def _column_key(index):
+    """The key of a table accessor's index: the column of `[:, key]`, else the index."""
+    if (
+        isinstance(index, ast.Tuple)
+        and len(index.elts) == 2
+        and isinstance(index.elts[0], ast.Slice)
+        and index.elts[0].lower is None
+        and index.elts[0].upper is None
+        and index.elts[0].step is None
+    ):
+        return index.elts[1]
+    return index
+
+
+def _lookup(sub):
+    """(container, key, positional) when the subscript `sub` reads a container:
+    `C[k]`, or a table accessor `C.loc[...]`, `C.iloc[...]`, `C.at[...]`,
+    `C.iat[...]` (which read `C`; `positional` is True for the last two)."""
+    base = sub.value
+    if (
+        isinstance(base, ast.Attribute)
+        and base.attr in _LABEL_ACCESSORS | _POSITIONAL_ACCESSORS
+        and _simple(base.value)
+    ):
+        return base.value, _column_key(sub.slice), base.attr in _POSITIONAL_ACCESSORS
+    if _simple(base):
+        # `df[df.columns[2]]`: a column picked by its position
+        key = sub.slice
+        positional = (
+            isinstance(key, ast.Subscript)
+            and isinstance(key.value, ast.Attribute)
+            and key.value.attr == "columns"
+            and ast.dump(key.value.value) == ast.dump(base)
+        )
+        return base, key, positional
+    return None
+
+
+def _container_reads(try_node, attributes=False):
+    """(container, key, lookup) for each lookup in the guarded code: `C[k]`, a
+    table accessor (`C.loc[:, k]` reads `C` under `k`), `getattr(C, k)`, a
+    helper called with the container and a key string (`column(row,
+    "amount")`), and with `attributes`, a column read as an attribute
+    (`df.revenue` reads `df` under `"revenue"`)."""
     reads = []
+    called = set()
+    if attributes:
+        called = {
+            id(sub.func) for sub in _walk_local(try_node.body) if isinstance(sub, ast.Call)
+        }
     for sub in _walk_local(try_node.body):
-        if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Load) and _simple(sub.value):
-            reads.append((sub.value, sub.slice, sub))
+        if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Load):
+            found = _lookup(sub)
+            if found is not None:
+                reads.append((found[0], found[1], sub))
+        elif (
+            attributes
+            and isinstance(sub, ast.Attribute)
+            and isinstance(sub.ctx, ast.Load)
+            and id(sub) not in called
+            and sub.attr not in _TABLE_ATTRIBUTES
+            and not sub.attr.startswith("_")
+            and _simple(sub.value)
+        ):
+            reads.append((sub.value, ast.Constant(sub.attr), sub))
         elif isinstance(sub, ast.Call) and len(sub.args) >= 2:
             if _dotted(sub.func) == ["getattr"]:
                 if _simple(sub.args[0]):
@@ -196,12 +275,15 @@ def _container_reads(try_node):
 
 
 def _read_of(value):
-    """(container, key) when `value` reads a container: `C[k]`, `getattr(C, k)`,
-    `list(C.values())[i]`, `list(C)[i]`."""
+    """(container, key, positional) when `value` reads a container: `C[k]`, a
+    table accessor (`C.iloc[:, 2]`, `C.loc[:, k]`, `C.iat[i, 2]`), `C[C.columns[2]]`,
+    `getattr(C, k)`, `list(C.values())[i]`, `list(C)[i]`; `positional` when it
+    reads a table by position."""
     if isinstance(value, ast.Subscript):
+        found = _lookup(value)
+        if found is not None:
+            return found
         base = value.value
-        if _simple(base):
-            return base, value.slice
         if (
             isinstance(base, ast.Call)
             and _dotted(base.func) in (["list"], ["tuple"])
@@ -214,29 +296,55 @@ def _read_of(value):
                 and inner.func.attr in ("values", "keys", "items")
                 and _simple(inner.func.value)
             ):
-                return inner.func.value, value.slice
+                return inner.func.value, value.slice, False
             if _simple(inner):
-                return inner, value.slice
+                return inner, value.slice, False
     elif isinstance(value, ast.Call) and _dotted(value.func) == ["getattr"] and len(value.args) == 2:
         if _simple(value.args[0]):
-            return value.args[0], value.args[1]
+            return value.args[0], value.args[1], False
     return None
 
 
-def _substitute(value, try_node):
+def _key_names(key):
+    return {n.id for n in ast.walk(key) if isinstance(n, ast.Name)}
+
+
+def _other_key(key, wanted):
+    """True when `key` is another key than `wanted`, not one computed from it
+    (`d[key.lower()]` after `d[key]` looks for the same thing). Keys of two
+    parts (`[i, 2]` after `[i, "revenue"]`) are compared on the part that differs."""
+    if (
+        isinstance(key, ast.Tuple)
+        and isinstance(wanted, ast.Tuple)
+        and len(key.elts) == len(wanted.elts)
+    ):
+        pairs = [
+            (k, w) for k, w in zip(key.elts, wanted.elts) if ast.dump(k) != ast.dump(w)
+        ]
+        if not pairs:
+            return False
+        return all(not (_key_names(k) & _key_names(w)) for k, w in pairs)
+    if ast.dump(key) == ast.dump(wanted):
+        return False
+    return not (_key_names(key) & _key_names(wanted))
+
+
+def _substitute(value, try_node, catches=()):
     """(container, failed lookup) when the handler's `value` reads the same
     container the guarded code looked up, under another key or position
-    (`row[keys[-1]]` after `row["score_2025"]`). A key computed from the failed
-    one (`d[key.lower()]`) looks for the same thing: no substitute."""
+    (`row[keys[-1]]` after `row["score_2025"]`; `df.iloc[:, 2]` after
+    `df["revenue"]`, `df.loc[:, "revenue"]` or `df.revenue`). A key computed
+    from the failed one (`d[key.lower()]`) looks for the same thing: no
+    substitute; nor is a read in a handler that catches only errors a lookup
+    does not raise (`catches`, as written)."""
     read = _read_of(value)
     if read is None:
         return None
-    container, key = read
-    names = {n.id for n in ast.walk(key) if isinstance(n, ast.Name)}
-    for other, wanted_key, lookup in _container_reads(try_node):
-        if ast.dump(other) != ast.dump(container) or ast.dump(wanted_key) == ast.dump(key):
-            continue
-        if names & {n.id for n in ast.walk(wanted_key) if isinstance(n, ast.Name)}:
+    if catches and all(c.rsplit(".", 1)[-1] in _NOT_LOOKUP_ERRORS for c in catches):
+        return None
+    container, key, positional = read
+    for other, wanted_key, lookup in _container_reads(try_node, attributes=positional):
+        if ast.dump(other) != ast.dump(container) or not _other_key(key, wanted_key):
             continue
         return container, lookup
     return None
@@ -917,7 +1025,7 @@ class _Rewriter(ast.NodeTransformer):
 
     def _value(self, handler, holder, field, via, try_node):
         value = getattr(holder, field)
-        substitute = _substitute(value, try_node)
+        substitute = _substitute(value, try_node, handler.catches)
         if substitute is not None:
             container, wanted = substitute
             sid = self.a.new_site(handler, value, via, "substitute", self.a.segment(value))

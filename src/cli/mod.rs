@@ -20,7 +20,8 @@ use std::process::ExitCode;
 #[command(name = "candor", version, about, long_about = None, arg_required_else_help = true)]
 struct Cli {
     /// Print the documentation of a finding kind (fabricated_value,
-    /// swallowed_exception, latent_swallow, compiler_warning) and exit.
+    /// swallowed_exception, latent_swallow, compiler_warning, data_coerced) and
+    /// exit.
     #[arg(long, value_name = "KIND")]
     explain: Option<String>,
 

@@ -59,6 +59,66 @@ enum Fact {
     Tampered {
         detail: String,
     },
+    /// A library call made up data without raising (the pandas lens).
+    Coerced(CoercedFact),
+}
+
+/// What a library call that made up data did (see [`CoercedFact::event`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum CoercionEvent {
+    /// `pd.to_numeric(..., errors="coerce")` turned values into NaN.
+    ToNumeric,
+    /// `pd.to_datetime(..., errors="coerce")` turned values into NaT.
+    ToDatetime,
+    /// `astype(..., errors="ignore")` left values it could not convert as they were.
+    Astype,
+    /// `fillna(<constant>)` filled missing values.
+    Fillna,
+    /// An inner merge or join dropped left rows without a match.
+    MergeDropped,
+    /// A merge or join multiplied left rows on repeated keys of the right frame.
+    MergeMultiplied,
+    /// `get(key, default)` returned its default for a key that is not there.
+    GetDefault,
+    /// `drop(..., errors="ignore")` was asked for labels that are not there.
+    DropMissing,
+}
+
+/// A library call in the snippet that made up data without raising: what the
+/// guest counted since its previous fact for the same call site and event.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(crate) struct CoercedFact {
+    pub(crate) event: CoercionEvent,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) end_line: u32,
+    /// 1-based column just past its end on `end_line` (0 when not given).
+    #[serde(default)]
+    pub(crate) end_column: u32,
+    /// The call's source text.
+    pub(crate) text: String,
+    /// What the event concerns: the column a fill's share is of (`column
+    /// 'qty'`), the dtype unconverted values kept, the missing column or label.
+    #[serde(default)]
+    pub(crate) detail: Option<String>,
+    /// Values (rows, labels) it made up or dropped.
+    pub(crate) changed: u64,
+    /// Values (rows, labels) it was given.
+    pub(crate) total: u64,
+    /// Calls this fact stands for.
+    pub(crate) calls: u64,
+}
+
+/// One call site's events of one kind, summed over the run.
+#[derive(Clone, Debug)]
+pub(crate) struct CoercionSite {
+    /// The first fact's position, text and detail.
+    pub(crate) fact: CoercedFact,
+    pub(crate) changed: u64,
+    pub(crate) total: u64,
+    pub(crate) calls: u64,
 }
 
 /// Whether a handler's body re-raises.
@@ -213,6 +273,8 @@ pub(crate) struct GuestFacts {
     pub(crate) runtime: Option<(String, String)>,
     pub(crate) handlers: BTreeMap<u32, HandlerSite>,
     pub(crate) sites: BTreeMap<u32, PlaceholderSite>,
+    /// Library calls that made up data, by (line, column, event).
+    pub(crate) coercions: BTreeMap<(u32, u32, CoercionEvent), CoercionSite>,
     /// The guest's `tampered` facts, then the rules its stream broke.
     pub(crate) tampering: Vec<String>,
     /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
@@ -380,6 +442,20 @@ impl GuestFacts {
                 }
             }
             Fact::Tampered { detail } => self.tampering.push(detail),
+            Fact::Coerced(c) => {
+                let site = self
+                    .coercions
+                    .entry((c.line, c.column, c.event))
+                    .or_insert_with(|| CoercionSite {
+                        fact: c.clone(),
+                        changed: 0,
+                        total: 0,
+                        calls: 0,
+                    });
+                site.changed = site.changed.saturating_add(c.changed);
+                site.total = site.total.saturating_add(c.total);
+                site.calls = site.calls.saturating_add(c.calls);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 //! placeholder values came out. The rules below decide what is a finding.
 
 pub(crate) mod compiler_warning;
+pub mod data_coerced;
 pub mod fabricated_value;
 pub(crate) mod facts;
 pub mod latent_swallow;
@@ -44,6 +45,7 @@ pub(crate) fn findings(facts: &GuestFacts, file: &str) -> Vec<Finding> {
     let mut all = swallowed_exception::check(facts, file);
     all.extend(fabricated_value::check(facts, file));
     all.extend(latent_swallow::check(facts, file));
+    all.extend(data_coerced::check(facts, file));
     all.sort_by_key(|f| (f.line, f.column, f.kind));
     all
 }

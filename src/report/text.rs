@@ -225,6 +225,7 @@ fn label(f: &Finding, lines: &[&str]) -> String {
         },
         FindingKind::LatentSwallow => "did not fire in this run".to_string(),
         FindingKind::CompilerWarning => "the compiler warned here".to_string(),
+        FindingKind::DataCoerced => "no error was raised here".to_string(),
         FindingKind::WrongOutput => "the output differs from the expected output".to_string(),
         FindingKind::NondeterministicOutput => "the output differs between runs".to_string(),
     }

@@ -5,7 +5,8 @@
 //! A harness sends, before the snippet runs, one `runtime` fact and the static
 //! `handler` and `site` facts (each id once), then `started`; from then on only
 //! what happened: `caught`, `value`, `propagated`, `recovered`, `tampered`,
-//! each naming a declared handler or site. A harness whose channel the snippet
+//! each naming a declared handler or site, and `coerced` (a library call that
+//! made up data: never more values changed than given). A harness whose channel the snippet
 //! can call (Python's) numbers its facts, `{"seq":N,...}` from 1: a fact out of
 //! that sequence was not the harness's.
 
@@ -26,6 +27,10 @@ pub(super) struct StreamCheck {
     static_after_start: u64,
     redeclared: u64,
     unknown_ids: u64,
+    /// `coerced` facts before the snippet started.
+    coerced_out_of_place: u64,
+    /// `coerced` facts counting more values changed than given, no call, or line 0.
+    coerced_impossible: u64,
 }
 
 impl StreamCheck {
@@ -73,6 +78,11 @@ impl StreamCheck {
                 self.unknown_ids += u64::from(!self.sites.contains(site) || !known_handler);
             }
             Fact::Tampered { .. } => {}
+            Fact::Coerced(c) => {
+                self.coerced_out_of_place += u64::from(self.started == 0);
+                self.coerced_impossible +=
+                    u64::from(c.changed > c.total || c.calls == 0 || c.line == 0);
+            }
         }
     }
 
@@ -113,6 +123,18 @@ impl StreamCheck {
             problems.push(format!(
                 "{} facts named a handler or site that was never declared",
                 self.unknown_ids
+            ));
+        }
+        if self.coerced_out_of_place > 0 {
+            problems.push(format!(
+                "{} coerced-data facts arrived before the snippet started",
+                self.coerced_out_of_place
+            ));
+        }
+        if self.coerced_impossible > 0 {
+            problems.push(format!(
+                "{} coerced-data facts counted more values changed than given, or no call",
+                self.coerced_impossible
             ));
         }
         problems
