@@ -143,3 +143,86 @@ fn check_jsonl_compares_expected_stdout_per_line() {
     assert_eq!(lines[2]["id"], "free");
     assert!(kinds(2).is_empty());
 }
+
+/// A snippet that drops the lines it cannot read, and a reference that does not.
+const LENIENT: &str = "import sys\ntotal = 0\nfor line in sys.stdin.read().split():\n    p, q = line.split(',')\n    try:\n        total += float(p) * int(q)\n    except ValueError:\n        pass\nprint(total)\n";
+const STRICT: &str = "import sys\nrows = [l.split(',') for l in sys.stdin.read().split()]\nprint(sum(float(p) * int(q) for p, q in rows))\n";
+
+#[test]
+fn a_reference_program_gives_the_expected_output() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("lenient.py"), LENIENT).unwrap();
+    std::fs::write(dir.path().join("strict.py"), STRICT).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "2.5,4\n1.0,2\n").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), "2.5,4\n1.0,x\n").unwrap();
+    let run = |input: &str, reference: &str| {
+        candor_in(
+            dir.path(),
+            &[
+                "run",
+                "lenient.py",
+                "--stdin",
+                input,
+                "--reference",
+                reference,
+                "--format",
+                "json",
+            ],
+            &[],
+        )
+    };
+    // the same input, the same output: quiet
+    let same = run("good.txt", "strict.py");
+    assert_eq!(same.code, 0, "{}{}", same.stdout, same.stderr);
+    // (only the handler that did not fire, as a latent info)
+    let kinds: Vec<String> = same.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["latent_swallow"]);
+    // the reference fails where the snippet completes: the snippet hid it
+    let hidden = run("bad.txt", "strict.py");
+    assert_eq!(hidden.code, 1, "{}{}", hidden.stdout, hidden.stderr);
+    let report = hidden.json();
+    let wrong: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "wrong_output")
+        .collect();
+    assert_eq!(wrong.len(), 1, "{report:#}");
+    assert_eq!(
+        wrong[0]["message"],
+        "the reference strict.py failed on the same input (ValueError: invalid literal for \
+         int() with base 10: 'x'), and this run completed instead"
+    );
+    // a reference that prints another result
+    std::fs::write(
+        dir.path().join("other.py"),
+        "import sys\nprint(sum(float(l.split(',')[0]) for l in sys.stdin))\n",
+    )
+    .unwrap();
+    let other = run("good.txt", "other.py");
+    assert_eq!(other.code, 1);
+    assert_contains(
+        other.json()["findings"][0]["message"].as_str().unwrap(),
+        "the output differs from the output of the reference other.py at line 1: `12.0` was \
+         printed where `3.5` was expected",
+    );
+}
+
+#[test]
+fn a_reference_stopped_by_a_limit_leaves_nothing_to_compare() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("x.py"), "print(1)\n").unwrap();
+    std::fs::write(dir.path().join("spin.py"), "while True:\n    pass\n").unwrap();
+    let run = candor_in(
+        dir.path(),
+        &["run", "x.py", "--reference", "spin.py", "--fuel", "1e8"],
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert_contains(&run.stderr, "the reference spin.py did not finish");
+}

@@ -57,6 +57,10 @@ pub(crate) struct RunArgs {
     /// something else, a wrong_output finding (an error) says where, with a diff
     #[arg(long, value_name = "FILE")]
     expect: Option<PathBuf>,
+    /// A known-correct program (any language candor runs) given the same stdin, arguments,
+    /// environment and mounts: its output is the expected output (see --expect)
+    #[arg(long, value_name = "FILE", conflicts_with = "expect")]
+    reference: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +144,14 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
         .concurrent_runs(1)
         .on_compile(super::options::compile_notice)
         .build()?;
+    if let Some(path) = &args.reference {
+        let (expected, from) = reference_output(&sandbox, path, &snippet)?;
+        match expected {
+            Ok(stdout) => snippet.expected_stdout = Some(stdout),
+            Err(reason) => snippet.expected_failure = Some(reason),
+        }
+        snippet.expected_from = Some(from);
+    }
     let report = sandbox.run_blocking(&snippet)?;
     match args.format {
         RunFormat::Text => print_stdout(&candor::report::render_text(&report, &snippet.code)),
@@ -150,6 +162,41 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
         }
     }
     Ok(Exit::for_report(&report, args.fail_on.threshold()))
+}
+
+/// Runs the reference program at `path` with what `snippet` is given: its
+/// stdout, or why it failed (the snippet should then fail too), and how a
+/// finding names it. A reference stopped by a limit is a usage error: there
+/// is nothing to compare with.
+fn reference_output(
+    sandbox: &Sandbox,
+    path: &Path,
+    snippet: &Snippet,
+) -> Result<(Result<String, String>, String), Exit> {
+    let mut reference = Snippet::from_path(path, None)?;
+    reference.stdin = snippet.stdin.clone();
+    reference.args = snippet.args.clone();
+    reference.env = snippet.env.clone();
+    reference.mounts = snippet.mounts.clone();
+    if reference.language == snippet.language {
+        reference.runtime = snippet.runtime.clone();
+    }
+    let report = sandbox.run_blocking(&reference)?;
+    if report.outcome.is_limit() {
+        return Err(Exit::usage(format!(
+            "the reference {} did not finish ({}): there is nothing to compare with",
+            path.display(),
+            candor::report::failure_reason(&report)
+        )));
+    }
+    if report.outcome != candor::Outcome::Completed {
+        let reason = candor::report::failure_reason(&report);
+        return Ok((Err(reason), format!("the reference {}", path.display())));
+    }
+    Ok((
+        Ok(report.stdout),
+        format!("the output of the reference {}", path.display()),
+    ))
 }
 
 /// The bytes the guest reads on stdin: `--stdin FILE` (a regular file), `--stdin -`

@@ -5,12 +5,13 @@ use crate::report::{Finding, FindingKind, ValueInfo, shorten};
 use similar::TextDiff;
 
 /// The finding, and a unified diff (expected, then actual) for the report,
-/// when `stdout` is not `expected`; None when they are the same (a missing
-/// newline at the very end aside). `truncated` says `stdout` was cut at the
-/// output limit.
+/// when `stdout` is not `expected` (which the message calls `what`: `the
+/// expected output`); None when they are the same (a missing newline at the
+/// very end aside). `truncated` says `stdout` was cut at the output limit.
 pub(crate) fn check(
     stdout: &str,
     expected: &str,
+    what: &str,
     truncated: bool,
     file: &str,
 ) -> Option<(Finding, String)> {
@@ -36,7 +37,7 @@ pub(crate) fn check(
         ""
     };
     let message = format!(
-        "the output differs from the expected output at line {}: {got} was printed where {want} was expected{cut}",
+        "the output differs from {what} at line {}: {got} was printed where {want} was expected{cut}",
         at + 1
     );
     let diff = TextDiff::from_lines(expected, stdout)
@@ -68,21 +69,47 @@ pub(crate) fn check(
     Some((finding, diff))
 }
 
+/// The finding of a run that completed where `from` (a reference program,
+/// `the reference ref.py`) failed on the same input, for `reason`: the run
+/// hid a failure, or made up a result the reference would not.
+pub(crate) fn completed_instead(reason: &str, from: &str, file: &str) -> Finding {
+    let kind = FindingKind::WrongOutput;
+    Finding {
+        kind,
+        severity: kind.severity(),
+        message: format!(
+            "{from} failed on the same input ({}), and this run completed instead",
+            shorten(reason)
+        ),
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 0,
+        exception: None,
+        value: None,
+        count: 1,
+        strict: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const E: &str = "the expected output";
+
     #[test]
     fn the_same_output_is_no_finding_whatever_the_last_newline() {
-        assert!(check("a\nb\n", "a\nb\n", false, "x.py").is_none());
-        assert!(check("a\nb", "a\nb\n", false, "x.py").is_none());
-        assert!(check("", "", false, "x.py").is_none());
+        assert!(check("a\nb\n", "a\nb\n", E, false, "x.py").is_none());
+        assert!(check("a\nb", "a\nb\n", E, false, "x.py").is_none());
+        assert!(check("", "", E, false, "x.py").is_none());
     }
 
     #[test]
     fn the_first_differing_line_is_named_and_the_diff_shows_both() {
         let (finding, diff) =
-            check("total 10.00\nok\n", "total 11.00\nok\n", false, "x.py").expect("a finding");
+            check("total 10.00\nok\n", "total 11.00\nok\n", E, false, "x.py").expect("a finding");
         assert_eq!(finding.kind, FindingKind::WrongOutput);
         assert_eq!(
             finding.message,
@@ -95,14 +122,32 @@ mod tests {
     }
 
     #[test]
+    fn a_run_that_completed_where_the_reference_failed_says_why() {
+        let f = completed_instead("ValueError: bad", "the reference r.py", "x.py");
+        assert_eq!(f.kind, FindingKind::WrongOutput);
+        assert_eq!(
+            f.message,
+            "the reference r.py failed on the same input (ValueError: bad), and this run \
+             completed instead"
+        );
+    }
+
+    #[test]
     fn missing_and_extra_lines_are_differences() {
-        let (short, _) = check("a\n", "a\nb\n", false, "x.py").unwrap();
+        let (short, _) = check("a\n", "a\nb\n", E, false, "x.py").unwrap();
         assert!(
             short
                 .message
                 .contains("at line 2: nothing was printed where `b`")
         );
-        let (long, _) = check("a\nb\n", "a\n", true, "x.py").unwrap();
+        let (long, _) = check(
+            "a\nb\n",
+            "a\n",
+            "the output of the reference r.py",
+            true,
+            "x.py",
+        )
+        .unwrap();
         assert!(
             long.message
                 .contains("`b` was printed where nothing was expected")

@@ -187,6 +187,13 @@ pub struct Snippet {
     /// something else, a `wrong_output` finding says where (default: None,
     /// nothing is compared).
     pub expected_stdout: Option<String>,
+    /// Where `expected_stdout` came from, as the finding names it (`the
+    /// output of the reference ref.py`); None: `the expected output`.
+    pub expected_from: Option<String>,
+    /// The run is expected to fail, for this reason (a reference program
+    /// failed on the same input): when it completes instead, a
+    /// `wrong_output` finding says so. `expected_from` names the reference.
+    pub expected_failure: Option<String>,
     /// For a strict re-run: the positions (`line`, `column`) of the handlers
     /// to make re-raise, or of values inside them.
     pub(crate) reraise: Vec<(u32, u32)>,
@@ -212,6 +219,8 @@ impl Snippet {
             runtime: None,
             check_determinism: false,
             expected_stdout: None,
+            expected_from: None,
+            expected_failure: None,
             reraise: Vec::new(),
             determinism: None,
         }

@@ -335,11 +335,24 @@ impl Sandbox {
             report.findings.push(finding);
             report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
         }
+        if let Some(reason) = &snippet.expected_failure
+            && report.outcome == crate::report::Outcome::Completed
+        {
+            let from = snippet.expected_from.as_deref().unwrap_or("the reference");
+            let finding =
+                crate::detect::wrong_output::completed_instead(reason, from, &snippet.file);
+            report.findings.push(finding);
+            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
+        }
         if let Some(expected) = &snippet.expected_stdout
             && report.outcome == crate::report::Outcome::Completed
             && let Some((finding, diff)) = crate::detect::wrong_output::check(
                 &report.stdout,
                 expected,
+                snippet
+                    .expected_from
+                    .as_deref()
+                    .unwrap_or("the expected output"),
                 report.truncated,
                 &snippet.file,
             )
