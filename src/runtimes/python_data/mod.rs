@@ -91,7 +91,7 @@ const BASE_ENV: [(&str, &str); 3] = [
 /// The harness's files, as the guest imports them from [`HARNESS_AT`]: the
 /// default Python runtime's analysis and monitor, the pandas lens, and the
 /// runner (last: its presence says the directory is complete).
-const HARNESS: [(&str, &str); 5] = [
+const HARNESS: [(&str, &str); 6] = [
     (
         "candor_guard.py",
         include_str!("../../../runtimes/python/candor_guard.py"),
@@ -103,6 +103,10 @@ const HARNESS: [(&str, &str); 5] = [
     (
         "candor_static.py",
         include_str!("../../../runtimes/python/candor_static.py"),
+    ),
+    (
+        "candor_run.py",
+        include_str!("../../../runtimes/python/candor_run.py"),
     ),
     (
         "candor_pandas_lens.py",
@@ -125,8 +129,8 @@ const BOOTSTRAP: &str = "import sys; sys.path.append('/.candor/harness'); \
 const COMPILE_HARNESS: &str = "\
 import importlib.util, json, py_compile
 out = {}
-for name in ('candor_guard', 'candor_monitor', 'candor_static', 'candor_pandas_lens',
-             'candor_data_runner'):
+for name in ('candor_guard', 'candor_monitor', 'candor_static', 'candor_run',
+             'candor_pandas_lens', 'candor_data_runner'):
     source = '/.candor/harness/' + name + '.py'
     target = importlib.util.cache_from_source(source)
     py_compile.compile(source, cfile='/tmp/pyc/x.pyc', doraise=True,
