@@ -13,6 +13,7 @@ pub(crate) mod facts;
 pub mod latent_swallow;
 pub(crate) mod libc_calls;
 pub(crate) mod nondeterministic_output;
+mod output_lines;
 pub mod swallowed_exception;
 pub(crate) mod wrong_output;
 

@@ -1,7 +1,8 @@
 //! `nondeterministic_output`: two runs of the same snippet printed different
 //! output (see `nondeterministic_output.md`).
 
-use crate::report::{Finding, FindingKind, ValueInfo, shorten};
+use super::output_lines::{first_difference, output_finding};
+use crate::report::{Finding, FindingKind};
 
 /// What the output was seen to follow, from the runs with one source fixed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,16 +22,7 @@ pub(crate) fn check(first: &str, fixed: &str, varies: Varies, file: &str) -> Opt
     if first == fixed {
         return None;
     }
-    let (a, b): (Vec<&str>, Vec<&str>) = (first.lines().collect(), fixed.lines().collect());
-    let at = a
-        .iter()
-        .zip(&b)
-        .position(|(x, y)| x != y)
-        .unwrap_or(a.len().min(b.len()));
-    let shown = |line: Option<&&str>| match line {
-        Some(text) => format!("`{}`", shorten(text)),
-        None => "nothing".to_string(),
-    };
+    let at = first_difference(first, fixed);
     let cause = match (varies.random, varies.clock) {
         (true, true) => "it varies with the random source and with the clock",
         (true, false) => "it varies with the random source",
@@ -43,31 +35,14 @@ pub(crate) fn check(first: &str, fixed: &str, varies: Varies, file: &str) -> Opt
     let message = format!(
         "the output changes from run to run: line {} was {} in this run and {} in a run with \
          the clock and the random source fixed; {cause}",
-        at + 1,
-        shown(a.get(at)),
-        shown(b.get(at)),
+        at.line, at.left, at.right,
     );
-    let kind = FindingKind::NondeterministicOutput;
-    Some(Finding {
-        kind,
-        severity: kind.severity(),
+    Some(output_finding(
+        FindingKind::NondeterministicOutput,
         message,
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 0,
-        exception: None,
-        value: Some(ValueInfo {
-            type_name: "stdout".to_string(),
-            repr: a
-                .get(at)
-                .map(|l| shorten(l).into_owned())
-                .unwrap_or_default(),
-        }),
-        count: 1,
-        strict: None,
-    })
+        file,
+        at.left_text,
+    ))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! `wrong_output`: the run's stdout is not the expected output (see
 //! `wrong_output.md`).
 
-use crate::report::{Finding, FindingKind, ValueInfo, shorten};
+use super::output_lines::{first_difference, output_finding};
+use crate::report::{Finding, FindingKind, shorten};
 use similar::TextDiff;
 
 /// The finding, and a unified diff (expected, then actual) for the report,
@@ -19,53 +20,22 @@ pub(crate) fn check(
     if trimmed(stdout) == trimmed(expected) {
         return None;
     }
-    let actual: Vec<&str> = stdout.lines().collect();
-    let wanted: Vec<&str> = expected.lines().collect();
-    let at = actual
-        .iter()
-        .zip(&wanted)
-        .position(|(a, w)| a != w)
-        .unwrap_or(actual.len().min(wanted.len()));
-    let shown = |line: Option<&&str>| match line {
-        Some(text) => format!("`{}`", shorten(text)),
-        None => "nothing".to_string(),
-    };
-    let (got, want) = (shown(actual.get(at)), shown(wanted.get(at)));
+    let at = first_difference(stdout, expected);
     let cut = if truncated {
         " (the output was cut at the output limit)"
     } else {
         ""
     };
     let message = format!(
-        "the output differs from {what} at line {}: {got} was printed where {want} was expected{cut}",
-        at + 1
+        "the output differs from {what} at line {}: {} was printed where {} was expected{cut}",
+        at.line, at.left, at.right
     );
     let diff = TextDiff::from_lines(expected, stdout)
         .unified_diff()
         .context_radius(3)
         .header("expected", "stdout")
         .to_string();
-    let kind = FindingKind::WrongOutput;
-    let finding = Finding {
-        kind,
-        severity: kind.severity(),
-        message,
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 0,
-        exception: None,
-        value: Some(ValueInfo {
-            type_name: "stdout".to_string(),
-            repr: actual
-                .get(at)
-                .map(|l| shorten(l).into_owned())
-                .unwrap_or_default(),
-        }),
-        count: 1,
-        strict: None,
-    };
+    let finding = output_finding(FindingKind::WrongOutput, message, file, at.left_text);
     Some((finding, diff))
 }
 
@@ -73,24 +43,11 @@ pub(crate) fn check(
 /// `the reference ref.py`) failed on the same input, for `reason`: the run
 /// hid a failure, or made up a result the reference would not.
 pub(crate) fn completed_instead(reason: &str, from: &str, file: &str) -> Finding {
-    let kind = FindingKind::WrongOutput;
-    Finding {
-        kind,
-        severity: kind.severity(),
-        message: format!(
-            "{from} failed on the same input ({}), and this run completed instead",
-            shorten(reason)
-        ),
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 0,
-        exception: None,
-        value: None,
-        count: 1,
-        strict: None,
-    }
+    let message = format!(
+        "{from} failed on the same input ({}), and this run completed instead",
+        shorten(reason)
+    );
+    output_finding(FindingKind::WrongOutput, message, file, None)
 }
 
 #[cfg(test)]
