@@ -688,3 +688,33 @@ fn data_coerced_findings_render_in_sarif_and_junit() {
     assert_contains(&junit, "data_coerced");
     assert_contains(&junit, "turned 1 of 3 values into NaN");
 }
+
+#[test]
+fn installing_again_removes_compiled_code_an_earlier_build_left() {
+    if !installed("installing_again_removes_compiled_code_an_earlier_build_left") {
+        return;
+    }
+    let dir = scratch();
+    let cache = candor::default_cache_dir().expect("a cache directory");
+    let runtime_dir = cache.join("python-data");
+    // what a build with another snapshot or engine configuration compiled
+    let stale = runtime_dir.join("python-data-0000000000000000-0000000000000000");
+    for ext in ["cwasm", "sum", "lock"] {
+        std::fs::write(stale.with_extension(ext), b"stale").unwrap();
+    }
+    let run = candor_in(dir.path(), &["runtimes", "install", "python-data"], &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for ext in ["cwasm", "sum", "lock"] {
+        assert!(!stale.with_extension(ext).exists(), "{ext} left");
+    }
+    // the code in use stays: one compiled runtime, this build's
+    let compiled: Vec<_> = std::fs::read_dir(&runtime_dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".cwasm"))
+        .collect();
+    assert_eq!(compiled.len(), 1, "{compiled:?}");
+    let list = candor_in(dir.path(), &["runtimes"], &[]);
+    assert_contains(&list.stdout, "compiled");
+}

@@ -215,6 +215,12 @@ impl CacheEntry {
         self.try_load(engine)
     }
 
+    /// The name its files share (`<runtime>-<code hash>-<engine hash>`),
+    /// before their extension.
+    pub(crate) fn stem(&self) -> &str {
+        &self.stem
+    }
+
     /// Whether the entry's compiled code is in the cache (not checked).
     pub(crate) fn is_present(&self) -> bool {
         self.path.is_file() && self.sum.is_file()

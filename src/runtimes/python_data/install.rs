@@ -179,8 +179,37 @@ pub(crate) fn install(
         let wasm = read(&snapshot)?;
         let _: wasmtime::Module = entry.load_or_compile(engine, &wasm, &|_| {})?;
     }
+    remove_stale(cache_dir, &installed, entry.stem());
     step(InstallStep::Installed);
     Ok(installed)
+}
+
+/// Removes what an earlier install or build of candor left that this one no
+/// longer uses: compiled code of another snapshot or engine configuration
+/// (~350 MB each), and snapshots made with other code. Best effort: a file
+/// another process still maps stays readable to it.
+fn remove_stale(cache_dir: &Path, installed: &Installed, current: &str) {
+    let snapshot = super::preload::path(installed);
+    let keep_snapshot = snapshot
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    let stale = |dir: &Path, prefix: &str, keep: &str| {
+        let Ok(listing) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in listing.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+            if name.starts_with(prefix) && stem != keep && entry.path().is_file() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    };
+    stale(&runtime_dir(cache_dir), &format!("{NAME}-"), current);
+    if let Some(keep) = keep_snapshot {
+        stale(&installed.dir, "pandas-", &keep);
+    }
 }
 
 /// Removes the runtime (its files and compiled code); whether it was there.
