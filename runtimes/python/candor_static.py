@@ -489,6 +489,38 @@ def _echo_container(node, scope):
     return echoed and real
 
 
+def _copies_constant(call, scope):
+    """`call` copies a module-level constant: `dict(GUEST)`, `list(DEFAULTS)`,
+    `GUEST.copy()`, `copy.deepcopy(GUEST)`; a copy is the constant itself."""
+    if call.keywords:
+        return False
+
+    def constant(node):
+        return (
+            isinstance(node, ast.Name)
+            and node.id in scope.module_constants
+            and node.id not in scope.params
+        )
+
+    name = _dotted(call.func)
+    if len(call.args) == 1 and name in (
+        ["dict"],
+        ["list"],
+        ["set"],
+        ["tuple"],
+        ["frozenset"],
+        ["copy", "copy"],
+        ["copy", "deepcopy"],
+    ):
+        return constant(call.args[0])
+    return (
+        not call.args
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "copy"
+        and constant(call.func.value)
+    )
+
+
 def _module_constants(tree):
     """Module-level names bound exactly once, to a constant expression (SAMPLE = {...})."""
     counts, values = {}, {}
@@ -1054,6 +1086,8 @@ class _Rewriter(ast.NodeTransformer):
         if _echo_container(node, scope):
             return "container"
         if isinstance(node, ast.Call):
+            if _copies_constant(node, scope):
+                return "constant"
             name = _dotted(node.func)
             if not name:
                 return None
