@@ -140,3 +140,40 @@ fn a_pooled_sandbox_fixes_the_sources_of_the_runs_that_ask_for_it() {
         );
     }
 }
+
+#[test]
+fn check_probe_checks_every_file() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("draw.py"),
+        "import random\nprint(random.random())\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("fixed.py"), "print(6 * 7)\n").unwrap();
+    let run = candor_in(
+        dir.path(),
+        &["check", ".", "--probe", "--format", "json"],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let json = run.json();
+    let kinds = |file: &str| -> Vec<String> {
+        let report = json["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(file))
+            .unwrap_or_else(|| panic!("no report of {file}: {json:#}"));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds("draw.py"), ["nondeterministic_output"]);
+    assert!(kinds("fixed.py").is_empty());
+    // the same check without --probe: nothing is compared
+    let plain = candor_in(dir.path(), &["check", ".", "--format", "json"], &[]);
+    assert_eq!(plain.code, 0, "{}", plain.stdout);
+}

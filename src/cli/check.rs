@@ -59,6 +59,10 @@ pub(crate) struct CheckArgs {
     /// snippets in other languages run on their own [default: each language's]
     #[arg(long, value_name = "NAME")]
     runtime: Option<String>,
+    /// Run each snippet a second time with its clock and random source fixed, as `candor
+    /// probe` does: output that differs is a nondeterministic_output warning
+    #[arg(long, conflicts_with = "deterministic")]
+    probe: bool,
 }
 
 /// What every snippet of a check is given besides its own code.
@@ -66,12 +70,16 @@ pub(crate) struct Given {
     pub(crate) mounts: Vec<Mount>,
     /// `--runtime`: its name and the languages it runs.
     pub(crate) runtime: Option<(String, &'static [Language])>,
+    /// `--probe`: check that each snippet's output repeats.
+    pub(crate) probe: bool,
 }
 
 impl Given {
-    /// Gives `snippet` the mounts, and the runtime when it runs its language.
+    /// Gives `snippet` the mounts, the determinism check when asked for, and
+    /// the runtime when it runs its language.
     pub(crate) fn apply(&self, snippet: &mut Snippet) {
         snippet.mounts = self.mounts.clone();
+        snippet.check_determinism = self.probe;
         if let Some((name, languages)) = &self.runtime
             && languages.contains(&snippet.language)
         {
@@ -123,6 +131,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
     let given = Arc::new(Given {
         mounts: args.mounts,
         runtime: chosen,
+        probe: args.probe,
     });
     if let Some(source) = &args.jsonl {
         return runtime.block_on(jsonl::run(
