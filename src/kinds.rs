@@ -10,7 +10,7 @@ struct KindInfo {
     id: &'static str,
     severity: Severity,
     cwe: u32,
-    /// The documentation (`src/detect/<id>.md`).
+    /// The documentation (`src/detect/<id>.md`, `src/probe/<id>.md`).
     doc: &'static str,
 }
 
@@ -28,11 +28,11 @@ pub(crate) const COMPILER_WARNING_DOC: &str = include_str!("detect/compiler_warn
 pub(crate) const DATA_COERCED_DOC: &str = include_str!("detect/data_coerced.md");
 
 /// The documentation of `wrong_output`.
-pub(crate) const WRONG_OUTPUT_DOC: &str = include_str!("detect/wrong_output.md");
+pub(crate) const WRONG_OUTPUT_DOC: &str = include_str!("probe/wrong_output.md");
 
 /// The documentation of `nondeterministic_output`.
 pub(crate) const NONDETERMINISTIC_OUTPUT_DOC: &str =
-    include_str!("detect/nondeterministic_output.md");
+    include_str!("probe/nondeterministic_output.md");
 
 /// Every finding kind, in the order of [`FindingKind`]'s variants.
 const KINDS: [KindInfo; 7] = [

@@ -20,6 +20,7 @@
 pub mod detect;
 mod error;
 mod kinds;
+pub mod probe;
 pub mod report;
 mod runtimes;
 mod sandbox;

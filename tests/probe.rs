@@ -5,6 +5,7 @@
 
 mod common;
 
+use candor::probe::Probes;
 use candor::{Language, Sandbox, Snippet};
 use common::{assert_contains, candor_in, scratch};
 
@@ -122,10 +123,10 @@ fn a_pooled_sandbox_fixes_the_sources_of_the_runs_that_ask_for_it() {
         Language::Python,
         "stamp.py",
         "import time\nprint(time.strftime('%Y', time.gmtime()))\n",
-    )
-    .with_determinism_check(true);
+    );
+    let probes = Probes::default().determinism(true);
     for _ in 0..3 {
-        let report = sandbox.run_blocking(&snippet).unwrap();
+        let report = candor::probe::run_blocking(&sandbox, &snippet, &probes).unwrap();
         let found: Vec<&str> = report
             .findings
             .iter()

@@ -75,16 +75,19 @@ pub(crate) struct Given {
 }
 
 impl Given {
-    /// Gives `snippet` the mounts, the determinism check when asked for, and
-    /// the runtime when it runs its language.
+    /// Gives `snippet` the mounts, and the runtime when it runs its language.
     pub(crate) fn apply(&self, snippet: &mut Snippet) {
         snippet.mounts = self.mounts.clone();
-        snippet.check_determinism = self.probe;
         if let Some((name, languages)) = &self.runtime
             && languages.contains(&snippet.language)
         {
             snippet.runtime = Some(name.clone());
         }
+    }
+
+    /// What is checked besides each run: the determinism check when asked for.
+    pub(crate) fn probes(&self) -> candor::probe::Probes {
+        candor::probe::Probes::default().determinism(self.probe)
     }
 }
 
@@ -248,7 +251,7 @@ async fn run_one(sandbox: &Sandbox, input: discover::Input, given: &Given) -> Ch
         }
     };
     given.apply(&mut snippet);
-    match sandbox.run(&snippet).await {
+    match candor::probe::run(sandbox, &snippet, &given.probes()).await {
         Ok(report) => CheckEntry::Ran {
             report,
             source: snippet.code,

@@ -2,6 +2,7 @@
 
 use super::exit::{Exit, print_stdout};
 use super::options::{FailOn, LimitArgs, env_pair, guest_arg, mount};
+use candor::probe::Expected;
 use candor::{Language, Limits, Sandbox, Snippet};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -74,7 +75,7 @@ pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
 }
 
 /// `candor probe`: a run, then a second one whose output must be the same
-/// (see [`Snippet::check_determinism`]).
+/// (see [`candor::probe::Probes::determinism`]).
 pub(crate) fn probe(args: RunArgs) -> Result<Exit, Exit> {
     if args.deterministic {
         return Err(Exit::usage(
@@ -122,7 +123,7 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     snippet.env = args.env.clone();
     snippet.mounts = args.mounts.clone();
     snippet.runtime = args.runtime.clone();
-    snippet.check_determinism = probing;
+    let mut probes = candor::probe::Probes::default().determinism(probing);
     if let Some(path) = &args.expect {
         let bytes = candor::read_input_file(path, candor::MAX_SOURCE_BYTES, "an expected output")?;
         let text = String::from_utf8(bytes).map_err(|e| {
@@ -132,7 +133,7 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
                 e.utf8_error().valid_up_to()
             ))
         })?;
-        snippet.expected_stdout = Some(text);
+        probes = probes.expect_stdout(text);
     }
 
     let sandbox = Sandbox::builder()
@@ -145,14 +146,9 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
         .on_compile(super::options::compile_notice)
         .build()?;
     if let Some(path) = &args.reference {
-        let (expected, from) = reference_output(&sandbox, path, &snippet)?;
-        match expected {
-            Ok(stdout) => snippet.expected_stdout = Some(stdout),
-            Err(reason) => snippet.expected_failure = Some(reason),
-        }
-        snippet.expected_from = Some(from);
+        probes = probes.expect(reference_output(&sandbox, path, &snippet)?);
     }
-    let report = sandbox.run_blocking(&snippet)?;
+    let report = candor::probe::run_blocking(&sandbox, &snippet, &probes)?;
     match args.format {
         RunFormat::Text => print_stdout(&candor::report::render_text(&report, &snippet.code)),
         RunFormat::Json => {
@@ -164,15 +160,10 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     Ok(Exit::for_report(&report, args.fail_on.threshold()))
 }
 
-/// Runs the reference program at `path` with what `snippet` is given: its
-/// stdout, or why it failed (the snippet should then fail too), and how a
-/// finding names it. A reference stopped by a limit is a usage error: there
-/// is nothing to compare with.
-fn reference_output(
-    sandbox: &Sandbox,
-    path: &Path,
-    snippet: &Snippet,
-) -> Result<(Result<String, String>, String), Exit> {
+/// Runs the reference program at `path` with what `snippet` is given: what
+/// `snippet` is then expected to do, its stdout or its failure. A reference
+/// stopped by a limit is a usage error: there is nothing to compare with.
+fn reference_output(sandbox: &Sandbox, path: &Path, snippet: &Snippet) -> Result<Expected, Exit> {
     let mut reference = Snippet::from_path(path, None)?;
     reference.stdin = snippet.stdin.clone();
     reference.args = snippet.args.clone();
@@ -190,13 +181,15 @@ fn reference_output(
         )));
     }
     if report.outcome != candor::Outcome::Completed {
-        let reason = candor::report::failure_reason(&report);
-        return Ok((Err(reason), format!("the reference {}", path.display())));
+        return Ok(Expected::Failure {
+            reason: candor::report::failure_reason(&report),
+            from: format!("the reference {}", path.display()),
+        });
     }
-    Ok((
-        Ok(report.stdout),
-        format!("the output of the reference {}", path.display()),
-    ))
+    Ok(Expected::Stdout {
+        text: report.stdout,
+        from: format!("the output of the reference {}", path.display()),
+    })
 }
 
 /// The bytes the guest reads on stdin: `--stdin FILE` (a regular file), `--stdin -`

@@ -12,10 +12,7 @@ pub mod fabricated_value;
 pub(crate) mod facts;
 pub mod latent_swallow;
 pub(crate) mod libc_calls;
-pub(crate) mod nondeterministic_output;
-mod output_lines;
 pub mod swallowed_exception;
-pub(crate) mod wrong_output;
 
 use crate::report::{ExceptionInfo, Finding, FindingKind, ValueInfo, shorten, shorten_to};
 use facts::{GuestFacts, HandlerSite, Reraise};

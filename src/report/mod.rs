@@ -166,7 +166,7 @@ pub struct Report {
     pub tampering: Vec<String>,
     /// The findings, ordered by line.
     pub findings: Vec<Finding>,
-    /// When stdout was not the expected output ([`Snippet::expected_stdout`](crate::Snippet::expected_stdout)):
+    /// When stdout was not the expected output ([`crate::probe::Expected`]):
     /// a unified diff, expected then actual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_diff: Option<String>,

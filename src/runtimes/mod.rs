@@ -178,27 +178,11 @@ pub struct Snippet {
     /// None (the default) takes the language's default runtime. Naming one
     /// that does not run the snippet's language is an [`Error::BadInput`].
     pub runtime: Option<String>,
-    /// Run it a second time and compare the output (default: off): when the
-    /// two differ, a `nondeterministic_output` finding says where, and what
-    /// the output follows (the random source, the clock), from three more
-    /// runs. Nothing is compared under `--deterministic`.
-    pub check_determinism: bool,
-    /// What the run should print to stdout; when it completes and prints
-    /// something else, a `wrong_output` finding says where (default: None,
-    /// nothing is compared).
-    pub expected_stdout: Option<String>,
-    /// Where `expected_stdout` came from, as the finding names it (`the
-    /// output of the reference ref.py`); None: `the expected output`.
-    pub expected_from: Option<String>,
-    /// The run is expected to fail, for this reason (a reference program
-    /// failed on the same input): when it completes instead, a
-    /// `wrong_output` finding says so. `expected_from` names the reference.
-    pub expected_failure: Option<String>,
     /// For a strict re-run: the positions (`line`, `column`) of the handlers
     /// to make re-raise, or of values inside them.
     pub(crate) reraise: Vec<(u32, u32)>,
-    /// For a run that tells what makes the output vary: which sources are
-    /// fixed, instead of the sandbox's setting.
+    /// For a run that tells what makes the output vary (`probe`): which
+    /// sources are fixed, instead of the sandbox's setting.
     pub(crate) determinism: Option<crate::sandbox::guest::Determinism>,
 }
 
@@ -217,25 +201,9 @@ impl Snippet {
             mounts: Vec::new(),
             strict: false,
             runtime: None,
-            check_determinism: false,
-            expected_stdout: None,
-            expected_from: None,
-            expected_failure: None,
             reraise: Vec::new(),
             determinism: None,
         }
-    }
-
-    /// Asks for the determinism check (see [`Snippet::check_determinism`]).
-    pub fn with_determinism_check(mut self, on: bool) -> Self {
-        self.check_determinism = on;
-        self
-    }
-
-    /// Expects the run to print `stdout` (see [`Snippet::expected_stdout`]).
-    pub fn with_expected_stdout(mut self, stdout: impl Into<String>) -> Self {
-        self.expected_stdout = Some(stdout.into());
-        self
     }
 
     /// Lets the guest read a host directory (see [`Mount`]); a snippet may

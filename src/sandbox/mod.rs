@@ -327,90 +327,12 @@ impl Sandbox {
                 crate::report::attach_strict(&mut report, &group, &strict);
             }
         }
-        if snippet.check_determinism
-            && !self.inner.deterministic
-            && report.outcome == crate::report::Outcome::Completed
-            && let Some(finding) = self.determinism_finding(snippet, &report).await?
-        {
-            report.findings.push(finding);
-            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
-        }
-        if let Some(reason) = &snippet.expected_failure
-            && report.outcome == crate::report::Outcome::Completed
-        {
-            let from = snippet.expected_from.as_deref().unwrap_or("the reference");
-            let finding =
-                crate::detect::wrong_output::completed_instead(reason, from, &snippet.file);
-            report.findings.push(finding);
-            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
-        }
-        if let Some(expected) = &snippet.expected_stdout
-            && report.outcome == crate::report::Outcome::Completed
-            && let Some((finding, diff)) = crate::detect::wrong_output::check(
-                &report.stdout,
-                expected,
-                snippet
-                    .expected_from
-                    .as_deref()
-                    .unwrap_or("the expected output"),
-                report.truncated,
-                &snippet.file,
-            )
-        {
-            report.findings.push(finding);
-            report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
-            report.output_diff = Some(diff);
-        }
         Ok(report)
-    }
-
-    /// Runs `snippet` again with the clock and the random source fixed and
-    /// compares its stdout with `first`'s (a run with both free, whose clock
-    /// is hours or years from the fixed one); when they differ, two more
-    /// runs, each with one source free, tell what the output follows.
-    async fn determinism_finding(
-        &self,
-        snippet: &Snippet,
-        first: &Report,
-    ) -> Result<Option<crate::report::Finding>> {
-        use crate::detect::nondeterministic_output::{Varies, check};
-        use guest::Determinism;
-        let mut again = snippet.clone();
-        again.determinism = Some(Determinism::FIXED);
-        let fixed = self.run_once(&again).await?;
-        if fixed.outcome != crate::report::Outcome::Completed || fixed.stdout == first.stdout {
-            return Ok(None);
-        }
-        let fixed = fixed.stdout;
-        let mut stdout_with = async |determinism: Determinism| -> Result<String> {
-            again.determinism = Some(determinism);
-            Ok(self.run_once(&again).await?.stdout)
-        };
-        let random_free = stdout_with(Determinism {
-            clock: true,
-            random: false,
-        })
-        .await?;
-        let clock_free = stdout_with(Determinism {
-            clock: false,
-            random: true,
-        })
-        .await?;
-        let varies = Varies {
-            random: random_free != fixed,
-            clock: clock_free != fixed,
-            // QuickJS seeds `Math.random` from the clock
-            random_from_clock: matches!(
-                snippet.language,
-                Language::JavaScript | Language::TypeScript
-            ),
-        };
-        Ok(check(&first.stdout, &fixed, varies, &snippet.file))
     }
 
     /// One run of `snippet` (a strict re-run when it says what to re-raise:
     /// detection is off then).
-    async fn run_once(&self, snippet: &Snippet) -> Result<Report> {
+    pub(crate) async fn run_once(&self, snippet: &Snippet) -> Result<Report> {
         let inner = &self.inner;
         let limits = snippet.limits.as_ref().unwrap_or(&inner.limits);
         limits.validate()?;
@@ -485,6 +407,21 @@ impl Sandbox {
     /// shared by all callers) drives the timers; the run itself is polled on the
     /// calling thread. Must not be called from inside an async runtime.
     pub fn run_blocking(&self, snippet: &Snippet) -> Result<Report> {
+        self.block_on(self.run(snippet))
+    }
+
+    /// Whether the guests' clocks and random sources are fixed
+    /// ([`SandboxBuilder::deterministic`]).
+    pub(crate) fn is_deterministic(&self) -> bool {
+        self.inner.deterministic
+    }
+
+    /// Runs `work` to its end on the sandbox's own async runtime (made on
+    /// first use), for the blocking calls.
+    pub(crate) fn block_on<T>(
+        &self,
+        work: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
         let blocking = &self.inner.blocking;
         if blocking.get().is_none() {
             let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -497,7 +434,7 @@ impl Sandbox {
             let _ = blocking.set(runtime);
         }
         match blocking.get() {
-            Some(runtime) => runtime.block_on(self.run(snippet)),
+            Some(runtime) => runtime.block_on(work),
             None => Err(Error::Internal("the async runtime vanished".to_string())),
         }
     }

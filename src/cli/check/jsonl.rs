@@ -230,9 +230,12 @@ async fn answer(
     snippet.stdin = request.stdin;
     snippet.args = request.args;
     snippet.env = request.env;
-    snippet.expected_stdout = request.expected_stdout;
     given.apply(&mut snippet);
-    match sandbox.run(&snippet).await {
+    let mut probes = given.probes();
+    if let Some(stdout) = request.expected_stdout {
+        probes = probes.expect_stdout(stdout);
+    }
+    match candor::probe::run(sandbox, &snippet, &probes).await {
         Ok(report) => Answer::Ran(request.id, report),
         Err(e) => {
             let internal = is_internal(&e);

@@ -1,0 +1,176 @@
+//! Re-runs of a snippet that check what one run's report cannot: that its
+//! output repeats with the clock and the random source fixed
+//! (`nondeterministic_output`), and that it is the output expected of it,
+//! or a reference program's (`wrong_output`). `candor probe`,
+//! `check --probe`, `--expect` and `--reference` use it.
+//!
+//! ```no_run
+//! use candor::probe::{self, Probes};
+//! use candor::{Sandbox, Snippet};
+//!
+//! let sandbox = Sandbox::builder().build()?;
+//! let snippet = Snippet::python("import random\nprint(random.random())\n");
+//! let probes = Probes::default().determinism(true).expect_stdout("0.5\n");
+//! let report = probe::run_blocking(&sandbox, &snippet, &probes)?;
+//! for finding in &report.findings {
+//!     println!("{}: {}", finding.kind.as_str(), finding.message);
+//! }
+//! # Ok::<(), candor::Error>(())
+//! ```
+
+mod nondeterministic_output;
+mod output_lines;
+mod wrong_output;
+
+use crate::error::Result;
+use crate::report::{Outcome, Report};
+use crate::runtimes::{Language, Snippet};
+use crate::sandbox::Sandbox;
+use crate::sandbox::guest::Determinism;
+use nondeterministic_output::Varies;
+
+/// What to check besides the run. The default checks nothing: a plain run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Probes {
+    /// Run the snippet again with its clock and random source fixed and
+    /// compare the output; when it differs, two more runs (each with one
+    /// source free) tell what it follows. Nothing is compared in a
+    /// deterministic sandbox, whose runs are the same by construction.
+    pub determinism: bool,
+    /// What the run is expected to do.
+    pub expected: Option<Expected>,
+}
+
+impl Probes {
+    /// Asks for the determinism check (see [`Probes::determinism`]).
+    pub fn determinism(mut self, on: bool) -> Self {
+        self.determinism = on;
+        self
+    }
+
+    /// Expects the run to print `stdout`.
+    pub fn expect_stdout(mut self, stdout: impl Into<String>) -> Self {
+        self.expected = Some(Expected::Stdout {
+            text: stdout.into(),
+            from: "the expected output".to_string(),
+        });
+        self
+    }
+
+    /// Expects what `expected` says.
+    pub fn expect(mut self, expected: Expected) -> Self {
+        self.expected = Some(expected);
+        self
+    }
+}
+
+/// What a run is expected to do. Compared only when the run completes (a
+/// run that failed is reported as such already).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// Print `text` to stdout (a missing final newline is no difference);
+    /// `from` names where it came from in a finding (`the expected output`,
+    /// `the output of the reference ref.py`).
+    Stdout {
+        /// The expected stdout.
+        text: String,
+        /// What the finding calls it.
+        from: String,
+    },
+    /// Fail, as a reference program (`from`: `the reference ref.py`) failed
+    /// on the same input, for `reason`: a run that completes instead hid the
+    /// failure, or made up a result.
+    Failure {
+        /// Why the reference failed (its uncaught exception).
+        reason: String,
+        /// What the finding calls the reference.
+        from: String,
+    },
+}
+
+/// Runs `snippet` in `sandbox` (as [`Sandbox::run`] does), then the checks
+/// `probes` asks for; the run's report, with their findings.
+pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Result<Report> {
+    let mut report = sandbox.run(snippet).await?;
+    if report.outcome != Outcome::Completed {
+        return Ok(report);
+    }
+    let mut found = Vec::new();
+    if probes.determinism && !sandbox.is_deterministic() {
+        found.extend(determinism(sandbox, snippet, &report).await?);
+    }
+    match &probes.expected {
+        Some(Expected::Stdout { text, from }) => {
+            if let Some((finding, diff)) =
+                wrong_output::check(&report.stdout, text, from, report.truncated, &snippet.file)
+            {
+                found.push(finding);
+                report.output_diff = Some(diff);
+            }
+        }
+        Some(Expected::Failure { reason, from }) => {
+            found.push(wrong_output::completed_instead(reason, from, &snippet.file));
+        }
+        None => {}
+    }
+    if !found.is_empty() {
+        report.findings.extend(found);
+        report.findings.sort_by_key(|f| (f.line, f.column, f.kind));
+    }
+    Ok(report)
+}
+
+/// [`run`], blocking the calling thread (not from inside an async runtime).
+pub fn run_blocking(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Result<Report> {
+    sandbox.block_on(run(sandbox, snippet, probes))
+}
+
+/// Runs `snippet` again with the clock and the random source fixed and
+/// compares its stdout with `first`'s (a run with both free, whose clock is
+/// hours or years from the fixed one); when they differ, two more runs,
+/// each with one source free, tell what the output follows.
+async fn determinism(
+    sandbox: &Sandbox,
+    snippet: &Snippet,
+    first: &Report,
+) -> Result<Option<crate::report::Finding>> {
+    let mut again = snippet.clone();
+    let mut stdout_with = async |determinism: Determinism| -> Result<Option<String>> {
+        again.determinism = Some(determinism);
+        let report = sandbox.run_once(&again).await?;
+        Ok((report.outcome == Outcome::Completed).then_some(report.stdout))
+    };
+    let Some(fixed) = stdout_with(Determinism::FIXED).await? else {
+        return Ok(None);
+    };
+    if fixed == first.stdout {
+        return Ok(None);
+    }
+    let random_free = stdout_with(Determinism {
+        clock: true,
+        random: false,
+    })
+    .await?;
+    let clock_free = stdout_with(Determinism {
+        clock: false,
+        random: true,
+    })
+    .await?;
+    let varies = Varies {
+        random: random_free.is_some_and(|out| out != fixed),
+        clock: clock_free.is_some_and(|out| out != fixed),
+        // QuickJS seeds `Math.random` from the clock
+        random_from_clock: matches!(
+            snippet.language,
+            Language::JavaScript | Language::TypeScript
+        ),
+    };
+    Ok(nondeterministic_output::check(
+        &first.stdout,
+        &fixed,
+        varies,
+        &snippet.file,
+    ))
+}
