@@ -1,8 +1,10 @@
 //! Embedding candor: one `Sandbox`, built once, runs three snippets and prints
-//! how each ended and what it hid.
+//! how each ended and what it hid; then probes a fourth, whose output must
+//! repeat and match what is expected of it (`candor::probe`).
 //!
 //! Run with `cargo run --release --example embed`.
 
+use candor::probe::{self, Probes};
 use candor::{Limits, Sandbox, Snippet};
 use std::time::Duration;
 
@@ -40,15 +42,28 @@ fn main() -> Result<(), candor::Error> {
             report.duration_ms,
             report.stdout
         );
-        for finding in &report.findings {
-            println!(
-                "  {}[{}] line {}: {}",
-                finding.severity.as_str(),
-                finding.kind.as_str(),
-                finding.line,
-                finding.message
-            );
-        }
+        print_findings(&report);
     }
+
+    // a made-up price each run: the output neither repeats nor is the one expected
+    let drawn = Snippet::python(
+        "import random\ntry:\n    price = float('n/a')\nexcept ValueError:\n    price = random.uniform(1, 2)\nprint(f'{price:.2f}')\n",
+    );
+    let probes = Probes::default().determinism(true).expect_stdout("0.99\n");
+    let report = probe::run_blocking(&sandbox, &drawn, &probes)?;
+    println!("probed: stdout {:?}", report.stdout);
+    print_findings(&report);
     Ok(())
+}
+
+fn print_findings(report: &candor::Report) {
+    for finding in &report.findings {
+        println!(
+            "  {}[{}] line {}: {}",
+            finding.severity.as_str(),
+            finding.kind.as_str(),
+            finding.line,
+            finding.message
+        );
+    }
 }
