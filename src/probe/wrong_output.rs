@@ -8,7 +8,8 @@ use similar::TextDiff;
 /// The finding, and a unified diff (expected, then actual) for the report,
 /// when `stdout` is not `expected` (which the message calls `what`: `the
 /// expected output`); None when they are the same (a missing newline at the
-/// very end aside). `truncated` says `stdout` was cut at the output limit.
+/// very end, and `\r\n` for `\n`, aside). `truncated` says `stdout` was
+/// cut at the output limit.
 pub(crate) fn check(
     stdout: &str,
     expected: &str,
@@ -16,6 +17,9 @@ pub(crate) fn check(
     truncated: bool,
     file: &str,
 ) -> Option<(Finding, String)> {
+    // a file written on Windows ends its lines with \r\n: the same lines
+    let (stdout, expected) = (stdout.replace("\r\n", "\n"), expected.replace("\r\n", "\n"));
+    let (stdout, expected) = (stdout.as_str(), expected.as_str());
     let trimmed = |s: &str| s.strip_suffix('\n').unwrap_or(s).to_string();
     if trimmed(stdout) == trimmed(expected) {
         return None;
@@ -61,6 +65,12 @@ mod tests {
         assert!(check("a\nb\n", "a\nb\n", E, false, "x.py").is_none());
         assert!(check("a\nb", "a\nb\n", E, false, "x.py").is_none());
         assert!(check("", "", E, false, "x.py").is_none());
+        assert!(check("a\nb\n", "a\r\nb\r\n", E, false, "x.py").is_none());
+        let (crlf, _) = check("a\nc\n", "a\r\nb\r\n", E, false, "x.py").unwrap();
+        assert!(
+            crlf.message
+                .contains("at line 2: `c` was printed where `b` was expected")
+        );
     }
 
     #[test]
