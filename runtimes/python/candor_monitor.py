@@ -31,6 +31,7 @@ only through ``_send`` called by the monitor's own code, and a monitor whose
 attributes were rebound or extended is reported (``intact``).
 """
 
+import ast
 import builtins
 import dis
 import reprlib
@@ -117,6 +118,14 @@ class Monitor:
         )
         # a placeholder marks the frame's firings only for the retry handlers' sake
         self._any_retry = any(self._retry)
+        # handlers whose firings need no per-frame bookkeeping (see `_plain`)
+        self._plain = tuple(
+            not self._any_retry
+            and h.kind == "except"
+            and id(h.scope.node) not in analysis.frame_readers
+            and all(_cannot_raise(s) for s in h.node.body)
+            for h in analysis.handlers
+        )
         # frame -> its one firing (see _HID), or {handler id: firing} once
         # several handlers fired in it (`_firings` makes the dict)
         self._frames = {}
@@ -337,6 +346,27 @@ class Monitor:
 
     def caught(self, hid):
         """First statement of an `except` body: the handler `hid` fired."""
+        if self._plain[hid]:
+            # a body that cannot raise, outside retries and with nothing after
+            # its `try` that reads the frame's firings: nothing can resolve
+            # this firing later, so it is only counted. Where the probe was
+            # called from is checked when a fact is due (a snippet calling it
+            # itself can only add to the count, as with `value`)
+            exc = _exception()
+            kind = type(exc)
+            counts = self._caught_latest[hid]
+            if counts is None or counts[3] is not kind:
+                counts = Monitor._caught_counts_of(self, hid, kind)
+            if counts[0] < counts[2]:
+                counts[0] += 1
+                return
+            frame = _getframe(1)
+            cache = self._site_cache
+            if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+                if not Monitor._at_probe(self, frame, "__candor_caught__"):
+                    return
+            Monitor._caught_due(self, hid, kind, counts, exc)
+            return
         frame = _getframe(1)
         cache = self._site_cache
         if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
@@ -597,6 +627,50 @@ class Monitor:
             self._tamper("the snippet called candor's monitor itself")
             return
         self._fired(hid, exc, frame)
+
+
+def _cannot_raise(stmt):
+    """`stmt`, of a handler's body as rewritten, cannot raise: `pass`,
+    `continue`, `break`, a probe call, or a return or a plain assignment of a
+    constant (through a placeholder probe)."""
+    if isinstance(stmt, (ast.Pass, ast.Continue, ast.Break)):
+        return True
+    if isinstance(stmt, ast.Expr):
+        return _is_probe_call(stmt.value)
+    if isinstance(stmt, ast.Return):
+        return stmt.value is None or _constant(stmt.value)
+    if isinstance(stmt, ast.Assign):
+        return all(isinstance(t, ast.Name) for t in stmt.targets) and _constant(stmt.value)
+    return False
+
+
+def _is_probe_call(node):
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _PROBE_NAMES
+        and not node.keywords
+        and all(_constant(a) for a in node.args)
+    )
+
+
+def _constant(node):
+    """A value that evaluates without raising: a literal, a container of them,
+    a negated number, or a placeholder probe around one."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return isinstance(node.operand, ast.Constant) and isinstance(
+            node.operand.value, (int, float, complex)
+        )
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return all(_constant(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(
+            k is not None and isinstance(k, ast.Constant) and _constant(v)
+            for k, v in zip(node.keys, node.values)
+        )
+    return _is_probe_call(node)
 
 
 def _next_due(n):

@@ -598,6 +598,9 @@ class Analysis:
         self.filename = filename
         self.handlers = []
         self.sites = []  # dict facts; index = site id
+        # functions (by id of their node) with probes after a `try` that read
+        # the frame's firings (a placeholder returned after a swallow)
+        self.frame_readers = set()
         self.tree = None
         if has_handlers:
             self.tree = ast.parse(source, filename)
@@ -1171,6 +1174,7 @@ class _Rewriter(ast.NodeTransformer):
                 kind = self._placeholder(value, scope, ast.Module(body=[], type_ignores=[]))
                 if kind in (None, "none"):
                     continue
+                self.a.frame_readers.add(id(func))
                 if _answers_opposite(value, scope):
                     # a predicate's `return False` once the retries gave up: the
                     # failure is the answer, so the retries count as resolved
