@@ -31,6 +31,7 @@ fn report(file: &str, language: &str, findings: Vec<Finding>) -> Report {
         tampering: vec![],
         findings,
         output_diff: None,
+        probes: None,
     }
 }
 
@@ -48,6 +49,7 @@ fn finding(line: u32, column: u32) -> Finding {
         value: None,
         count: 0,
         strict: None,
+        input: None,
     }
 }
 

@@ -178,3 +178,87 @@ fn check_probe_checks_every_file() {
     let plain = candor_in(dir.path(), &["check", ".", "--format", "json"], &[]);
     assert_eq!(plain.code, 0, "{}", plain.stdout);
 }
+
+/// A snippet whose own run never fires its handler: only bad input does.
+const LATENT: &str = "def parse_price(text):\n    try:\n        return float(text)\n    except ValueError:\n        return 0.0\n\n\ndef average(values):\n    if not values:\n        raise ValueError('no values')\n    return sum(values) / len(values)\n\n\ndef strict_price(text):\n    try:\n        return float(text)\n    except ValueError:\n        raise ValueError(f'not a price: {text!r}') from None\n\n\nprint(parse_price('2.5'), average([1, 2, 3]), strict_price('1'))\n";
+
+#[test]
+fn probe_calls_make_a_latent_handler_fire_and_name_the_input() {
+    // the plain run sees the handler only as latent
+    let dir = scratch();
+    std::fs::write(dir.path().join("prices.py"), LATENT).unwrap();
+    let run = candor_in(dir.path(), &["run", "prices.py", "--format", "json"], &[]);
+    let kinds: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["latent_swallow"]);
+
+    let (code, report) = probe("prices.py", LATENT, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let findings = report["findings"].as_array().unwrap();
+    let summary: Vec<(String, u64, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["input"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    // the first input that made it fire, and no latent finding any more
+    assert_eq!(
+        summary,
+        [
+            (
+                "swallowed_exception".to_string(),
+                4,
+                "parse_price('')".to_string()
+            ),
+            (
+                "fabricated_value".to_string(),
+                5,
+                "parse_price('')".to_string()
+            ),
+        ],
+        "{report:#}"
+    );
+    // a function that raises on bad input is not a finding: it is listed
+    let probes = &report["probes"];
+    assert!(probes["calls"].as_u64().unwrap() > 30, "{probes:#}");
+    let raised: Vec<(String, String)> = probes["raised"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["call"].as_str().unwrap().to_string(),
+                r["exception"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(raised.contains(&("average([])".to_string(), "ValueError".to_string())));
+    assert!(raised.contains(&("strict_price('')".to_string(), "ValueError".to_string())));
+    // the text report shows the input under each finding
+    let text = candor_in(dir.path(), &["probe", "prices.py"], &[]);
+    assert_contains(&text.stdout, "  = with: parse_price('')\n");
+    assert_contains(&text.stdout, "probed: ");
+}
+
+#[test]
+fn probe_calls_of_correct_functions_stay_quiet() {
+    let code = "import json\n\n\ndef load(text):\n    return json.loads(text)\n\n\ndef ratio(a, b):\n    if b == 0:\n        raise ZeroDivisionError('b is zero')\n    return a / b\n\n\ndef first(items):\n    try:\n        return items[0]\n    except IndexError:\n        raise ValueError('empty') from None\n\n\nprint(load('[1]'), ratio(1, 2), first([3]))\n";
+    let (code, report) = probe("fine.py", code, &[]);
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.is_empty(), "{report:#}");
+    assert_eq!(code, 0, "{report:#}");
+    assert!(!report["probes"]["raised"].as_array().unwrap().is_empty());
+}

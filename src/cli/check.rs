@@ -87,7 +87,12 @@ impl Given {
 
     /// What is checked besides each run: the determinism check when asked for.
     pub(crate) fn probes(&self) -> candor::probe::Probes {
-        candor::probe::Probes::default().determinism(self.probe)
+        let probes = candor::probe::Probes::default().determinism(self.probe);
+        if self.probe {
+            probes.calls(candor::probe::DEFAULT_CALLS)
+        } else {
+            probes
+        }
     }
 }
 

@@ -124,6 +124,9 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     snippet.mounts = args.mounts.clone();
     snippet.runtime = args.runtime.clone();
     let mut probes = candor::probe::Probes::default().determinism(probing);
+    if probing {
+        probes = probes.calls(candor::probe::DEFAULT_CALLS);
+    }
     if let Some(path) = &args.expect {
         let bytes = candor::read_input_file(path, candor::MAX_SOURCE_BYTES, "an expected output")?;
         let text = String::from_utf8(bytes).map_err(|e| {

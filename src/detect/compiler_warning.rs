@@ -51,6 +51,7 @@ pub(crate) fn check(warnings: &str, compiled_as: &str, file: &str) -> Vec<Findin
                 value: None,
                 count: 0,
                 strict: None,
+                input: None,
             })
         })
         .collect();

@@ -28,6 +28,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
                 value: None,
                 count: site.changed,
                 strict: None,
+                input: None,
             }
         })
         .collect()

@@ -61,6 +61,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             value: site.value.as_ref().map(kept_value),
             count: site.produced,
             strict: None,
+            input: site.probe_input.clone(),
         });
     }
     findings

@@ -61,6 +61,16 @@ enum Fact {
     },
     /// A library call made up data without raising (the pandas lens).
     Coerced(CoercedFact),
+    /// A probe calls one of the snippet's functions with `input` (its call,
+    /// as source: `parse('')`): what fires until `probe_end` fired on it.
+    Probe {
+        input: String,
+    },
+    /// The probe's call ended: it returned, or raised an exception of type
+    /// `raised` out of the function.
+    ProbeEnd {
+        raised: Option<String>,
+    },
 }
 
 /// What a library call that made up data did (see [`CoercedFact::event`]).
@@ -232,6 +242,8 @@ pub(crate) struct HandlerSite {
     pub(crate) recovered: u64,
     /// The first exception it caught.
     pub(crate) exception: Option<CaughtException>,
+    /// The probe call it first fired in (`parse('')`), when a probe fired it.
+    pub(crate) probe_input: Option<String>,
     /// Firings per exception type, in the order the types were first caught
     /// (a `caught` fact with a `count` names its type when it is known).
     pub(crate) types: Vec<(String, u64)>,
@@ -264,6 +276,8 @@ pub(crate) struct PlaceholderSite {
     pub(crate) used: Option<String>,
     /// The handler whose swallow it followed (the site's own, or the frame's latest).
     pub(crate) after_handler: Option<u32>,
+    /// The probe call it first stood in during (`parse('')`), when a probe made it.
+    pub(crate) probe_input: Option<String>,
 }
 
 /// Everything one run's guest reported.
@@ -279,6 +293,11 @@ pub(crate) struct GuestFacts {
     pub(crate) tampering: Vec<String>,
     /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
     pub(crate) malformed: usize,
+    /// The probe call running while the facts arrive, if any.
+    probing: Option<String>,
+    /// Probe calls made, and those whose function raised: (input, exception type).
+    pub(crate) probe_calls: u64,
+    pub(crate) probe_raised: Vec<(String, String)>,
 }
 
 /// One fact of the stream. Tests parse it strictly, without the stream's
@@ -360,6 +379,7 @@ impl GuestFacts {
                         propagated: 0,
                         recovered: 0,
                         exception: None,
+                        probe_input: None,
                         types: Vec::new(),
                     },
                 );
@@ -373,6 +393,7 @@ impl GuestFacts {
                         produced: 0,
                         value: None,
                         used: None,
+                        probe_input: None,
                     },
                 );
             }
@@ -386,6 +407,9 @@ impl GuestFacts {
                 ..
             } => {
                 if let Some(h) = self.handlers.get_mut(&handler) {
+                    if h.probe_input.is_none() && h.fired == 0 {
+                        h.probe_input.clone_from(&self.probing);
+                    }
                     h.fired += count.unwrap_or(1);
                     if let Some(type_name) = &type_name {
                         match h.types.iter_mut().find(|(t, _)| t == type_name) {
@@ -427,6 +451,9 @@ impl GuestFacts {
                 count,
             } => {
                 if let Some(s) = self.sites.get_mut(&site) {
+                    if s.probe_input.is_none() && s.produced == 0 {
+                        s.probe_input.clone_from(&self.probing);
+                    }
                     if s.used.is_none() {
                         s.used = used;
                     }
@@ -442,6 +469,15 @@ impl GuestFacts {
                 }
             }
             Fact::Tampered { detail } => self.tampering.push(detail),
+            Fact::Probe { input } => {
+                self.probe_calls += 1;
+                self.probing = Some(input);
+            }
+            Fact::ProbeEnd { raised } => {
+                if let (Some(input), Some(raised)) = (self.probing.take(), raised) {
+                    self.probe_raised.push((input, raised));
+                }
+            }
             Fact::Coerced(c) => {
                 let site = self
                     .coercions

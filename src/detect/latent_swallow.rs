@@ -65,6 +65,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             value: None,
             count: 0,
             strict: None,
+            input: None,
         });
     }
     findings

@@ -272,6 +272,7 @@ fn finding(
         }),
         count,
         strict: None,
+        input: None,
     })
 }
 
@@ -327,6 +328,7 @@ fn latent(site: &CatchSite, file: &str) -> Finding {
         value: None,
         count: 0,
         strict: None,
+        input: None,
     }
 }
 

@@ -33,6 +33,7 @@ pub(crate) fn check(facts: &GuestFacts, file: &str) -> Vec<Finding> {
             value: None,
             count,
             strict: None,
+            input: handler.probe_input.clone(),
         });
     }
     findings

@@ -29,6 +29,9 @@ use crate::sandbox::Sandbox;
 use crate::sandbox::guest::Determinism;
 use nondeterministic_output::Varies;
 
+/// The most calls of a snippet's functions `candor probe` makes.
+pub const DEFAULT_CALLS: u32 = 200;
+
 /// What to check besides the run. The default checks nothing: a plain run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -40,6 +43,12 @@ pub struct Probes {
     pub determinism: bool,
     /// What the run is expected to do.
     pub expected: Option<Expected>,
+    /// For Python: call each top-level function the snippet defines with
+    /// edge-case inputs, at most this many calls in all, in one more run
+    /// (after the snippet's own code), so that handlers that only fire on
+    /// bad input fire; their findings say which call made them. None: no
+    /// calls.
+    pub calls: Option<u32>,
 }
 
 impl Probes {
@@ -55,6 +64,12 @@ impl Probes {
             text: stdout.into(),
             from: "the expected output".to_string(),
         });
+        self
+    }
+
+    /// Asks for calls of the snippet's functions (see [`Probes::calls`]).
+    pub fn calls(mut self, most: u32) -> Self {
+        self.calls = Some(most);
         self
     }
 
@@ -98,6 +113,11 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
         return Ok(report);
     }
     let mut found = Vec::new();
+    if let Some(most) = probes.calls
+        && snippet.language == Language::Python
+    {
+        found.extend(calls(sandbox, snippet, most, &mut report).await?);
+    }
     if probes.determinism && !sandbox.is_deterministic() {
         found.extend(determinism(sandbox, snippet, &report).await?);
     }
@@ -125,6 +145,38 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
 /// [`run`], blocking the calling thread (not from inside an async runtime).
 pub fn run_blocking(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Result<Report> {
     sandbox.block_on(run(sandbox, snippet, probes))
+}
+
+/// Runs `snippet` again with calls of its functions after it, and returns
+/// the findings those calls made that the run itself did not have; removes
+/// from `report` the latent handlers a call fired.
+async fn calls(
+    sandbox: &Sandbox,
+    snippet: &Snippet,
+    most: u32,
+    report: &mut Report,
+) -> Result<Vec<crate::report::Finding>> {
+    use crate::report::FindingKind;
+    let mut again = snippet.clone();
+    again.explore = Some(most);
+    let probed = sandbox.run_once(&again).await?;
+    report.probes = probed.probes;
+    let place = |f: &crate::report::Finding| (f.kind, f.line, f.column);
+    let seen: Vec<_> = report.findings.iter().map(place).collect();
+    let new: Vec<crate::report::Finding> = probed
+        .findings
+        .into_iter()
+        .filter(|f| f.input.is_some() && !seen.contains(&place(f)))
+        .collect();
+    // a handler a call fired is no longer latent
+    report.findings.retain(|f| {
+        f.kind != FindingKind::LatentSwallow
+            || !new.iter().any(|n| {
+                n.kind == FindingKind::SwallowedException
+                    && (n.line, n.column) == (f.line, f.column)
+            })
+    });
+    Ok(new)
 }
 
 /// Runs `snippet` again with the clock and the random source fixed and

@@ -58,5 +58,6 @@ pub(crate) fn output_finding(
         }),
         count: 1,
         strict: None,
+        input: None,
     }
 }

@@ -119,6 +119,10 @@ pub struct Finding {
     /// What the strict re-run showed (`--strict`), when there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<StrictCheck>,
+    /// The probe call that made it happen (`parse('')`), when `candor probe`
+    /// called the snippet's function to make a handler fire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
 }
 
 /// The guest runtime that ran a snippet.
@@ -170,6 +174,29 @@ pub struct Report {
     /// a unified diff, expected then actual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_diff: Option<String>,
+    /// What the calls of the snippet's functions did, when `candor probe`
+    /// made them ([`crate::probe::Probes::calls`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probes: Option<ProbeCalls>,
+}
+
+/// What `candor probe`'s calls of a snippet's functions did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbeCalls {
+    /// Calls made.
+    pub calls: u64,
+    /// Calls whose function raised an exception out of itself: for bad
+    /// input, what a correct function does (not a finding).
+    pub raised: Vec<RaisedOn>,
+}
+
+/// A probe call whose function raised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaisedOn {
+    /// The call, as source (`average([])`).
+    pub call: String,
+    /// The exception's type (`ValueError`).
+    pub exception: String,
 }
 
 /// Why a run did not complete, in one line: its `reason` (a limit, a trap, the

@@ -230,6 +230,7 @@ mod tests {
             value: None,
             count,
             strict: None,
+            input: None,
         }
     }
 
@@ -254,6 +255,7 @@ mod tests {
             tampering: vec![],
             findings,
             output_diff: None,
+            probes: None,
         }
     }
 

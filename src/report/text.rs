@@ -27,6 +27,26 @@ pub fn render_text(report: &Report, source: &str) -> String {
     for finding in &report.findings {
         render_finding(&mut out, finding, &lines);
     }
+    if let Some(probes) = &report.probes {
+        let _ = writeln!(
+            out,
+            "probed: {} calls of the snippet's functions; {} raised out of the function (what a correct function does on bad input){}",
+            probes.calls,
+            probes.raised.len(),
+            if probes.raised.is_empty() { "" } else { ":" }
+        );
+        for raised in probes.raised.iter().take(5) {
+            let _ = writeln!(
+                out,
+                "  {} raised {}",
+                escape_line(&raised.call),
+                escape_line(&raised.exception)
+            );
+        }
+        if probes.raised.len() > 5 {
+            let _ = writeln!(out, "  and {} more", probes.raised.len() - 5);
+        }
+    }
     if let Some(diff) = &report.output_diff {
         out.push_str("── expected output → stdout ──\n");
         out.push_str(&escape_block(diff));
@@ -172,6 +192,9 @@ pub fn render_finding(out: &mut String, f: &Finding, lines: &[&str]) {
 
 /// What the strict re-run showed, under the excerpt.
 fn strict_note(out: &mut String, f: &Finding, gutter: &str) {
+    if let Some(input) = &f.input {
+        let _ = writeln!(out, "{gutter} = with: {}", escape_line(input));
+    }
     if let Some(check) = &f.strict {
         let _ = writeln!(out, "{gutter} = strict: {}", escape_line(&check.detail));
     }
@@ -274,8 +297,10 @@ mod tests {
                 value: None,
                 count: 1,
                 strict: None,
+                input: None,
             }],
             output_diff: None,
+            probes: None,
         };
         let text = render_text(&report, source);
         assert!(text.contains("warning[swallowed_exception]: KeyError('revenue') was caught and dropped\n  --> r.py:5:5\n"), "{text}");

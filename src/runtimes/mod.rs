@@ -184,6 +184,9 @@ pub struct Snippet {
     /// For a run that tells what makes the output vary (`probe`): which
     /// sources are fixed, instead of the sandbox's setting.
     pub(crate) determinism: Option<crate::sandbox::guest::Determinism>,
+    /// For a probe run (Python): after the snippet, call each of its
+    /// top-level functions with edge-case inputs, at most this many calls.
+    pub(crate) explore: Option<u32>,
 }
 
 impl Snippet {
@@ -203,6 +206,7 @@ impl Snippet {
             runtime: None,
             reraise: Vec::new(),
             determinism: None,
+            explore: None,
         }
     }
 
@@ -478,6 +482,17 @@ pub(crate) fn assemble(
         tampering,
         findings,
         output_diff: None,
+        probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
+            calls: facts.probe_calls,
+            raised: facts
+                .probe_raised
+                .iter()
+                .map(|(call, exception)| crate::report::RaisedOn {
+                    call: call.clone(),
+                    exception: exception.clone(),
+                })
+                .collect(),
+        }),
     };
     // every run that did not complete says why (its exception, its exit status)
     report.reason = report.reason.take().or_else(|| explain_outcome(&report));

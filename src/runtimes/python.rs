@@ -138,6 +138,7 @@ impl Runtime for PythonRuntime {
             "deterministic": settings.determinism.random,
             "detect": settings.detection,
             "reraise": snippet.reraise,
+            "explore": snippet.explore,
         })
         .to_string();
         Ok(Prepared::ready(snippet, ID, Request(request), started))

@@ -131,6 +131,7 @@ pub fn finding(rng: &mut Rng, file: &str) -> Finding {
         }),
         count: rng.u64(..),
         strict: None,
+        input: None,
     }
 }
 
@@ -233,6 +234,7 @@ pub fn report(rng: &mut Rng) -> Report {
         tampering: (0..rng.usize(0..3)).map(|_| text(rng)).collect(),
         findings,
         output_diff: None,
+        probes: None,
     };
     if rng.bool() {
         report.reason = candor::report::explain_outcome(&report);

@@ -31,6 +31,8 @@ pub(super) struct StreamCheck {
     coerced_out_of_place: u64,
     /// `coerced` facts counting more values changed than given, no call, or line 0.
     coerced_impossible: u64,
+    /// `probe` facts before the snippet started.
+    probe_out_of_place: u64,
 }
 
 impl StreamCheck {
@@ -78,6 +80,9 @@ impl StreamCheck {
                 self.unknown_ids += u64::from(!self.sites.contains(site) || !known_handler);
             }
             Fact::Tampered { .. } => {}
+            Fact::Probe { .. } | Fact::ProbeEnd { .. } => {
+                self.probe_out_of_place += u64::from(self.started == 0);
+            }
             Fact::Coerced(c) => {
                 self.coerced_out_of_place += u64::from(self.started == 0);
                 self.coerced_impossible +=
@@ -123,6 +128,12 @@ impl StreamCheck {
             problems.push(format!(
                 "{} facts named a handler or site that was never declared",
                 self.unknown_ids
+            ));
+        }
+        if self.probe_out_of_place > 0 {
+            problems.push(format!(
+                "{} probe facts arrived before the snippet started",
+                self.probe_out_of_place
             ));
         }
         if self.coerced_out_of_place > 0 {

@@ -447,6 +447,7 @@ impl Runtime for PythonDataRuntime {
             "deterministic": settings.determinism.random,
             "detect": settings.detection,
             "reraise": snippet.reraise,
+            "explore": snippet.explore,
         })
         .to_string();
         // a JSON string is a Python string literal too (serde_json writes no
