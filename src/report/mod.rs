@@ -181,10 +181,14 @@ pub struct Report {
 }
 
 /// What `candor probe`'s calls of a snippet's functions did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProbeCalls {
     /// Calls made.
     pub calls: u64,
+    /// Wall-clock time of the run that made them (the snippet's own code
+    /// included), in milliseconds.
+    #[serde(default)]
+    pub duration_ms: f64,
     /// Calls whose function raised an exception out of itself: for bad
     /// input, what a correct function does (not a finding).
     pub raised: Vec<RaisedOn>,

@@ -484,6 +484,7 @@ pub(crate) fn assemble(
         output_diff: None,
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
+            duration_ms: (run.duration.as_secs_f64() * 1e6).round() / 1e3,
             raised: facts
                 .probe_raised
                 .iter()
