@@ -262,3 +262,62 @@ fn probe_calls_of_correct_functions_stay_quiet() {
     assert_eq!(code, 0, "{report:#}");
     assert!(!report["probes"]["raised"].as_array().unwrap().is_empty());
 }
+
+/// `tests/corpus/probe/`: functions whose handlers only bad input fires
+/// (`fire_*`), each with the findings a probe must produce and the first call
+/// that fires them, and correct functions that must stay quiet (`ok_*`).
+#[test]
+fn the_probe_corpus_fires_what_it_must_and_nothing_else() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/probe");
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    cases.sort();
+    let (mut firing, mut quiet) = (0, 0);
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let expected_path = case.with_extension("expected");
+        let expected: Vec<String> = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()))
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        let name = case.file_name().unwrap().to_str().unwrap();
+        let (_, report) = probe(name, &std::fs::read_to_string(case).unwrap(), &[]);
+        let got: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "swallowed_exception" || f["kind"] == "fabricated_value")
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f["kind"].as_str().unwrap(),
+                    f["line"],
+                    f["input"].as_str().unwrap_or("(no input)")
+                )
+            })
+            .collect();
+        assert!(
+            report["probes"]["calls"].as_u64().unwrap_or(0) > 0,
+            "{name}: no probe calls: {report:#}"
+        );
+        if got != expected {
+            wrong.push(format!("{name}: expected {expected:?}, got {got:?}"));
+        }
+        if expected.is_empty() {
+            quiet += 1;
+        } else {
+            firing += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(
+        firing >= 10 && quiet >= 6,
+        "{firing} firing, {quiet} quiet cases"
+    );
+}
