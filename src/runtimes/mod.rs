@@ -465,6 +465,8 @@ pub(crate) fn assemble(
     }
     let (name, version) = (runtime.0.to_string(), runtime.1.to_string());
     let findings = detect::findings(&facts, &snippet.file);
+    // milliseconds, to the microsecond
+    let duration_ms = (run.duration.as_secs_f64() * 1e6).round() / 1e3;
     let mut report = Report {
         schema: REPORT_SCHEMA.to_string(),
         file: snippet.file.clone(),
@@ -477,14 +479,14 @@ pub(crate) fn assemble(
         stderr: String::from_utf8_lossy(&run.stderr).into_owned(),
         truncated: run.truncated,
         fuel_consumed: run.fuel_consumed,
-        duration_ms: (run.duration.as_secs_f64() * 1e6).round() / 1e3,
+        duration_ms,
         instrumentation_tampered: !tampering.is_empty(),
         tampering,
         findings,
         output_diff: None,
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
-            duration_ms: (run.duration.as_secs_f64() * 1e6).round() / 1e3,
+            duration_ms,
             raised: facts
                 .probe_raised
                 .iter()
