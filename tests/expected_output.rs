@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_contains, candor_in, run_snippet, scratch};
+use common::{assert_contains, candor_in, finding_kinds, run_snippet, scratch};
 
 const TOTAL: &str = "rows = [{'price': 2.5, 'qty': 4}, {'price': 1.0}]\n\
                      total = sum(r['price'] * r.get('qty', 0) for r in rows)\n\
@@ -128,14 +128,7 @@ fn check_jsonl_compares_expected_stdout_per_line() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 3);
-    let kinds = |i: usize| -> Vec<String> {
-        lines[i]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["kind"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let kinds = |i: usize| finding_kinds(&lines[i]);
     assert_eq!(lines[0]["id"], "right");
     assert!(kinds(0).is_empty(), "{}", lines[0]);
     assert_eq!(lines[1]["id"], "wrong");
@@ -175,13 +168,7 @@ fn a_reference_program_gives_the_expected_output() {
     let same = run("good.txt", "strict.py");
     assert_eq!(same.code, 0, "{}{}", same.stdout, same.stderr);
     // (only the handler that did not fire, as a latent info)
-    let kinds: Vec<String> = same.json()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(kinds, ["latent_swallow"]);
+    assert_eq!(finding_kinds(&same.json()), ["latent_swallow"]);
     // the reference fails where the snippet completes: the snippet hid it
     let hidden = run("bad.txt", "strict.py");
     assert_eq!(hidden.code, 1, "{}{}", hidden.stdout, hidden.stderr);

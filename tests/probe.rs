@@ -7,7 +7,7 @@ mod common;
 
 use candor::probe::Probes;
 use candor::{Language, Sandbox, Snippet};
-use common::{assert_contains, candor_in, scratch};
+use common::{assert_contains, candor_in, finding_kinds, scratch};
 
 fn probe(name: &str, code: &str, extra: &[&str]) -> (i32, serde_json::Value) {
     let dir = scratch();
@@ -165,12 +165,7 @@ fn check_probe_checks_every_file() {
             .iter()
             .find(|r| r["file"].as_str().unwrap().ends_with(file))
             .unwrap_or_else(|| panic!("no report of {file}: {json:#}"));
-        report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["kind"].as_str().unwrap().to_string())
-            .collect()
+        finding_kinds(report)
     };
     assert_eq!(kinds("draw.py"), ["nondeterministic_output"]);
     assert!(kinds("fixed.py").is_empty());
@@ -188,13 +183,7 @@ fn probe_calls_make_a_latent_handler_fire_and_name_the_input() {
     let dir = scratch();
     std::fs::write(dir.path().join("prices.py"), LATENT).unwrap();
     let run = candor_in(dir.path(), &["run", "prices.py", "--format", "json"], &[]);
-    let kinds: Vec<String> = run.json()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(kinds, ["latent_swallow"]);
+    assert_eq!(finding_kinds(&run.json()), ["latent_swallow"]);
 
     let (code, report) = probe("prices.py", LATENT, &[]);
     assert_eq!(code, 1, "{report:#}");
@@ -252,13 +241,7 @@ fn probe_calls_make_a_latent_handler_fire_and_name_the_input() {
 fn probe_calls_of_correct_functions_stay_quiet() {
     let code = "import json\n\n\ndef load(text):\n    return json.loads(text)\n\n\ndef ratio(a, b):\n    if b == 0:\n        raise ZeroDivisionError('b is zero')\n    return a / b\n\n\ndef first(items):\n    try:\n        return items[0]\n    except IndexError:\n        raise ValueError('empty') from None\n\n\nprint(load('[1]'), ratio(1, 2), first([3]))\n";
     let (code, report) = probe("fine.py", code, &[]);
-    let kinds: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
-    assert!(kinds.is_empty(), "{report:#}");
+    assert!(finding_kinds(&report).is_empty(), "{report:#}");
     assert_eq!(code, 0, "{report:#}");
     assert!(!report["probes"]["raised"].as_array().unwrap().is_empty());
 }

@@ -75,3 +75,13 @@ pub fn assert_outcome(run: &Run, outcome: &str) -> serde_json::Value {
     );
     report
 }
+
+/// The `kind` of each finding of a JSON report, in its order.
+pub fn finding_kinds(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a report without findings: {report:#}"))
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
