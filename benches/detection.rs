@@ -14,6 +14,8 @@ const PY_CPU_BOUND: &str =
     "total = 0\nfor i in range(2_000_000):\n    total += i * i % 7\nprint(total)\n";
 const PY_CPU_TRY: &str = "total = 0\nfor i in range(2_000_000):\n    try:\n        total += i * i % 7\n    except ZeroDivisionError:\n        total = 0\nprint(total)\n";
 const PY_CAUGHT_10K: &str = "def parse(text):\n    try:\n        return int(text)\n    except ValueError:\n        return 0\n\nvalues = [parse('x') for _ in range(10_000)]\nprint(len(values))\n";
+// the same, with a handler whose body calls something: no plain-handler fast path
+const PY_CAUGHT_10K_CALL: &str = "skipped = []\n\ndef parse(text):\n    try:\n        return int(text)\n    except ValueError:\n        skipped.append(text)\n        return 0\n\nvalues = [parse('x') for _ in range(10_000)]\nprint(len(values))\n";
 const JS_CPU_BOUND: &str = "let total = 0;\nfor (let i = 0; i < 2000000; i++) {\n  total += i * i % 7;\n}\nconsole.log(total);\n";
 const JS_CAUGHT_10K: &str = "function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    return 0;\n  }\n}\nconst values = [];\nfor (let i = 0; i < 10000; i++) values.push(parse('x'));\nconsole.log(values.length);\n";
 const REPS: usize = 11;
@@ -46,6 +48,10 @@ fn main() {
         (
             "py 10 000 caught exceptions",
             Snippet::python(PY_CAUGHT_10K),
+        ),
+        (
+            "py 10 000 caught, handler calls",
+            Snippet::python(PY_CAUGHT_10K_CALL),
         ),
         (
             "js CPU-bound, no exceptions",

@@ -125,6 +125,32 @@ fn a_python_run_stopped_by_fuel_reports_the_firings_sent_before_the_stop() {
 }
 
 #[test]
+fn a_python_run_stopped_by_fuel_counts_a_handlers_literal_with_its_firings() {
+    // the literal a plain handler puts in place is counted with the handler's
+    // firings, not by a probe of its own: stopped, it lags them by less than
+    // a batch, and is never more than happened
+    let code = "i = 0\nwhile True:\n    try:\n        value = int('x')\n    except ValueError:\n        value = 0\n    i += 1\n    print(i + value, flush=True)\n";
+    let r = report("stopped_literal.py", code, &["--fuel", "400000000"]);
+    assert_counted_before_the_stop(&r, "ValueError");
+    let printed: u64 = r["stdout"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .last()
+        .and_then(|l| l.parse().ok())
+        .unwrap();
+    let values = finding(&r, "fabricated_value")["count"].as_u64().unwrap();
+    assert!(
+        values <= printed + 1,
+        "{values} values counted, {printed} happened"
+    );
+    assert!(
+        values + BATCH > printed,
+        "{values} values counted, {printed} happened"
+    );
+}
+
+#[test]
 fn a_javascript_run_stopped_by_fuel_reports_the_firings_sent_before_the_stop() {
     let code = "let i = 0;\nfor (;;) {\n  try {\n    JSON.parse('x');\n  } catch (e) {\n  }\n  i++;\n  console.log(i);\n}\n";
     let r = report("stopped.js", code, &["--fuel", "400000000"]);

@@ -116,8 +116,9 @@ fn a_monitor_silenced_and_restored_is_reported() {
 #[test]
 fn calling_a_probe_directly_is_reported_and_ignored() {
     // `__candor_ok__` would mark the swallow as a retry that recovered
-    let code = "import builtins\n\
-                ok = getattr(builtins, '__candor_' + 'ok__')\n\
+    // (the probes are in no namespace: the snippet finds the monitor through gc)
+    let code = "import gc\n\
+                ok = next(o for o in gc.get_objects() if type(o).__name__ == 'Monitor').ok\n\
                 def parse(text):\n    for _ in range(2):\n        try:\n            return int(text)\n        except ValueError:\n            pass\n        ok(0)\n    return 0\n\
                 parse('x')\n";
     let (_, r) = report("probe.py", code, &[]);

@@ -23,6 +23,18 @@ fn completed(r: &Value) -> &str {
 }
 
 #[test]
+fn builtins_hold_no_name_of_candors_with_detection_on() {
+    // the probes are bound into the snippet's code, not looked up in builtins
+    let r = run(
+        "import builtins\nprint([n for n in dir(builtins) if 'candor' in n])\ntry:\n    {}['k']\nexcept KeyError:\n    pass\n",
+        &[],
+    );
+    assert_eq!(completed(&r), "[]\n");
+    assert_eq!(r["instrumentation_tampered"], false, "{r:#}");
+    assert_eq!(r["findings"][0]["kind"], "swallowed_exception", "{r:#}");
+}
+
+#[test]
 fn modules_that_were_not_preloaded_import_and_work() {
     let r = run(
         r#"

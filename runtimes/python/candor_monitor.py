@@ -8,9 +8,15 @@ until an exception leaves a frame) tells that a caught exception, or one chained
 to it, propagated after all; PY_RETURN, enabled only on the code objects whose
 handlers have fired, ends the bookkeeping of a frame (a retry loop's success
 is marked by the ``__candor_ok__`` probe where the guarded code succeeds).
-EXCEPTION_HANDLED (global, also free until an exception is caught) checks that
-the probes are still the monitor's when an exception is caught, so a snippet
-that swaps a probe out, catches, and puts it back is still noticed.
+
+The rewrite calls the probes by name (``__candor_caught__(3)``); before the
+snippet runs, ``_bind_probes`` turns each such load into a load of the probe
+itself, a constant of the code, so nothing the snippet does to builtins or its
+globals can swap a probe out. Only where a load has no room for that (see
+``_bind_probes``) do the probes go into builtins, and then EXCEPTION_HANDLED
+(global, free until an exception is caught) checks at each caught exception
+that they are still the monitor's, so a snippet that swaps one out, catches,
+and puts it back is still noticed.
 
 Facts are streamed to the host through the harness's channel as they happen,
 so that a run cut short by a limit still reports what it saw: the first
@@ -24,7 +30,7 @@ The probes run once per firing, so they are written for speed: no Python call
 of their own on the common path, lists instead of objects, counts kept by
 exception type (not its name) and formatted only when sent.
 
-The snippet can reach the monitor (``__candor_caught__.__self__``, ``gc``). What
+The snippet can reach the monitor (``gc``, its code's constants). What
 it could do with it is made evident: a probe called from anywhere but a call
 the rewrite put in the snippet's own code is refused and reported, facts leave
 only through ``_send`` called by the monitor's own code, and a monitor whose
@@ -45,7 +51,6 @@ DETAILED_FACTS = 3  # facts per handler or site that carry the full details; the
 BATCH = 256  # repeats of one fact counted in the guest at most before their count is sent
 
 _events = sys.monitoring.events
-_WATCHED = _events.PY_UNWIND | _events.EXCEPTION_HANDLED
 
 # The harness's own references, taken when the component is built: a snippet
 # that replaces `sys.monitoring.get_tool` or `sys._getframe` does not change
@@ -92,29 +97,17 @@ _HID, _EXC, _PENDING, _PLACEHOLDER = range(4)
 class Monitor:
     """Records handler firings for one run and streams them as facts."""
 
-    def __init__(self, send, analysis, code):
-        """Watches the run of `code`, compiled from `analysis`; `send` takes a
-        fact (a dict) to the host."""
+    def __init__(self, send, analysis):
+        """Watches the run of the snippet `analysis` rewrote, whose code it
+        compiles (`code`); `send` takes a fact (a dict) to the host."""
         self._channel = send
         self._filename = analysis.filename
         self._lines = tuple(analysis.source.splitlines())
         # what the probes need of the static facts, in containers the snippet cannot change
         self._retry = tuple(bool(h.retry) for h in analysis.handlers)
         self._site_handler = tuple(s["handler"] for s in analysis.sites)
-        # the code objects compiled from the snippet, by identity, and for each that
-        # called a probe, the offsets of the calls the rewrite put there
-        self._codes = {id(c): c for c in _code_tree(code)}
-        self._probe_sites = {}
-        # the latest code a probe was called from: [code, its probe offsets,
-        # whether its handlers fired before]
-        self._site_cache = [None, frozenset(), False]
-        # repeats, counted as [total, sent, last, key] (see `_caught_due`): by
-        # handler id, then exception type (and the latest type's, by handler id)
-        self._caught_counts = tuple({} for _ in analysis.handlers)
-        self._caught_latest = [None] * len(analysis.handlers)
-        # by site id; for a site after the frame's latest handler, by that handler
-        self._value_counts = tuple(
-            [0, 0, 0, hid] if hid is not None else {} for hid in self._site_handler
+        self._probes = dict(
+            zip(_PROBE_NAMES, (self.caught, self.value, self.with_block, self.finally_block, self.ok))
         )
         # a placeholder marks the frame's firings only for the retry handlers' sake
         self._any_retry = any(self._retry)
@@ -126,21 +119,54 @@ class Monitor:
             and all(_cannot_raise(s) for s in h.node.body)
             for h in analysis.handlers
         )
+        # by site id; for a site after the frame's latest handler, by that handler
+        self._value_counts = tuple(
+            [0, 0, 0, hid] if hid is not None else {} for hid in self._site_handler
+        )
+        # for each plain handler whose body puts a literal in place (see
+        # `_counted_constant`): (that site's counts, its id, the literal); the
+        # literal comes out once per firing, so its count is the handler's
+        # (`_sync_constant`), one call less per firing
+        self._constant = tuple(
+            _counted_constant(h.node.body, self._value_counts) if plain else None
+            for h, plain in zip(analysis.handlers, self._plain)
+        )
+        # the snippet's code with its probes bound in as constants (see
+        # `_bind_probes`): what the snippet does to builtins cannot reach them
+        self.code, self._all_bound = _bind_probes(analysis.code(), self._probes)
+        # the code objects compiled from the snippet, by identity, and for each that
+        # called a probe, the offsets of the calls the rewrite put there
+        self._codes = {id(c): c for c in _code_tree(self.code)}
+        self._probe_sites = {}
+        # the latest code a probe was called from: [code, its probe offsets,
+        # whether its handlers fired before]
+        self._site_cache = [None, frozenset(), False]
+        # repeats, counted as [total, sent, last, key] (see `_caught_due`): by
+        # handler id, then exception type (and the latest type's, by handler id)
+        self._caught_counts = tuple({} for _ in analysis.handlers)
+        self._caught_latest = [None] * len(analysis.handlers)
         # frame -> its one firing (see _HID), or {handler id: firing} once
         # several handlers fired in it (`_firings` makes the dict)
         self._frames = {}
         self._fired_codes = {}  # id(code) -> code, for the code whose handlers fired
         self._tampered = []
-        self._probes = dict(
-            zip(_PROBE_NAMES, (self.caught, self.value, self.with_block, self.finally_block, self.ok))
-        )
 
     # -- setup and teardown ---------------------------------------------------------
 
     def start(self):
-        for name, probe in self._probes.items():
-            _builtins[name] = probe
-        self._probe_items = tuple(self._probes.items())
+        if self._all_bound:
+            # nothing looks a probe up by name: none is in builtins, and no
+            # exception needs a check that the probes are still there
+            self._probe_items = ()
+            self._watched = _events.PY_UNWIND
+        else:
+            # some code loads its probes by name (a module with more constants
+            # than a load can name in place): they are builtins, which the
+            # snippet can swap, so each caught exception checks them
+            for name, probe in self._probes.items():
+                _builtins[name] = probe
+            self._probe_items = tuple(self._probes.items())
+            self._watched = _events.PY_UNWIND | _events.EXCEPTION_HANDLED
         self._probe_values = tuple(self._probes.values())
         used = {name for c in self._codes.values() for name in c.co_names}
         self._more_probes = tuple(
@@ -155,9 +181,10 @@ class Monitor:
         _use_tool_id(TOOL_ID, TOOL_NAME)
         # exception events cost nothing until an exception is raised
         _register_callback(TOOL_ID, _events.PY_UNWIND, self._on_unwind)
-        _register_callback(TOOL_ID, _events.EXCEPTION_HANDLED, self._on_handled)
+        if not self._all_bound:
+            _register_callback(TOOL_ID, _events.EXCEPTION_HANDLED, self._on_handled)
         _register_callback(TOOL_ID, _events.PY_RETURN, self._on_return)
-        _set_events(TOOL_ID, _WATCHED)
+        _set_events(TOOL_ID, self._watched)
 
     def stop(self):
         """Sends the counts not sent yet, checks that the snippet left the
@@ -166,6 +193,8 @@ class Monitor:
             for kind, counts in list(by_type.items()):
                 if counts[0] > counts[1]:
                     self._flush_caught(hid, kind, counts)
+            if self._constant[hid] is not None:
+                self._sync_constant(hid)
         for sid, counts in enumerate(self._value_counts):
             for counts in list(counts.values()) if type(counts) is dict else [counts]:
                 if counts[0] > counts[1]:
@@ -178,7 +207,7 @@ class Monitor:
                 # name lost our callbacks: what is registered now must be ours
                 ours = {
                     _events.PY_UNWIND: self._on_unwind,
-                    _events.EXCEPTION_HANDLED: self._on_handled,
+                    _events.EXCEPTION_HANDLED: None if self._all_bound else self._on_handled,
                     _events.PY_RETURN: self._on_return,
                 }
                 for event, callback in ours.items():
@@ -195,7 +224,7 @@ class Monitor:
         try:
             if _get_tool(TOOL_ID) != TOOL_NAME:
                 self._tamper("the snippet freed or took over candor's sys.monitoring tool id")
-            elif _get_events(TOOL_ID) != _WATCHED:
+            elif _get_events(TOOL_ID) != self._watched:
                 self._tamper("the snippet changed candor's sys.monitoring events")
         except BaseException as error:
             self._tamper(f"sys.monitoring no longer answers ({type(error).__name__})")
@@ -335,7 +364,7 @@ class Monitor:
             # the end (`stop` checks every attribute)
             self._tamper("the snippet changed candor's monitor")
         try:
-            watched = _get_events(TOOL_ID) == _WATCHED
+            watched = _get_events(TOOL_ID) == self._watched
         except BaseException:
             watched = False
         if not watched:
@@ -352,20 +381,11 @@ class Monitor:
             # this firing later, so it is only counted. Where the probe was
             # called from is checked when a fact is due (a snippet calling it
             # itself can only add to the count, as with `value`)
-            exc = _exception()
-            kind = type(exc)
             counts = self._caught_latest[hid]
-            if counts is None or counts[3] is not kind:
-                counts = Monitor._caught_counts_of(self, hid, kind)
-            if counts[0] < counts[2]:
+            if counts is not None and counts[0] < counts[2] and counts[3] is type(_exception()):
                 counts[0] += 1
                 return
-            frame = _getframe(1)
-            cache = self._site_cache
-            if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
-                if not Monitor._at_probe(self, frame, "__candor_caught__"):
-                    return
-            Monitor._caught_due(self, hid, kind, counts, exc)
+            Monitor._caught_plain(self, hid, _getframe(1))
             return
         frame = _getframe(1)
         cache = self._site_cache
@@ -389,6 +409,45 @@ class Monitor:
             Monitor._caught_due(self, hid, kind, counts, exc)
         else:
             counts[0] += 1
+
+    def _caught_plain(self, hid, frame):
+        """`caught` for a plain handler whose firing is due to be sent, or of
+        an exception type other than its latest's; `frame` called the probe."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        exc = _exception()
+        kind = type(exc)
+        counts = self._caught_latest[hid]
+        if counts is None or counts[3] is not kind:
+            counts = Monitor._caught_counts_of(self, hid, kind)
+        if counts[0] < counts[2]:
+            counts[0] += 1
+            return
+        cache = self._site_cache
+        if frame.f_code is not cache[0] or frame.f_lasti not in cache[1]:
+            if not Monitor._at_probe(self, frame, "__candor_caught__"):
+                return
+        Monitor._caught_due(self, hid, kind, counts, exc)
+        if self._constant[hid] is not None:
+            Monitor._sync_constant(self, hid)
+
+    def _sync_constant(self, hid):
+        """Counts the literal that plain handler `hid` puts in place (see
+        `_counted_constant`) once per firing so far, and sends what is due."""
+        if id(_getframe(1).f_code) not in _OWN_CODE:
+            self._tamper("the snippet called candor's monitor itself")
+            return
+        values, sid, value = self._constant[hid]
+        total = 0
+        for counts in self._caught_counts[hid].values():
+            total += counts[0]
+        while values[0] < total and values[0] < DETAILED_FACTS:
+            # `_value_due` sends each of the first with its details
+            Monitor._value_due(self, sid, hid, values, value, None)
+        if values[0] < total:
+            values[0] = total
+            Monitor._flush_value(self, sid, hid, values)
 
     def finally_block(self, hid):
         """Start of a `finally` that may discard an in-flight exception."""
@@ -583,8 +642,8 @@ class Monitor:
         Monitor._send(self, {"fact": how, "handler": firing[_HID], "count": firing[_PENDING]})
 
     def _on_handled(self, code, offset, exc):
-        """Any exception caught anywhere: the probes that report it must still be
-        ours. It runs for every exception caught, so it only compares identities
+        """Any exception caught anywhere, when some probes are loaded by name
+        (see `start`): the probes that report it must still be ours. It runs for every exception caught, so it only compares identities
         while they are, and only of the probes whose loss would hide a firing
         (`__candor_with__` and `__candor_finally__` when the snippet uses them;
         not `__candor_ok__`, without which a retry's recovery goes unseen).
@@ -642,6 +701,47 @@ def _cannot_raise(stmt):
     if isinstance(stmt, ast.Assign):
         return all(isinstance(t, ast.Name) for t in stmt.targets) and _constant(stmt.value)
     return False
+
+
+def _counted_constant(body, value_counts):
+    """For a plain handler's `body` (see `Monitor._plain`): when a statement
+    that runs at each firing (before any `return`, `continue` or `break`)
+    returns or assigns a literal through its placeholder probe, that probe
+    is taken out of the rewritten code, and the site is counted by `caught`:
+    (the site's counts in `value_counts`, its id, the literal's value).
+    The first such statement only; None when there is none."""
+    for stmt in body:
+        if isinstance(stmt, (ast.Return, ast.Assign)):
+            probe = stmt.value
+            if (
+                isinstance(probe, ast.Call)
+                and isinstance(probe.func, ast.Name)
+                and probe.func.id == "__candor_value__"
+                and len(probe.args) == 3
+                and isinstance(probe.args[0], ast.Constant)
+                and type(probe.args[0].value) is int
+                and _literal(probe.args[1])
+            ):
+                sid = probe.args[0].value
+                counts = value_counts[sid]
+                if type(counts) is not list:
+                    return None
+                stmt.value = probe.args[1]
+                return (counts, sid, ast.literal_eval(probe.args[1]))
+        if isinstance(stmt, (ast.Return, ast.Continue, ast.Break)):
+            return None
+    return None
+
+
+def _literal(node):
+    """`_constant`, without probes: a literal the code evaluates afresh each time."""
+    if isinstance(node, ast.Call):
+        return False
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return all(_literal(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(_literal(v) for v in node.values) and _constant(node)
+    return _constant(node)
 
 
 def _is_probe_call(node):
@@ -767,6 +867,78 @@ def _code_tree(code):
             if isinstance(const, type(code)):
                 found.append(const)
     return found
+
+
+_LOAD_GLOBAL = dis.opmap["LOAD_GLOBAL"]
+_LOAD_NAME = dis.opmap["LOAD_NAME"]
+# (the layout of a call, callable then NULL, is 3.13's; before, nothing is bound)
+_BINDS = sys.version_info >= (3, 13) and "LOAD_CONST" in dis.opmap and "PUSH_NULL" in dis.opmap
+_LOAD_CONST = dis.opmap.get("LOAD_CONST")
+_PUSH_NULL = dis.opmap.get("PUSH_NULL")
+_NOP = dis.opmap["NOP"]
+_EXTENDED_ARG = dis.opmap["EXTENDED_ARG"]
+_CODE_TYPE = type((lambda: None).__code__)
+
+
+def _cache_units(op):
+    """The inline cache entries (code units) after an instruction `op`."""
+    entries = dis._inline_cache_entries
+    if type(entries) is dict:
+        return entries.get(dis.opname[op], 0)
+    return entries[op]
+
+
+def _bind_probes(code, probes):
+    """`code`, and the code nested in it, with each load of a probe by its
+    name (`probes`: name -> probe) made a load of the probe itself, as a
+    constant; and whether every such load was. Offsets do not move: a load
+    by name and its inline cache take as many code units as the constant's
+    load, its NULL and the NOPs that fill the rest. A load with no room for
+    the constant's (a module-level `LOAD_NAME` of a constant past the 256th)
+    stays a load by name."""
+    consts = list(code.co_consts)
+    all_bound = _BINDS
+    for i, const in enumerate(consts):
+        if type(const) is _CODE_TYPE:
+            consts[i], bound = _bind_probes(const, probes)
+            all_bound = all_bound and bound
+    if not _BINDS:
+        return code.replace(co_consts=tuple(consts)), False
+    ops = bytearray(code.co_code)
+    names = code.co_names
+    at, begin, high = 0, None, 0
+    while at < len(ops):
+        op, arg = ops[at], ops[at + 1]
+        if op == _EXTENDED_ARG:
+            begin = at if begin is None else begin
+            high = (high << 8) | arg
+            at += 2
+            continue
+        start = at if begin is None else begin
+        full = (high << 8) | arg
+        end = at + 2 + 2 * _cache_units(op)
+        begin, high = None, 0
+        if op == _LOAD_GLOBAL or op == _LOAD_NAME:
+            index, null = (full >> 1, full & 1) if op == _LOAD_GLOBAL else (full, 0)
+            probe = probes.get(names[index])
+            if probe is not None:
+                k = next((j for j, c in enumerate(consts) if c is probe), None)
+                if k is None:
+                    k = len(consts)
+                    consts.append(probe)
+                units = [(_EXTENDED_ARG, k >> 8)] if k > 255 else []
+                units.append((_LOAD_CONST, k & 255))
+                if null:
+                    units.append((_PUSH_NULL, 0))
+                if k > 0xFFFF or 2 * len(units) > end - start:
+                    all_bound = False
+                else:
+                    units += [(_NOP, 0)] * ((end - start) // 2 - len(units))
+                    for n, (unit_op, unit_arg) in enumerate(units):
+                        ops[start + 2 * n] = unit_op
+                        ops[start + 2 * n + 1] = unit_arg
+        at = end
+    return code.replace(co_code=bytes(ops), co_consts=tuple(consts)), all_bound
 
 
 def _probe_offsets(code):

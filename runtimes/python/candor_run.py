@@ -244,8 +244,8 @@ def execute(request, send, runtime, guards, lens=None):
             analysis = candor_static.Analysis(source, filename, has_handlers)
             for fact in analysis.facts():
                 send(fact)
-            code = analysis.code()
-            monitor = candor_monitor.Monitor(send, analysis, code)
+            monitor = candor_monitor.Monitor(send, analysis)
+            code = monitor.code
         elif request.get("reraise"):
             code = reraising(source, filename, request["reraise"])
         else:

@@ -1,7 +1,7 @@
 """A snippet that swaps the probe out and puts it back before the end."""
 import builtins
 
-original = builtins.__candor_caught__
+original = getattr(builtins, "__candor_caught__", None)
 builtins.__candor_caught__ = lambda *args: None
 try:
     int("nope")
