@@ -246,6 +246,48 @@ fn probe_calls_of_correct_functions_stay_quiet() {
     assert!(!report["probes"]["raised"].as_array().unwrap().is_empty());
 }
 
+#[test]
+fn probe_calls_vary_the_rows_the_snippet_passed() {
+    // the driver passes a module-level list of rows: the calls pass a copy of
+    // it with a key missing from its first row, before any ladder input
+    let code = "def total(items):\n    out = 0.0\n    for item in items:\n        try:\n            out += item['price'] * item['qty']\n        except KeyError:\n            continue\n    return out\n\n\nitems = [{'price': 2.5, 'qty': 2}, {'price': 1.0, 'qty': 3}]\nprint(total(items))\nprint(len(items[0]))\n";
+    let (_, report) = probe("rows.py", code, &[]);
+    let inputs: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["input"].as_str())
+        .collect();
+    assert_eq!(inputs, ["total(items[0] without 'price')"], "{report:#}");
+    // each call had its own copy: the snippet's own list is whole
+    assert_eq!(report["stdout"], "8.0\n2\n", "{report:#}");
+}
+
+#[test]
+fn a_probe_budget_stops_the_calls_and_says_how_many_were_not_made() {
+    let code = "import time\n\n\ndef slow(text):\n    t = time.monotonic()\n    while time.monotonic() - t < 0.02:\n        pass\n    return text\n\n\nprint(slow('a'))\n";
+    let (_, report) = probe("slow.py", code, &["--probe-budget", "50ms"]);
+    let probes = &report["probes"];
+    let (calls, not_made) = (
+        probes["calls"].as_u64().unwrap(),
+        probes["not_made"].as_u64().unwrap(),
+    );
+    assert!(calls >= 1 && calls < 10, "{probes:#}");
+    assert!(not_made > 0, "{probes:#}");
+    let dir = scratch();
+    std::fs::write(dir.path().join("slow.py"), code).unwrap();
+    let text = candor_in(
+        dir.path(),
+        &["probe", "slow.py", "--probe-budget", "50ms"],
+        &[],
+    );
+    assert_contains(&text.stdout, "calls not made: the probe budget ran out");
+    // a budget is for probe only
+    let run = candor_in(dir.path(), &["run", "slow.py", "--probe-budget", "1s"], &[]);
+    assert_eq!(run.code, 2);
+    assert_contains(&run.stderr, "--probe-budget");
+}
+
 /// `tests/corpus/probe/`: functions whose handlers only bad input fires
 /// (`fire_*`), each with the findings a probe must produce and the first call
 /// that fires them, and correct functions that must stay quiet (`ok_*`).

@@ -11,16 +11,17 @@ prepared, the pandas lens) is theirs; ``configure`` is called once, at their
 import, before their snapshot of this module is taken.
 """
 
-import ast
 import builtins
 import atexit
 import linecache
 import re
 import sys
+import time
 import traceback
 
 import candor_guard
 import candor_monitor
+import candor_probe
 import candor_static
 
 # taken at import: what the snippet does to these modules changes nothing here
@@ -36,35 +37,13 @@ _getframe = sys._getframe
 _modules = sys.modules
 _run_exitfuncs = atexit._run_exitfuncs
 _module_type = type(sys)
+_monotonic = time.monotonic
 
 # A line that starts a `try` or `with` statement. Source without one has no
 # handler to watch (`except` and `finally` need a `try`), so detection skips the
 # parse and the rewrite (the monitor still runs, to notice tampering). A match
 # inside a string literal only costs the full analysis.
 _HANDLER_LINE = re.compile(r"(?:^|[\r\n])[ \t\f]*(?:try|with|async[ \t\f]+with)\b")
-
-# The inputs a probe gives each parameter in turn (Python source): empty and
-# blank text, text that is no number, no JSON and no date, None, zero, negative
-# and huge numbers, NaN and infinity, empty and odd containers.
-_LADDER = (
-    "''",
-    "' '",
-    "'x'",
-    "'\u00e9'",
-    "'-1'",
-    "'{\"a\": 1'",
-    "'2024-13-45'",
-    "None",
-    "0",
-    "-1",
-    "2**63",
-    "float('nan')",
-    "float('inf')",
-    "[]",
-    "[None]",
-    "{}",
-    "{'': None}",
-)
 
 # set once by `configure`: how a fact leaves, and the code that may send one
 _emit = None
@@ -174,53 +153,6 @@ def reraising(source, filename, targets):
     return compile(tree, filename, "exec", dont_inherit=True)
 
 
-def _probe_calls(source, globals_, most):
-    """The calls a probe makes: (the call as source, the function, its
-    arguments as source), at most `most`. Each top-level function the snippet
-    defines (not `_private`, not a method) is called with one argument at a
-    time taken from the ladder, the others as the snippet's own first call of
-    it gives them (literals only), else `'a'`."""
-    tree = ast.parse(source)
-    functions = {}
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
-            continue
-        function = globals_.get(node.name)
-        params = [a.arg for a in node.args.posonlyargs + node.args.args]
-        if not callable(function) or params[:1] in (["self"], ["cls"]):
-            continue
-        functions[node.name] = (function, len(params) - len(node.args.defaults))
-    given = {}
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in functions
-            and node.func.id not in given
-            and not node.keywords
-        ):
-            try:
-                for arg in node.args:
-                    ast.literal_eval(arg)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                continue
-            segments = [ast.get_source_segment(source, arg) for arg in node.args]
-            if all(segments):
-                given[node.func.id] = segments
-    calls = []
-    for name, (function, required) in functions.items():
-        base = given.get(name, [])
-        base = base + ["'a'"] * (required - len(base))
-        if not base:
-            calls.append((f"{name}()", function, []))
-        for i in range(len(base)):
-            for value in _LADDER:
-                args = list(base)
-                args[i] = value
-                calls.append((f"{name}({', '.join(args)})", function, args))
-    return calls[:most]
-
-
 def execute(request, send, runtime, guards, lens=None):
     """Runs the snippet of ``request``; its status. ``runtime`` is the
     (name, version) the report gives; ``guards`` the harness's snapshots
@@ -283,10 +215,15 @@ def execute(request, send, runtime, guards, lens=None):
         # a probe run: the snippet's functions, called with edge-case inputs
         # under the monitor; what fires is told apart by the probe facts
         # a failure to list the calls is the harness's, and is reported as one
-        calls = _probe_calls(source, globals_, explore)
-        for label, function, args in calls:
+        calls = candor_probe.calls(source, globals_, explore)
+        budget = request.get("explore_budget_ms")
+        deadline = None if budget is None else _monotonic() + budget / 1000
+        for made, (label, function, arguments) in enumerate(calls):
+            if deadline is not None and _monotonic() > deadline:
+                send({"fact": "probe_stopped", "left": len(calls) - made})
+                break
             try:
-                values = [eval(arg, {"__builtins__": builtins}) for arg in args]
+                values = arguments()
             except BaseException:
                 # an input the snippet's own changes to builtins broke (a
                 # replaced `float`): that call is not made

@@ -63,6 +63,10 @@ pub(crate) struct CheckArgs {
     /// probe` does: output that differs is a nondeterministic_output warning
     #[arg(long, conflicts_with = "deterministic")]
     probe: bool,
+    /// With --probe: start no call of a snippet's functions once DURATION has passed since the
+    /// first [default: 5s]
+    #[arg(long, value_name = "DURATION", requires = "probe", value_parser = super::options::probe_budget)]
+    probe_budget: Option<std::time::Duration>,
 }
 
 /// What every snippet of a check is given besides its own code.
@@ -72,6 +76,8 @@ pub(crate) struct Given {
     pub(crate) runtime: Option<(String, &'static [Language])>,
     /// `--probe`: check that each snippet's output repeats.
     pub(crate) probe: bool,
+    /// `--probe-budget`, or the default.
+    pub(crate) probe_budget: std::time::Duration,
 }
 
 impl Given {
@@ -89,7 +95,9 @@ impl Given {
     pub(crate) fn probes(&self) -> candor::probe::Probes {
         let probes = candor::probe::Probes::default().determinism(self.probe);
         if self.probe {
-            probes.calls(candor::probe::DEFAULT_CALLS)
+            probes
+                .calls(candor::probe::DEFAULT_CALLS)
+                .budget(self.probe_budget)
         } else {
             probes
         }
@@ -140,6 +148,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<Exit, Exit> {
         mounts: args.mounts,
         runtime: chosen,
         probe: args.probe,
+        probe_budget: args.probe_budget.unwrap_or(candor::probe::DEFAULT_BUDGET),
     });
     if let Some(source) = &args.jsonl {
         return runtime.block_on(jsonl::run(

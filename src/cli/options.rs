@@ -50,6 +50,14 @@ fn timeout(s: &str) -> Result<Duration, String> {
     let v = super::values::parse_duration(s)?;
     in_range(v, |l, v| l.timeout = v)
 }
+/// `--probe-budget`: a duration above zero.
+pub(crate) fn probe_budget(s: &str) -> Result<Duration, String> {
+    let v = super::values::parse_duration(s)?;
+    if v.is_zero() {
+        return Err("a probe budget of zero would make no call".into());
+    }
+    Ok(v)
+}
 fn memory(s: &str) -> Result<u64, String> {
     let v = super::values::parse_size(s)?;
     in_range(v, |l, v| l.memory = v)

@@ -62,6 +62,10 @@ pub(crate) struct RunArgs {
     /// environment and mounts: its output is the expected output (see --expect)
     #[arg(long, value_name = "FILE", conflicts_with = "expect")]
     reference: Option<PathBuf>,
+    /// (probe) Start no call of the snippet's functions once DURATION has passed since the
+    /// first; the report counts the calls not made [default: 5s]
+    #[arg(long, value_name = "DURATION", value_parser = super::options::probe_budget)]
+    probe_budget: Option<std::time::Duration>,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +75,11 @@ enum RunFormat {
 }
 
 pub(crate) fn run(args: RunArgs) -> Result<Exit, Exit> {
+    if args.probe_budget.is_some() {
+        return Err(Exit::usage(
+            "--probe-budget limits the calls candor probe makes: use it with probe",
+        ));
+    }
     run_as(args, false)
 }
 
@@ -125,7 +134,9 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     snippet.runtime = args.runtime.clone();
     let mut probes = candor::probe::Probes::default().determinism(probing);
     if probing {
-        probes = probes.calls(candor::probe::DEFAULT_CALLS);
+        probes = probes
+            .calls(candor::probe::DEFAULT_CALLS)
+            .budget(args.probe_budget.unwrap_or(candor::probe::DEFAULT_BUDGET));
     }
     if let Some(path) = &args.expect {
         let bytes = candor::read_input_file(path, candor::MAX_SOURCE_BYTES, "an expected output")?;

@@ -71,6 +71,10 @@ enum Fact {
     ProbeEnd {
         raised: Option<String>,
     },
+    /// The probe budget ran out: `left` calls were not made.
+    ProbeStopped {
+        left: u64,
+    },
 }
 
 /// What a library call that made up data did (see [`CoercedFact::event`]).
@@ -297,6 +301,8 @@ pub(crate) struct GuestFacts {
     probing: Option<String>,
     /// Probe calls made, and those whose function raised: (input, exception type).
     pub(crate) probe_calls: u64,
+    /// Calls the probe budget left unmade.
+    pub(crate) probe_left: u64,
     pub(crate) probe_raised: Vec<(String, String)>,
 }
 
@@ -473,6 +479,7 @@ impl GuestFacts {
                 self.probe_calls += 1;
                 self.probing = Some(input);
             }
+            Fact::ProbeStopped { left } => self.probe_left += left,
             Fact::ProbeEnd { raised } => {
                 if let (Some(input), Some(raised)) = (self.probing.take(), raised) {
                     self.probe_raised.push((input, raised));

@@ -32,6 +32,9 @@ use nondeterministic_output::Varies;
 /// The most calls of a snippet's functions `candor probe` makes.
 pub const DEFAULT_CALLS: u32 = 200;
 
+/// How long `candor probe` goes on starting calls of a snippet's functions.
+pub const DEFAULT_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// What to check besides the run. The default checks nothing: a plain run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -49,6 +52,10 @@ pub struct Probes {
     /// bad input fire; their findings say which call made them. None: no
     /// calls.
     pub calls: Option<u32>,
+    /// No call starts once this long has passed since the first (the run's
+    /// own limits hold besides); the report's `probes.not_made` counts the
+    /// calls left. None: no budget but the run's limits.
+    pub budget: Option<std::time::Duration>,
 }
 
 impl Probes {
@@ -70,6 +77,12 @@ impl Probes {
     /// Asks for calls of the snippet's functions (see [`Probes::calls`]).
     pub fn calls(mut self, most: u32) -> Self {
         self.calls = Some(most);
+        self
+    }
+
+    /// Gives the calls a time budget (see [`Probes::budget`]).
+    pub fn budget(mut self, budget: std::time::Duration) -> Self {
+        self.budget = Some(budget);
         self
     }
 
@@ -116,7 +129,7 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
     if let Some(most) = probes.calls
         && snippet.language == Language::Python
     {
-        found.extend(calls(sandbox, snippet, most, &mut report).await?);
+        found.extend(calls(sandbox, snippet, (most, probes.budget), &mut report).await?);
     }
     if probes.determinism && !sandbox.is_deterministic() {
         found.extend(determinism(sandbox, snippet, &report).await?);
@@ -153,12 +166,13 @@ pub fn run_blocking(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Re
 async fn calls(
     sandbox: &Sandbox,
     snippet: &Snippet,
-    most: u32,
+    (most, budget): (u32, Option<std::time::Duration>),
     report: &mut Report,
 ) -> Result<Vec<crate::report::Finding>> {
     use crate::report::FindingKind;
     let mut again = snippet.clone();
     again.explore = Some(most);
+    again.explore_budget = budget;
     let probed = sandbox.run_once(&again).await?;
     report.probes = probed.probes;
     let place = |f: &crate::report::Finding| (f.kind, f.line, f.column);

@@ -185,6 +185,9 @@ pub struct Report {
 pub struct ProbeCalls {
     /// Calls made.
     pub calls: u64,
+    /// Calls the probe budget (`--probe-budget`) left unmade.
+    #[serde(default)]
+    pub not_made: u64,
     /// Wall-clock time of the run that made them (the snippet's own code
     /// included), in milliseconds.
     #[serde(default)]

@@ -47,6 +47,13 @@ pub fn render_text(report: &Report, source: &str) -> String {
         if probes.raised.len() > 5 {
             let _ = writeln!(out, "  and {} more", probes.raised.len() - 5);
         }
+        if probes.not_made > 0 {
+            let _ = writeln!(
+                out,
+                "  {} more calls not made: the probe budget ran out (--probe-budget)",
+                probes.not_made
+            );
+        }
     }
     if let Some(diff) = &report.output_diff {
         out.push_str("── expected output → stdout ──\n");

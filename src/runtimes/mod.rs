@@ -187,6 +187,9 @@ pub struct Snippet {
     /// For a probe run (Python): after the snippet, call each of its
     /// top-level functions with edge-case inputs, at most this many calls.
     pub(crate) explore: Option<u32>,
+    /// For a probe run: no call starts once this long has passed since the
+    /// first one started.
+    pub(crate) explore_budget: Option<std::time::Duration>,
 }
 
 impl Snippet {
@@ -207,6 +210,7 @@ impl Snippet {
             reraise: Vec::new(),
             determinism: None,
             explore: None,
+            explore_budget: None,
         }
     }
 
@@ -486,6 +490,7 @@ pub(crate) fn assemble(
         output_diff: None,
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
+            not_made: facts.probe_left,
             duration_ms,
             raised: facts
                 .probe_raised

@@ -139,6 +139,7 @@ impl Runtime for PythonRuntime {
             "detect": settings.detection,
             "reraise": snippet.reraise,
             "explore": snippet.explore,
+            "explore_budget_ms": snippet.explore_budget.map(|b| b.as_millis() as u64),
         })
         .to_string();
         Ok(Prepared::ready(snippet, ID, Request(request), started))

@@ -91,7 +91,7 @@ const BASE_ENV: [(&str, &str); 3] = [
 /// The harness's files, as the guest imports them from [`HARNESS_AT`]: the
 /// default Python runtime's analysis and monitor, the pandas lens, and the
 /// runner (last: its presence says the directory is complete).
-const HARNESS: [(&str, &str); 6] = [
+const HARNESS: [(&str, &str); 7] = [
     (
         "candor_guard.py",
         include_str!("../../../runtimes/python/candor_guard.py"),
@@ -103,6 +103,10 @@ const HARNESS: [(&str, &str); 6] = [
     (
         "candor_static.py",
         include_str!("../../../runtimes/python/candor_static.py"),
+    ),
+    (
+        "candor_probe.py",
+        include_str!("../../../runtimes/python/candor_probe.py"),
     ),
     (
         "candor_run.py",
@@ -129,7 +133,7 @@ const BOOTSTRAP: &str = "import sys; sys.path.append('/.candor/harness'); \
 const COMPILE_HARNESS: &str = "\
 import importlib.util, json, py_compile
 out = {}
-for name in ('candor_guard', 'candor_monitor', 'candor_static', 'candor_run',
+for name in ('candor_guard', 'candor_monitor', 'candor_static', 'candor_probe', 'candor_run',
              'candor_pandas_lens', 'candor_data_runner'):
     source = '/.candor/harness/' + name + '.py'
     target = importlib.util.cache_from_source(source)
@@ -448,6 +452,7 @@ impl Runtime for PythonDataRuntime {
             "detect": settings.detection,
             "reraise": snippet.reraise,
             "explore": snippet.explore,
+            "explore_budget_ms": snippet.explore_budget.map(|b| b.as_millis() as u64),
         })
         .to_string();
         // a JSON string is a Python string literal too (serde_json writes no

@@ -1,0 +1,214 @@
+"""The calls ``candor probe`` makes of a snippet's functions, after its own
+code ran: each top-level function (not ``_private``, not a method) called with
+one argument at a time replaced by an edge-case input, the others as the
+snippet's own first call of it passes them.
+
+An argument the snippet's call gives as a literal is evaluated afresh for each
+call; one it gives as the name of a module-level value is a deep copy of that
+value as the run left it (so no call sees what an earlier one changed); any
+other is ``'a'``. Inputs come in an order that suits the argument the snippet
+passed, so that the first call that fires a handler is the likeliest input:
+for a dict (or rows of dicts), the same data missing each key, or with a
+number zeroed, then the ladder; for a number, numbers first; for text, text
+first. Each call is ``(label, function, arguments)``: ``label`` is the call as
+source, or as near to it as a changed value allows (``rate(row without
+'visits')``); ``arguments()`` makes the argument values.
+"""
+
+import ast
+import builtins
+import copy
+import itertools
+
+# The inputs a probe gives a parameter (Python source): empty and blank text,
+# text that is no number, no JSON, no CSV row and no date, None, zero, negative
+# and huge numbers, NaN and infinity, empty and odd containers.
+_TEXT = (
+    "''",
+    "' '",
+    "'x'",
+    "'\u00e9'",
+    "'-1'",
+    "'{\"a\": 1'",
+    "'a,b\\n1'",
+    "'2024-13-45'",
+)
+_NUMBERS = ("0", "-1", "2**63", "float('nan')", "float('inf')")
+_CONTAINERS = ("[]", "[None]", "{}", "{'': None}")
+_NONE = ("None",)
+LADDER = _TEXT + _NONE + _NUMBERS + _CONTAINERS
+_BY_KIND = {
+    "number": _NUMBERS + _NONE + _TEXT + _CONTAINERS,
+    "text": LADDER,
+    "list": ("[]", "[None]") + _NONE + ("{}", "{'': None}") + _TEXT + _NUMBERS,
+    "dict": ("{}", "{'': None}") + _NONE + ("[]", "[None]") + _TEXT + _NUMBERS,
+}
+# the keys of a dict argument varied one at a time, at most
+_KEYS = 8
+# a changed literal is shown as itself up to this length, else described
+_SHOWN = 70
+
+
+def calls(source, globals_, most):
+    """At most `most` calls of the functions `source` defines (as `globals_`,
+    the snippet's module, holds them after its run), taken from each function
+    in turn."""
+    tree = ast.parse(source)
+    functions = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+            continue
+        function = globals_.get(node.name)
+        params = [a.arg for a in node.args.posonlyargs + node.args.args]
+        if not callable(function) or params[:1] in (["self"], ["cls"]):
+            continue
+        functions[node.name] = (function, len(params) - len(node.args.defaults))
+    given = _first_calls(tree, source, functions, globals_)
+    per_function = []
+    for name, (function, required) in functions.items():
+        base = given.get(name, [])
+        base = base + [_literal("'a'")] * (required - len(base))
+        made = []
+        if not base:
+            made.append((f"{name}()", function, list))
+        for i in range(len(base)):
+            for label, make in _inputs(base[i]):
+                shown = [b[0] for b in base]
+                shown[i] = label
+                made.append((f"{name}({', '.join(shown)})", function, _arguments(base, i, make)))
+        per_function.append(made)
+    # in turn, so that a cap leaves no function out
+    merged = (c for group in itertools.zip_longest(*per_function) for c in group if c)
+    return list(itertools.islice(merged, most))
+
+
+def _first_calls(tree, source, functions, globals_):
+    """{function name: its arguments as the snippet's first call of it with
+    literal or module-level arguments passes them}: (shown, make, value)."""
+    given = {}
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in functions
+            and node.func.id not in given
+            and not node.keywords
+        ):
+            continue
+        args = []
+        for arg in node.args:
+            segment = ast.get_source_segment(source, arg)
+            if not segment:
+                break
+            try:
+                ast.literal_eval(arg)
+                args.append(_literal(segment))
+                continue
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                pass
+            if isinstance(arg, ast.Name) and arg.id in globals_ and not callable(globals_[arg.id]):
+                args.append(_module_value(segment, globals_, arg.id))
+                continue
+            break
+        else:
+            given[node.func.id] = args
+    return given
+
+
+def _literal(text):
+    """An argument written as the literal `text`."""
+    return (text, lambda: eval(text, {"__builtins__": builtins}), _evaluated(text))
+
+
+def _module_value(name, globals_, key):
+    """An argument written as the name of a module-level value."""
+    return (name, lambda: _copy(globals_.get(key)), globals_.get(key))
+
+
+def _evaluated(text):
+    try:
+        return eval(text, {"__builtins__": builtins})
+    except BaseException:
+        return None
+
+
+def _copy(value):
+    try:
+        return copy.deepcopy(value)
+    except BaseException:  # a value that does not copy is passed as it is
+        return value
+
+
+def _arguments(base, i, make):
+    """The maker of a call's arguments: `base`'s, with the `i`th from `make`."""
+
+    def arguments():
+        return [make() if n == i else b[1]() for n, b in enumerate(base)]
+
+    return arguments
+
+
+def _inputs(argument):
+    """(label, maker) of each input for a parameter the snippet passed `argument`."""
+    shown, make, value = argument
+    kind = _kind(value)
+    found = []
+    if kind == "dict":
+        found += _dict_variants(shown, make, value, None)
+    elif kind == "list" and value and type(value[0]) is dict:
+        found += _dict_variants(shown, make, value[0], 0)
+    for text in _BY_KIND.get(kind, LADDER):
+        found.append((text, _literal(text)[1]))
+    return found
+
+
+def _kind(value):
+    if type(value) in (int, float):
+        return "number"
+    if type(value) is str:
+        return "text"
+    if type(value) in (list, tuple):
+        return "list"
+    if type(value) is dict:
+        return "dict"
+    return None
+
+
+def _dict_variants(shown, make, entry, row):
+    """The argument with one key of `entry` (the dict itself, or its row
+    `row`) missing, or with its number zeroed or its text emptied."""
+    keys = [k for k in entry if type(k) is str][:_KEYS]
+    found = []
+    for key in keys:
+        found.append(_variant(shown, make, row, key, None))
+        item = entry[key]
+        if type(item) in (int, float) and item != 0:
+            found.append(_variant(shown, make, row, key, 0))
+        elif type(item) is str and item:
+            found.append(_variant(shown, make, row, key, ""))
+    return found
+
+
+def _variant(shown, make, row, key, new):
+    def changed():
+        value = make()
+        entry = value if row is None else value[row]
+        if new is None:
+            entry.pop(key, None)
+        else:
+            entry[key] = new
+        return value
+
+    where = shown if row is None else f"{shown}[{row}]"
+    what = f"without {key!r}" if new is None else f"with {key!r}: {new!r}"
+    label = f"{where} {what}"
+    if row is None and shown.startswith("{"):
+        # a literal the snippet wrote: shown as the changed literal
+        try:
+            text = repr(changed())
+            ast.literal_eval(text)
+            if len(text) <= _SHOWN:
+                label = text
+        except BaseException:
+            pass
+    return (label, changed)
