@@ -28,6 +28,7 @@ tracebacks point at the user's lines.
 
 import ast
 import copy
+import re
 
 CAUGHT = "__candor_caught__"
 VALUE = "__candor_value__"
@@ -91,6 +92,50 @@ def _is_test_failure(stmt):
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
         return _last_name(stmt.value.func) in _FAIL_CALLS
     return False
+
+
+_DEFAULT_NAME = re.compile(r"(?:^|_)defaults?(?:_|$)", re.IGNORECASE)
+
+
+def _gives_named_default(body, scope):
+    """The handler body (as rewritten) puts a named default in place
+    (`timeout = DEFAULT_TIMEOUT`, `return dict(DEFAULTS)`), with nothing else
+    but calls (a log line): a module-level constant whose name says it is
+    the default."""
+
+    def named_default(node):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == VALUE
+            and len(node.args) >= 2
+        ):
+            node = node.args[1]  # the placeholder probe the rewrite put around it
+        if isinstance(node, ast.Call) and _copies_constant(node, scope):
+            node = node.args[0] if node.args else node.func.value
+        return (
+            isinstance(node, ast.Name)
+            and node.id in scope.module_constants
+            and node.id not in scope.params
+            and _DEFAULT_NAME.search(node.id) is not None
+        )
+
+    gives = False
+    for stmt in body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, (ast.Call, ast.Constant)):
+            continue
+        if isinstance(stmt, ast.Return) and stmt.value is not None and named_default(stmt.value):
+            gives = True
+            continue
+        if (
+            isinstance(stmt, ast.Assign)
+            and all(isinstance(t, (ast.Name, ast.Attribute, ast.Subscript)) for t in stmt.targets)
+            and named_default(stmt.value)
+        ):
+            gives = True
+            continue
+        return False
+    return gives
 
 
 def _is_quiet_body(body):
@@ -855,6 +900,10 @@ class _Rewriter(ast.NodeTransformer):
             return "optional_import"
         if names and names <= _CLEANUP_ERRORS and handler.drops and _calls_cleanup(node.body):
             return "cleanup"
+        if not broad and _gives_named_default(h.body, handler.scope):
+            # a missing setting takes its documented default; the host still
+            # reports it when what was caught is no missing key (see hides_values)
+            return "named_default"
         scope = handler.scope
         if (
             handler.drops

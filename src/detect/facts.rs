@@ -198,7 +198,9 @@ pub(crate) struct HandlerFact {
     /// that fails when no exception comes), `optional_import` (a fallback for a
     /// missing module), `cleanup` (removing a file or ending a process that is
     /// already gone), `checked_none` (a "no result" that every caller tests
-    /// before using it). Absent or null for none.
+    /// before using it), `named_default` (a module-level constant named as the
+    /// default put in place, deliberate only for a missing key: see
+    /// [`super::hides_values`]). Absent or null for none.
     #[serde(default)]
     pub(crate) idiom: Option<String>,
 }

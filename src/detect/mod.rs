@@ -75,6 +75,11 @@ pub(crate) fn hides_errors(handler: &HandlerSite) -> bool {
 /// real one (the caller never learns).
 pub(crate) fn hides_values(handler: &HandlerSite) -> bool {
     let h = &handler.fact;
+    if h.idiom.as_deref() == Some("named_default") {
+        // a missing key takes the documented default; anything else caught
+        // (a value that did not parse) is hidden behind it
+        return handler.types.iter().any(|(t, _)| t != "KeyError");
+    }
     if h.recovers || h.failure_value || h.reraises == Reraise::Always || h.idiom.is_some() {
         return false;
     }
