@@ -49,6 +49,7 @@ pub(crate) async fn prepare(
     let code = snippet.code.clone();
     let hook = hook.to_string();
     let reraise = snippet.reraise.clone();
+    let explore = snippet.explore;
     let file = snippet.file.clone();
     let typescript = snippet.language == Language::TypeScript;
     let memory = limits.memory;
@@ -76,7 +77,7 @@ pub(crate) async fn prepare(
                     memory,
                 };
                 match instrument::compile_within(
-                    &code, &file, typescript, detection, &hook, &budget,
+                    &code, &file, typescript, detection, &hook, explore, &budget,
                 ) {
                     Ok(program) => Prepared::Program(program),
                     Err(Stopped::Syntax(error)) => Prepared::Syntax(error),
