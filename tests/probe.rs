@@ -1,7 +1,9 @@
 //! `candor probe`: a run, then a run with the clock and the random source
 //! fixed, whose output must be the same; when it is not, a
 //! `nondeterministic_output` warning names the first differing line and
-//! what the output follows. Runs the real binary and the library.
+//! what the output follows; and calls of the snippet's functions with
+//! edge-case inputs (Python, JavaScript, TypeScript), which make latent
+//! handlers fire. Runs the real binary and the library.
 
 mod common;
 
@@ -286,6 +288,180 @@ fn a_probe_budget_stops_the_calls_and_says_how_many_were_not_made() {
     let run = candor_in(dir.path(), &["run", "slow.py", "--probe-budget", "1s"], &[]);
     assert_eq!(run.code, 2);
     assert_contains(&run.stderr, "--probe-budget");
+    // the same in JavaScript
+    let code = "function slow(text) {\n  const t = Date.now();\n  while (Date.now() - t < 20) {}\n  return text;\n}\nconsole.log(slow('a'));\n";
+    let (_, report) = probe("slow.js", code, &["--probe-budget", "50ms"]);
+    let probes = &report["probes"];
+    assert!(probes["calls"].as_u64().unwrap() < 10, "{probes:#}");
+    assert!(probes["not_made"].as_u64().unwrap() > 0, "{probes:#}");
+}
+
+/// The JavaScript twin of [`LATENT`]: a handler that only bad input fires,
+/// a function that throws on bad input, and an async one that rejects.
+const LATENT_JS: &str = "function parsePrice(text) {
+  try {
+    const value = Number.parseFloat(text);
+    if (Number.isNaN(value)) throw new Error(`not a price: ${text}`);
+    return value;
+  } catch {
+    return 0;
+  }
+}
+
+function average(values) {
+  if (values.length === 0) throw new RangeError('no values');
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+async function strictPrice(text) {
+  await null;
+  const value = Number(text);
+  if (Number.isNaN(value)) throw new TypeError(`not a price: ${text}`);
+  return value;
+}
+
+console.log(parsePrice('2.5'), average([1, 2, 3]));
+strictPrice('1').then((price) => console.log(price));
+";
+
+/// The `(call, exception)` pairs of a report's `probes.raised`.
+fn raised_by(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["probes"]["raised"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no probes: {report:#}"))
+        .iter()
+        .map(|r| {
+            (
+                r["call"].as_str().unwrap().to_string(),
+                r["exception"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// `(kind, line, input)` of each finding of a report.
+fn with_inputs(report: &serde_json::Value) -> Vec<(String, u64, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["input"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn javascript_probe_calls_make_a_latent_handler_fire_and_name_the_input() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("prices.js"), LATENT_JS).unwrap();
+    let run = candor_in(dir.path(), &["run", "prices.js", "--format", "json"], &[]);
+    assert_eq!(finding_kinds(&run.json()), ["latent_swallow"]);
+
+    let (code, report) = probe("prices.js", LATENT_JS, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(
+        with_inputs(&report),
+        [
+            (
+                "swallowed_exception".to_string(),
+                6,
+                "parsePrice('')".to_string()
+            ),
+            (
+                "fabricated_value".to_string(),
+                7,
+                "parsePrice('')".to_string()
+            ),
+        ],
+        "{report:#}"
+    );
+    // the snippet's own output, not the calls'
+    assert_eq!(report["stdout"], "2.5 2\n1\n", "{report:#}");
+    // one parameter each, 18 inputs
+    assert_eq!(report["probes"]["calls"], 54, "{report:#}");
+    let raised = raised_by(&report);
+    assert!(raised.contains(&("average([])".to_string(), "RangeError".to_string())));
+    assert!(raised.contains(&("average(null)".to_string(), "TypeError".to_string())));
+    // an async function's rejection is its call's
+    assert!(
+        raised.contains(&("strictPrice('x')".to_string(), "TypeError".to_string())),
+        "{raised:?}"
+    );
+    assert!(
+        !raised
+            .iter()
+            .any(|(call, _)| call.starts_with("parsePrice"))
+    );
+    let text = candor_in(dir.path(), &["probe", "prices.js"], &[]);
+    assert_contains(&text.stdout, "  = with: parsePrice('')\n");
+    assert_contains(&text.stdout, "probed: 54 calls");
+}
+
+#[test]
+fn typescript_probe_calls_use_the_snippets_own_arguments() {
+    let code = "function share(total: number, people: number = 1): number {
+  try {
+    if (people === 0) throw new RangeError('nobody to share with');
+    return total / people;
+  } catch {
+    return -1;
+  }
+}
+
+const scale = (values: number[], by?: number) => values.map((v) => v * (by ?? 1));
+
+console.log(share(90, 4), scale([1, 2]));
+";
+    let (code, report) = probe("bill.ts", code, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let inputs: Vec<String> = with_inputs(&report).into_iter().map(|f| f.2).collect();
+    assert_eq!(inputs, ["share(90, 0)", "share(90, 0)"], "{report:#}");
+    // both of share's arguments, each through the 18 inputs; scale's one
+    assert_eq!(report["probes"]["calls"], 54, "{report:#}");
+    let raised = raised_by(&report);
+    assert!(raised.contains(&("scale(null)".to_string(), "TypeError".to_string())));
+}
+
+#[test]
+fn javascript_probe_calls_survive_a_snippet_that_replaced_builtins() {
+    // the harness keeps its own builtins: the calls are made and counted
+    let code = "function load(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return {};
+  }
+}
+console.log(load('[1]'));
+JSON.stringify = () => { throw new Error('no stringify'); };
+Array.prototype.push = function () { throw new Error('no push'); };
+Array.prototype.join = () => 'joined';
+Function.prototype.apply = () => 'applied';
+Promise.prototype.then = function () { throw new Error('no then'); };
+Object.getPrototypeOf = () => null;
+String.prototype.toWellFormed = () => 'mangled';
+";
+    let (_, report) = probe("hostile.js", code, &[]);
+    assert_eq!(report["probes"]["calls"], 18, "{report:#}");
+    let inputs: Vec<String> = with_inputs(&report).into_iter().map(|f| f.2).collect();
+    assert_eq!(inputs, ["load('')", "load('')"], "{report:#}");
+}
+
+#[test]
+fn javascript_probe_calls_are_made_only_after_a_run_that_completed() {
+    let code = "function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return null;\n  }\n}\nthrow new Error('broken');\n";
+    let (code, report) = probe("broken.js", code, &[]);
+    assert_eq!(code, 3, "{report:#}");
+    assert!(report["probes"].is_null(), "{report:#}");
+    // a snippet without functions: nothing to call
+    let (code, report) = probe("plain.js", "console.log(1 + 1);\n", &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(report["probes"].is_null(), "{report:#}");
 }
 
 /// `tests/corpus/probe/`: functions whose handlers only bad input fires
@@ -298,9 +474,20 @@ fn the_probe_corpus_fires_what_it_must_and_nothing_else() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| ["py", "js", "mjs", "ts"].iter().any(|e| x == *e))
+        })
         .collect();
     cases.sort();
+    // each case has an `.expected` file of its own
+    let mut stems: Vec<_> = cases.iter().map(|c| c.with_extension("")).collect();
+    stems.dedup();
+    assert_eq!(
+        stems.len(),
+        cases.len(),
+        "two cases share a name: {cases:?}"
+    );
     let (mut firing, mut quiet) = (0, 0);
     let mut wrong = Vec::new();
     for case in &cases {

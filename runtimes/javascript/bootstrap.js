@@ -5,7 +5,8 @@
 // the runner's event loop and error printer use.
 //
 // Facts are JSON lines in the format every candor guest shares (see the host's
-// src/detect/facts.rs): `runtime`, `caught`, `value`, `propagated`, `recovered`.
+// src/detect/facts.rs): `runtime`, `caught`, `value`, `propagated`, `recovered`,
+// and in a probe run `probe` and `probe_end` around each call it makes.
 // Each is streamed to the host at once, so a run cut short still reports.
 //
 // The snippet runs in the same interpreter and could replace builtins; every
@@ -363,6 +364,9 @@
       return undefined;
     }
     const NONE = freeze({});
+    let explored = null; // what `hook.explore` was given, until the calls are listed
+    let exploreMost = 0;
+    let exploreBudget = null; // ms after the first call's start when no call starts any more
     const hook = {
       /** First statement of a `catch` body, or of an inline promise rejection handler. */
       caught(hid, error) {
@@ -457,6 +461,15 @@
       discard(hid, inflight) {
         if (inflight !== NONE) caught(hid, inflight);
       },
+      /** The last statement of a probe run's program: the functions to call
+       *  once the run completed, at most `most` calls (see `probe`). */
+      explore(most, functions, budget) {
+        if (explored === null) {
+          explored = functions;
+          exploreMost = most;
+          exploreBudget = typeof budget === "number" ? budget : null;
+        }
+      },
     };
     freeze(hook);
 
@@ -539,6 +552,163 @@
       const first = mapValues(unhandled).next().value;
       return [first];
     }
+
+    // -- probe calls (`candor probe`) -----------------------------------------------
+    // After the snippet's own run completed, the runner calls each function the
+    // host listed (`hook.explore`) with edge-case inputs, one argument at a time;
+    // the other arguments are the snippet's own first call's, else 'a'. Each call
+    // is framed by a `probe` fact, which names it as source (`parse('')`), and a
+    // `probe_end` fact, which says what it raised: the host attributes what fired
+    // in between to that call. Counts held back are flushed at both, so that
+    // each is counted with the call that made it.
+    //
+    // The inputs, as source and as a value made anew for each call: empty and
+    // blank text, text that is no number, no JSON and no date, null, undefined,
+    // zero, negative and huge numbers, NaN and infinity, empty and odd containers.
+    const LADDER = [
+      ["''", () => ""],
+      ["' '", () => " "],
+      ["'x'", () => "x"],
+      ["'\u00e9'", () => "\u00e9"],
+      ["'-1'", () => "-1"],
+      ["'{\"a\": 1'", () => '{"a": 1'],
+      ["'2024-13-45'", () => "2024-13-45"],
+      ["null", () => null],
+      ["undefined", () => undefined],
+      ["0", () => 0],
+      ["-1", () => -1],
+      ["2**63", () => 2 ** 63],
+      ["NaN", () => NaN],
+      ["Infinity", () => Infinity],
+      ["[]", () => []],
+      ["[null]", () => [null]],
+      ["{}", () => ({})],
+      ["{'': null}", () => ({ "": null })],
+    ];
+    const TEXT_A = "'a'";
+    let probeCalls = null; // [label, fn, given, required, position, ladder index]
+    let probeNext = 0;
+    let probing = null; // the call made last: { settled, raised }
+    let probeStarted = null; // when the first call started (ms)
+    /** The calls to make, from what `hook.explore` was given. */
+    function listCalls() {
+      const calls = [];
+      const functions = explored === null ? [] : explored;
+      const most = exploreMost;
+      for (let f = 0; f < functions.length && calls.length < most; f++) {
+        let name, fn, required, sources, given;
+        try {
+          const entry = functions[f];
+          name = entry[0];
+          fn = entry[1]();
+          required = entry[2];
+          sources = entry[3];
+          given = entry[4];
+        } catch (_) {
+          continue; // a binding the snippet left uninitialised
+        }
+        if (typeof fn !== "function") continue;
+        const base = [];
+        for (let i = 0; i < sources.length; i++) arrayPush(base, sources[i]);
+        while (base.length < required) arrayPush(base, TEXT_A);
+        if (base.length === 0) {
+          arrayPush(calls, [name + "()", fn, null, 0, -1, -1]);
+          continue;
+        }
+        for (let position = 0; position < base.length && calls.length < most; position++) {
+          for (let rung = 0; rung < LADDER.length && calls.length < most; rung++) {
+            const shown = [];
+            for (let i = 0; i < base.length; i++) arrayPush(shown, i === position ? LADDER[rung][0] : base[i]);
+            arrayPush(calls, [name + "(" + arrayJoin(shown, ", ") + ")", fn, given, base.length, position, rung]);
+          }
+        }
+      }
+      return calls;
+    }
+    /** The arguments of `call`, made anew. */
+    function callArgs(call) {
+      const given = call[2];
+      const args = [];
+      if (given !== null) {
+        const values = given();
+        for (let i = 0; i < values.length; i++) arrayPush(args, values[i]);
+      }
+      while (args.length < call[3]) arrayPush(args, "a");
+      if (call[4] >= 0) args[call[4]] = LADDER[call[5]][1]();
+      return args;
+    }
+    function isPromise(v) {
+      try {
+        return v !== null && typeof v === "object" && getPrototypeOf(v) === PromiseProto;
+      } catch (_) {
+        return false; // a proxy's trap
+      }
+    }
+    const probe = {
+      /** Makes the next call: 1 while what it returned (a promise) is
+       *  pending, 0 once it ended, -1 when no call is left. */
+      start() {
+        if (probeCalls === null) probeCalls = listCalls();
+        probing = null;
+        for (;;) {
+          if (probeNext >= probeCalls.length) return -1;
+          if (probeStarted === null) {
+            probeStarted = now();
+          } else if (exploreBudget !== null && now() - probeStarted > exploreBudget) {
+            // the budget ran out: the calls left are counted, not made
+            flush();
+            send({ __proto__: null, fact: "probe_stopped", left: probeCalls.length - probeNext });
+            probeNext = probeCalls.length;
+            return -1;
+          }
+          const call = probeCalls[probeNext++];
+          let args;
+          try {
+            args = callArgs(call);
+          } catch (_) {
+            continue; // an argument the snippet's changes broke: that call is not made
+          }
+          flush();
+          send({ __proto__: null, fact: "probe", input: text(call[0]) });
+          const state = { __proto__: null, settled: true, raised: null };
+          probing = state;
+          let result;
+          try {
+            result = funcApply(call[1], undefined, args);
+          } catch (error) {
+            state.raised = errorType(error);
+            return 0;
+          }
+          if (!isPromise(result)) return 0;
+          // an async function's handlers fire within its call; its rejection is a raise
+          state.settled = false;
+          promiseThen(result, () => {
+            state.settled = true;
+          }, (error) => {
+            state.settled = true;
+            state.raised = errorType(error);
+          });
+          return 1;
+        }
+      },
+      /** 1 when the call made last has settled, else 0. */
+      settled() {
+        return probing === null || probing.settled ? 1 : 0;
+      },
+      /** Ends the call made last (one still pending is given up): what it left
+       *  behind (timers, rejections nobody handled) goes, and `probe_end` says
+       *  what it raised. */
+      end() {
+        const state = probing;
+        probing = null;
+        mapClear(timers);
+        mapClear(unhandled);
+        flush();
+        const raised = state !== null && state.settled && state.raised !== null ? text(state.raised) : null;
+        send({ __proto__: null, fact: "probe_end", raised });
+      },
+    };
+    freeze(probe);
 
     // -- modules --------------------------------------------------------------------
     function noModules(name) {
@@ -666,6 +836,7 @@
       noModules,
       formatError,
       flush,
+      probe,
       setTimeout: (fn, ms, ...args) => addTimer(fn, ms, args, false),
       setInterval: (fn, ms, ...args) => addTimer(fn, ms, args, true),
       clearTimeout: clearTimer,

@@ -21,7 +21,9 @@
 // settle, runs due timers, and stops when nothing is left. An uncaught
 // exception, an unhandled promise rejection or an error thrown by a timer
 // callback prints `Uncaught <error>` and the stack to stderr and exits 1; a
-// top-level await that never settles exits 13 (as node does).
+// top-level await that never settles exits 13 (as node does). After a run that
+// completed, a probe run's program (`candor probe`) has its functions called
+// with edge-case inputs (see `explore`).
 //
 // The harness proper (hook object, console, timers) is bootstrap.js, embedded
 // at build time as bytecode in candor_bootstrap.h, together with lib/*.js, the
@@ -335,6 +337,12 @@ static double harness_number(JSContext *ctx, JSValueConst obj, const char *metho
     return d;
 }
 
+static void sleep_ms(double wait) {
+    time_t secs = (time_t)(wait / 1000);
+    struct timespec ts = { secs, (long)((wait - (double)secs * 1000) * 1e6) };
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+}
+
 /**
  * The event loop: jobs, then due timers, until nothing is left. Returns the exit
  * status: 0, or 1 after an uncaught error. `top` is the module's evaluation
@@ -361,10 +369,7 @@ static int event_loop(JSContext *ctx, JSValueConst top) {
         if (wait > 0) {
             // a timer far ahead sleeps (the wall-clock limit ends the run);
             // an hour at a time, then the loop asks again
-            if (!(wait <= 3600e3)) wait = 3600e3;
-            time_t secs = (time_t)(wait / 1000);
-            struct timespec ts = { secs, (long)((wait - (double)secs * 1000) * 1e6) };
-            while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+            sleep_ms(wait <= 3600e3 ? wait : 3600e3);
         }
         JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
         JSValue r = JS_Call(ctx, fn, loop, 0, NULL);
@@ -378,6 +383,71 @@ static int event_loop(JSContext *ctx, JSValueConst top) {
         status = 13;
     }
     return status;
+}
+
+// -- probe calls ---------------------------------------------------------------------------
+
+// How long the timers of one probe call may keep it waiting, and those of all
+// the calls together: a call whose promise has not settled within what is left
+// of either is given up, and the next one made (a run of many slow async
+// functions stays well inside the run's wall-clock limit).
+#define PROBE_WAIT_MS 1000.0
+#define PROBE_TOTAL_WAIT_MS 3000.0
+
+/** Runs every pending job; an error one throws is the probe call's, not the run's. */
+static void drain_jobs_quietly(JSRuntime *rt) {
+    for (;;) {
+        JSContext *jctx;
+        int r = JS_ExecutePendingJob(rt, &jctx);
+        if (r == 0) return;
+        if (r < 0) JS_FreeValue(jctx, JS_GetException(jctx));
+    }
+}
+
+/**
+ * A probe run (`candor probe`), once the snippet's own run completed: the
+ * harness calls the snippet's functions with edge-case inputs, one call at a
+ * time (`probe.start`); each runs its jobs, and its timers while what it
+ * returned is pending, then ends (`probe.end`). A snippet whose program did
+ * not ask for calls (`hook.explore`) has none. What the calls print, throw or
+ * leave behind does not change the run's exit status.
+ */
+static void explore(JSContext *ctx) {
+    JSRuntime *rt = JS_GetRuntime(ctx);
+    JSValue probe = JS_GetPropertyStr(ctx, harness, "probe");
+    JSValue loop = JS_GetPropertyStr(ctx, harness, "loop");
+    double total = 0;
+    for (;;) {
+        bool failed = false;
+        if (harness_number(ctx, probe, "start", &failed) < 0 || failed) break;
+        double waited = 0;
+        for (;;) {
+            drain_jobs_quietly(rt);
+            if (harness_number(ctx, probe, "settled", &failed) > 0 || failed) break;
+            double wait = harness_number(ctx, loop, "next", &failed);
+            if (failed || wait < 0 || waited + wait > PROBE_WAIT_MS ||
+                total + wait > PROBE_TOTAL_WAIT_MS)
+                break;
+            if (wait > 0) sleep_ms(wait);
+            waited += wait;
+            total += wait;
+            JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
+            JSValue r = JS_Call(ctx, fn, loop, 0, NULL);
+            JS_FreeValue(ctx, fn);
+            if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
+            JS_FreeValue(ctx, r);
+        }
+        if (failed) break;
+        JSValue end = JS_GetPropertyStr(ctx, probe, "end");
+        JSValue r = JS_Call(ctx, end, probe, 0, NULL);
+        JS_FreeValue(ctx, end);
+        failed = JS_IsException(r);
+        if (failed) print_pending_exception(ctx);
+        JS_FreeValue(ctx, r);
+        if (failed) break;
+    }
+    JS_FreeValue(ctx, loop);
+    JS_FreeValue(ctx, probe);
 }
 
 // -- setup -------------------------------------------------------------------------------
@@ -610,6 +680,7 @@ int main(int argc, char **argv) {
         JSValue top = as_module ? JS_DupValue(ctx, result) : JS_UNDEFINED;
         status = event_loop(ctx, top);
         JS_FreeValue(ctx, top);
+        if (status == 0) explore(ctx);
     }
     JS_FreeValue(ctx, result);
     // repeated facts not sent yet

@@ -46,7 +46,9 @@ pub struct Probes {
     pub determinism: bool,
     /// What the run is expected to do.
     pub expected: Option<Expected>,
-    /// For Python: call each top-level function the snippet defines with
+    /// For Python, JavaScript and TypeScript: call each top-level function
+    /// the snippet defines (in JavaScript, a `function` declaration or a
+    /// variable bound to a function, exported or not) with
     /// edge-case inputs, at most this many calls in all, in one more run
     /// (after the snippet's own code), so that handlers that only fire on
     /// bad input fire; their findings say which call made them. None: no
@@ -127,7 +129,10 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
     }
     let mut found = Vec::new();
     if let Some(most) = probes.calls
-        && snippet.language == Language::Python
+        && matches!(
+            snippet.language,
+            Language::Python | Language::JavaScript | Language::TypeScript
+        )
     {
         found.extend(calls(sandbox, snippet, (most, probes.budget), &mut report).await?);
     }

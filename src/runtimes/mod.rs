@@ -184,7 +184,7 @@ pub struct Snippet {
     /// For a run that tells what makes the output vary (`probe`): which
     /// sources are fixed, instead of the sandbox's setting.
     pub(crate) determinism: Option<crate::sandbox::guest::Determinism>,
-    /// For a probe run (Python): after the snippet, call each of its
+    /// For a probe run (Python, JavaScript, TypeScript): after the snippet, call each of its
     /// top-level functions with edge-case inputs, at most this many calls.
     pub(crate) explore: Option<u32>,
     /// For a probe run: no call starts once this long has passed since the

@@ -154,10 +154,12 @@ pub(crate) fn compile(
         cancelled: &|| false,
         memory: u64::MAX,
     };
-    compile_within(source, file_name, typescript, detect, hook, &budget).map_err(|e| match e {
-        Stopped::Syntax(error) => error,
-        other => unreachable!("an unbounded compilation stopped: {other:?}"),
-    })
+    compile_within(source, file_name, typescript, detect, hook, None, &budget).map_err(
+        |e| match e {
+            Stopped::Syntax(error) => error,
+            other => unreachable!("an unbounded compilation stopped: {other:?}"),
+        },
+    )
 }
 
 /// What a compilation may spend; it checks between its phases.
@@ -187,13 +189,17 @@ pub(crate) enum Stopped {
 /// (`--no-detect` runs at full speed). `file_name` only says whether the
 /// snippet is an ES module or CommonJS (see [`source_type`]) and names it in
 /// the position map. Between its phases it stops when `budget` says the run
-/// is over or the memory it holds is over.
+/// is over or the memory it holds is over. With `explore` (and `detect`),
+/// the program ends with the calls a probe run makes of the snippet's
+/// functions: at most that many, none started after the budget in
+/// milliseconds when there is one (see [`explore`](super::explore)).
 pub(crate) fn compile_within(
     source: &str,
     file_name: &str,
     typescript: bool,
     detect: bool,
     hook: &str,
+    explore: Option<(u32, Option<u64>)>,
     budget: &Budget<'_>,
 ) -> Result<Instrumented, Stopped> {
     let lines = LineIndex::new(source);
@@ -217,6 +223,12 @@ pub(crate) fn compile_within(
     let module = program.source_type.is_module() || has_top_level_await(&program);
     // enums are compiled to plain objects below: their names are taken first
     let enums = enum_names(&program);
+    // the functions a probe calls, listed before types are stripped: the
+    // arguments of their first calls are the user's own text
+    let explored = match explore {
+        Some(explore) if detect => Some((explore, super::explore::targets(&program, source))),
+        _ => None,
+    };
 
     // the early errors the parser leaves out (a private name outside its
     // class, a duplicate binding, ...), at their position in the user's source
@@ -295,8 +307,15 @@ pub(crate) fn compile_within(
         .map(|h| h.fact().to_string())
         .collect();
     facts.extend(rewriter.sites.iter().map(|s| s.to_string()));
+    let mut code = generated.code;
+    if let Some((explore, targets)) = explored
+        && !targets.is_empty()
+    {
+        // after the snippet's last line: no position of it moves
+        code.push_str(&super::explore::registration(hook, explore, &targets));
+    }
     Ok(Instrumented {
-        code: generated.code,
+        code,
         module,
         facts,
         line_map,

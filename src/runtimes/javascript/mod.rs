@@ -3,6 +3,7 @@
 //! library. Snippets are parsed, stripped of types and instrumented on the host
 //! with oxc ([`instrument`]); the runner streams run-time facts back.
 
+mod explore;
 mod instrument;
 mod nesting;
 mod prepare;

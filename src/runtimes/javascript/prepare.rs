@@ -49,6 +49,14 @@ pub(crate) async fn prepare(
     let code = snippet.code.clone();
     let hook = hook.to_string();
     let reraise = snippet.reraise.clone();
+    // (most calls, the budget in milliseconds)
+    let explore = snippet.explore.map(|most| {
+        let budget = snippet.explore_budget;
+        (
+            most,
+            budget.map(|b| u64::try_from(b.as_millis()).unwrap_or(u64::MAX)),
+        )
+    });
     let file = snippet.file.clone();
     let typescript = snippet.language == Language::TypeScript;
     let memory = limits.memory;
@@ -76,7 +84,7 @@ pub(crate) async fn prepare(
                     memory,
                 };
                 match instrument::compile_within(
-                    &code, &file, typescript, detection, &hook, &budget,
+                    &code, &file, typescript, detection, &hook, explore, &budget,
                 ) {
                     Ok(program) => Prepared::Program(program),
                     Err(Stopped::Syntax(error)) => Prepared::Syntax(error),
