@@ -47,6 +47,29 @@ fn kinds(r: &Value) -> Vec<String> {
 }
 
 #[test]
+fn a_script_is_a_commonjs_module_as_in_node() {
+    // `module.exports` at the end of a file, and the main-module check,
+    // which would otherwise skip the snippet's whole driver
+    assert_prints(
+        "main.js",
+        "function add(a, b) {\n  return a + b;\n}\nmodule.exports = { add };\nif (require.main === module) {\n  console.log(add(2, 3), exports === module.exports, typeof module.exports.add);\n}\n",
+        &["5 false function"],
+    );
+    // a snippet's own `module` or `exports` shadows candor's
+    assert_prints(
+        "own.js",
+        "const module = { name: 'm' };\nlet exports = 1;\nconsole.log(module.name, exports);\n",
+        &["m 1"],
+    );
+    // an ES module has neither, as in node
+    assert_prints(
+        "esm.mjs",
+        "export const x = 1;\nconsole.log(typeof module, typeof exports);\n",
+        &["undefined undefined"],
+    );
+}
+
+#[test]
 fn text_encoder_and_decoder_match_node() {
     assert_prints("text.js", TEXT_JS, TEXT_NODE);
 }

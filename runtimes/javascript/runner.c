@@ -588,6 +588,28 @@ static bool bind_hook(JSContext *ctx, JSValueConst global, const char *name) {
     return ok;
 }
 
+/**
+ * A script is a CommonJS module, as node runs a `.js` file: `module` (whose
+ * `exports` is also `exports`) and `require.main === module`, so that
+ * `module.exports = {...}` and `if (require.main === module) main();` work.
+ * They are configurable globals, which a snippet's own `const module` shadows.
+ */
+static bool define_commonjs(JSContext *ctx) {
+    static const char make[] = "({ exports: {}, id: '.', loaded: false, children: [], paths: [] })";
+    JSValue module = JS_Eval(ctx, make, sizeof make - 1, "<candor>", JS_EVAL_TYPE_GLOBAL);
+    if (JS_IsException(module)) return false;
+    JSValue global = JS_GetGlobalObject(ctx);
+    const int normal = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE;
+    int failed = JS_DefinePropertyValueStr(ctx, global, "exports",
+                                           JS_GetPropertyStr(ctx, module, "exports"), normal) < 0;
+    JSValue require = JS_GetPropertyStr(ctx, global, "require");
+    failed |= JS_SetPropertyStr(ctx, require, "main", JS_DupValue(ctx, module)) < 0;
+    JS_FreeValue(ctx, require);
+    failed |= JS_DefinePropertyValueStr(ctx, global, "module", module, normal) < 0;
+    JS_FreeValue(ctx, global);
+    return !failed;
+}
+
 /** Evaluates bootstrap.js and installs the globals it provides; false on failure. */
 static bool install_harness(JSContext *ctx, const char *source, const char *hook) {
     JSValue setup = eval_bytecode(ctx, candor_bootstrap, sizeof candor_bootstrap);
@@ -666,6 +688,11 @@ int main(int argc, char **argv) {
     free(source);
     free(map);
     free(hook);
+    if (!as_module && !define_commonjs(ctx)) {
+        fprintf(stderr, "candor runner: the CommonJS globals could not be defined\n");
+        print_pending_exception(ctx);
+        return 70;
+    }
 
     int flags = as_module ? JS_EVAL_TYPE_MODULE : JS_EVAL_TYPE_GLOBAL;
     JSValue result = JS_Eval(ctx, program, len, display_name, flags);

@@ -880,12 +880,23 @@ _EXTENDED_ARG = dis.opmap["EXTENDED_ARG"]
 _CODE_TYPE = type((lambda: None).__code__)
 
 
-def _cache_units(op):
-    """The inline cache entries (code units) after an instruction `op`."""
-    entries = dis._inline_cache_entries
-    if type(entries) is dict:
-        return entries.get(dis.opname[op], 0)
-    return entries[op]
+def _cache_table():
+    """The inline cache entries (code units) after each opcode, as `dis`
+    keeps them (by name since 3.13, by opcode before); None when it keeps
+    them some other way, and then nothing is bound."""
+    try:
+        entries = dis._inline_cache_entries
+        get = entries.get
+        table = tuple(get(dis.opname[op], None) or get(op, None) or 0 for op in range(256))
+        if table[_LOAD_GLOBAL] == 0:
+            return None
+        return table
+    except BaseException:
+        return None
+
+
+_CACHE_UNITS = _cache_table()
+_BINDS = _BINDS and _CACHE_UNITS is not None
 
 
 def _bind_probes(code, probes):
@@ -916,7 +927,7 @@ def _bind_probes(code, probes):
             continue
         start = at if begin is None else begin
         full = (high << 8) | arg
-        end = at + 2 + 2 * _cache_units(op)
+        end = at + 2 + 2 * _CACHE_UNITS[op]
         begin, high = None, 0
         if op == _LOAD_GLOBAL or op == _LOAD_NAME:
             index, null = (full >> 1, full & 1) if op == _LOAD_GLOBAL else (full, 0)

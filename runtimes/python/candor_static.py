@@ -138,6 +138,33 @@ def _gives_named_default(body, scope):
     return gives
 
 
+def _is_nan(node):
+    """`float("nan")`, `float("inf")`, `math.nan`, `np.nan`: a NaN or infinity."""
+    if isinstance(node, ast.Attribute):
+        name = _dotted(node)
+        return bool(name) and len(name) == 2 and name[0] in _NAN_MODULES and name[1] in _NAN_NAMES
+    return (
+        isinstance(node, ast.Call)
+        and _dotted(node.func) == ["float"]
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and node.args[0].value.strip().lower().lstrip("+-") in ("nan", "inf", "infinity")
+    )
+
+
+def _always_leaves_by_raising(body, exits):
+    """The handler body raises (or exits) at its top level before anything
+    in it can return, break or continue."""
+    for stmt in body:
+        if isinstance(stmt, ast.Raise) or (isinstance(stmt, ast.Expr) and stmt.value in exits):
+            return True
+        if any(isinstance(s, (ast.Return, ast.Break, ast.Continue)) for s in _walk_local([stmt])):
+            return False
+    return False
+
+
 def _is_quiet_body(body):
     """The handler body of an expected-exception test: `pass`, `assert True`, a bare
     `return`, a docstring."""
@@ -968,18 +995,22 @@ class _Rewriter(ast.NodeTransformer):
             for s in _walk_local(body)
             if isinstance(s, ast.Call) and (_dotted(s.func) or [""])[-1] in _EXITING_CALLS
         ]
-        top_level_raise = any(isinstance(s, ast.Raise) for s in body) or any(
-            isinstance(s, ast.Expr) and s.value in exits for s in body
-        )
-        if top_level_raise:
+        if _always_leaves_by_raising(body, exits):
             handler.reraises = "always"
         elif raises or exits:
             handler.reraises = "sometimes"
 
         only_flow = True
+        # the exception only tested (`if "invalid" in str(e):`) is not surfaced
+        tested = {
+            id(n)
+            for s in _walk_local(body)
+            if isinstance(s, (ast.If, ast.While, ast.IfExp, ast.Assert))
+            for n in ast.walk(s.test)
+        }
         for sub in _walk_local(body):
             if isinstance(sub, ast.Name) and exc_name and sub.id == exc_name:
-                if isinstance(sub.ctx, ast.Load):
+                if isinstance(sub.ctx, ast.Load) and id(sub) not in tested:
                     handler.surfaces = True
             elif isinstance(sub, ast.Call):
                 name = _dotted(sub.func) or []
@@ -1027,6 +1058,8 @@ class _Rewriter(ast.NodeTransformer):
             elif isinstance(sub, ast.Assign) and len(sub.targets) == 1:
                 target = sub.targets[0]
                 if isinstance(target, ast.Name) and target.id in scope.loads:
+                    if self._intermediate(sub, body, handler, try_node):
+                        continue
                     self._value(handler, sub, "value", "assign", try_node)
                 elif isinstance(target, ast.Tuple) and any(
                     isinstance(e, ast.Name) and e.id in scope.loads for e in target.elts
@@ -1052,7 +1085,9 @@ class _Rewriter(ast.NodeTransformer):
         code also fills with literals, such as messages, is a list of problems)."""
         if len(call.args) != 1 or call.keywords or not isinstance(call.func, ast.Attribute):
             return False
-        if _constant_kind(call.args[0]) not in ("literal", "container"):
+        if _constant_kind(call.args[0]) not in ("literal", "container") and not _is_nan(
+            call.args[0]
+        ):
             return False
         owner = ast.dump(call.func.value)
         return any(
@@ -1106,6 +1141,26 @@ class _Rewriter(ast.NodeTransformer):
             if read is not None and (ast.dump(read.value), ast.dump(read.slice)) == want:
                 return True
         return False
+
+    def _intermediate(self, assign, body, handler, try_node):
+        """`assign` (`keys = list(row)`) computes something the handler reads
+        again, and is no placeholder: a step towards the handler's result, not
+        the result (what the handler returns or stores says whether it
+        recovered)."""
+        name = assign.targets[0].id
+        own = {id(n) for n in ast.walk(assign)}
+        reread = any(
+            isinstance(n, ast.Name)
+            and n.id == name
+            and isinstance(n.ctx, ast.Load)
+            and id(n) not in own
+            for n in _walk_local(body)
+        )
+        return (
+            reread
+            and _substitute(assign.value, try_node, handler.catches) is None
+            and self._placeholder(assign.value, handler.scope, try_node) is None
+        )
 
     def _value(self, handler, holder, field, via, try_node):
         value = getattr(holder, field)
