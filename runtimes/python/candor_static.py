@@ -536,28 +536,49 @@ def _answers_opposite(value, scope):
     return False
 
 
-def _echo_container(node, scope):
+def _echo_container(node, scope, try_node=None):
     """A container of constants that only echoes the function's own arguments
-    (`{"name": name, "widgets": []}`): nothing in it was computed. At least one
+    (`{"name": name, "widgets": []}`), or the fields the guarded code's own
+    record passes on unchanged (`{"name": name, "qty": 0}` after `{"name":
+    name, "qty": int(qty)}`): nothing in it was computed. At least one
     constant must be a real value; a `None` field marks the gap openly."""
+    passed_on = set()
     if isinstance(node, ast.Dict):
         if any(k is None or _constant_kind(k) is None for k in node.keys):
             return False
         elts = node.values
+        if try_node is not None:
+            for sub in _walk_local(try_node.body):
+                if isinstance(sub, ast.Dict):
+                    passed_on.update(
+                        (ast.dump(k), v.id)
+                        for k, v in zip(sub.keys, sub.values)
+                        if k is not None and isinstance(v, ast.Name)
+                    )
+        keys = [ast.dump(k) for k in node.keys]
     elif isinstance(node, (ast.List, ast.Tuple)):
         elts = node.elts
+        keys = [None] * len(elts)
     else:
         return False
-    echoed = real = False
-    for e in elts:
+    echoed = real = mirrored = text = False
+    for key, e in zip(keys, elts):
         kind = _constant_kind(e)
+        text = text or (isinstance(e, ast.Constant) and isinstance(e.value, str))
         if kind is None:
             if isinstance(e, ast.Name) and e.id in scope.params:
                 echoed = True
                 continue
+            if isinstance(e, ast.Name) and key is not None and (key, e.id) in passed_on:
+                echoed = mirrored = True
+                continue
             return False
         if kind != "none":
             real = True
+    if mirrored and text:
+        # a text field beside the record's own (`"status": "failed"`) says
+        # what went wrong: an error record, not a made-up one
+        return False
     return echoed and real
 
 
@@ -1023,8 +1044,10 @@ class _Rewriter(ast.NodeTransformer):
                     if self._fills_results(sub, try_node, scope):
                         # `values.append(0)` where the guarded code appends the
                         # real value: a constant put into the results
+                        kind = "container" if _constant_kind(sub.args[0]) is None else "literal"
+                        kind = "literal" if _is_nan(sub.args[0]) else kind
                         sid = self.a.new_site(
-                            handler, sub.args[0], "append", "literal", self.a.segment(sub.args[0])
+                            handler, sub.args[0], "append", kind, self.a.segment(sub.args[0])
                         )
                         sub.args[0] = _call(VALUE, [ast.Constant(sid), sub.args[0]], sub.args[0])
                     else:
@@ -1085,8 +1108,10 @@ class _Rewriter(ast.NodeTransformer):
         code also fills with literals, such as messages, is a list of problems)."""
         if len(call.args) != 1 or call.keywords or not isinstance(call.func, ast.Attribute):
             return False
-        if _constant_kind(call.args[0]) not in ("literal", "container") and not _is_nan(
-            call.args[0]
+        if (
+            _constant_kind(call.args[0]) not in ("literal", "container")
+            and not _is_nan(call.args[0])
+            and not _echo_container(call.args[0], scope, try_node)
         ):
             return False
         owner = ast.dump(call.func.value)
@@ -1190,7 +1215,7 @@ class _Rewriter(ast.NodeTransformer):
         kind = _constant_kind(node)
         if kind is not None:
             return kind
-        if _echo_container(node, scope):
+        if _echo_container(node, scope, try_node):
             return "container"
         if isinstance(node, ast.Call):
             if _copies_constant(node, scope):
