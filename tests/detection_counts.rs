@@ -94,9 +94,10 @@ fn javascript_counts_ten_thousand_caught_exceptions_exactly() {
     assert_count(&r, "fabricated_value", 10_000, "(10000 times)");
 }
 
-/// The swallow count of a run stopped by fuel against the iterations it printed.
+/// The swallow count of a run stopped by fuel against the iterations it
+/// printed; those iterations.
 #[track_caller]
-fn assert_counted_before_the_stop(r: &Value, exception: &str) {
+fn assert_counted_before_the_stop(r: &Value, exception: &str) -> u64 {
     assert_eq!(r["outcome"], "fuel_exhausted", "{r:#}");
     let printed: u64 = r["stdout"]
         .as_str()
@@ -115,6 +116,7 @@ fn assert_counted_before_the_stop(r: &Value, exception: &str) {
         "{count} counted, {printed} happened: more than a batch lost"
     );
     assert_contains(f["message"].as_str().unwrap(), exception);
+    printed
 }
 
 #[test]
@@ -131,14 +133,7 @@ fn a_python_run_stopped_by_fuel_counts_a_handlers_literal_with_its_firings() {
     // a batch, and is never more than happened
     let code = "i = 0\nwhile True:\n    try:\n        value = int('x')\n    except ValueError:\n        value = 0\n    i += 1\n    print(i + value, flush=True)\n";
     let r = report("stopped_literal.py", code, &["--fuel", "400000000"]);
-    assert_counted_before_the_stop(&r, "ValueError");
-    let printed: u64 = r["stdout"]
-        .as_str()
-        .unwrap()
-        .lines()
-        .last()
-        .and_then(|l| l.parse().ok())
-        .unwrap();
+    let printed = assert_counted_before_the_stop(&r, "ValueError");
     let values = finding(&r, "fabricated_value")["count"].as_u64().unwrap();
     assert!(
         values <= printed + 1,
