@@ -5,8 +5,10 @@ snippet's own first call of it passes them.
 
 An argument the snippet's call gives as a literal is evaluated afresh for each
 call; one it gives as the name of a module-level value is a deep copy of that
-value as the run left it (so no call sees what an earlier one changed); any
-other is ``'a'``. Inputs come in an order that suits the argument the snippet
+value as the run left it (so no call sees what an earlier one changed). With
+no such call, the first ``>>> f(...)`` example of the function's docstring
+gives them; a parameter neither gives is a typical value of its annotation
+(``1`` for ``int``, ``[1]`` for ``list[float]``), else ``'a'``. Inputs come in an order that suits the argument the snippet
 passed, so that the first call that fires a handler is the likeliest input:
 for a dict (or rows of dicts), the same data missing each key, or with a
 number zeroed, then the ladder; for a number, numbers first; for text, text
@@ -47,6 +49,27 @@ _BY_KIND = {
 _KEYS = 8
 # a changed literal is shown as itself up to this length, else described
 _SHOWN = 70
+# a typical value of a parameter annotated with one of these types, for a
+# parameter no call of the snippet's gives
+_BY_ANNOTATION = {
+    "int": "1",
+    "float": "1.0",
+    "complex": "1.0",
+    "Decimal": "1.0",
+    "str": "'a'",
+    "bool": "True",
+    "bytes": "b'a'",
+    "list": "[1]",
+    "List": "[1]",
+    "Sequence": "[1]",
+    "Iterable": "[1]",
+    "tuple": "(1,)",
+    "Tuple": "(1,)",
+    "set": "{1}",
+    "dict": "{'a': 1}",
+    "Dict": "{'a': 1}",
+    "Mapping": "{'a': 1}",
+}
 
 
 def calls(source, globals_, most):
@@ -59,15 +82,21 @@ def calls(source, globals_, most):
         if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
             continue
         function = globals_.get(node.name)
-        params = [a.arg for a in node.args.posonlyargs + node.args.args]
-        if not callable(function) or params[:1] in (["self"], ["cls"]):
+        args = node.args.posonlyargs + node.args.args
+        if not callable(function) or [a.arg for a in args[:1]] in (["self"], ["cls"]):
             continue
-        functions[node.name] = (function, len(params) - len(node.args.defaults))
+        required = len(args) - len(node.args.defaults)
+        typical = [_literal(_typical(a.annotation)) for a in args[:required]]
+        functions[node.name] = (function, typical)
     given = _first_calls(tree, source, functions, globals_)
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in functions:
+            if node.name not in given:
+                given.update(_doctest_calls(node, functions))
     per_function = []
-    for name, (function, required) in functions.items():
+    for name, (function, typical) in functions.items():
         base = given.get(name, [])
-        base = base + [_literal("'a'")] * (required - len(base))
+        base = base + typical[len(base) :]
         made = []
         if not base:
             made.append((f"{name}()", function, list))
@@ -80,6 +109,56 @@ def calls(source, globals_, most):
     # in turn, so that a cap leaves no function out
     merged = (c for group in itertools.zip_longest(*per_function) for c in group if c)
     return list(itertools.islice(merged, most))
+
+
+def _typical(annotation):
+    """A typical value (as source) for a parameter annotated `annotation`
+    (`int`, `list[str]`, `"dict"`, `Optional[int]`), else `'a'`."""
+    node = annotation
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return "'a'"
+    if isinstance(node, ast.Subscript):
+        outer = node.value.attr if isinstance(node.value, ast.Attribute) else getattr(node.value, "id", None)
+        if outer == "Optional":
+            return _typical(node.slice)
+        node = node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        # `int | None`: the type that is not None
+        side = node.right if isinstance(node.left, ast.Constant) else node.left
+        return _typical(side)
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
+    return _BY_ANNOTATION.get(name, "'a'")
+
+
+def _doctest_calls(node, functions):
+    """{name: arguments} from the first `>>> name(...)` example with literal
+    arguments in the docstring of function `node`."""
+    doc = ast.get_docstring(node)
+    for line in (doc or "").splitlines():
+        line = line.strip()
+        if not line.startswith(">>> "):
+            continue
+        try:
+            call = ast.parse(line[4:], mode="eval").body
+        except SyntaxError:
+            continue
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == node.name
+            and not call.keywords
+        ):
+            continue
+        try:
+            for arg in call.args:
+                ast.literal_eval(arg)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            continue
+        return {node.name: [_literal(ast.unparse(arg)) for arg in call.args]}
+    return {}
 
 
 def _first_calls(tree, source, functions, globals_):
