@@ -10,6 +10,7 @@ mod common;
 use candor::probe::Probes;
 use candor::{Language, Sandbox, Snippet};
 use common::{assert_contains, candor_in, finding_kinds, scratch};
+use serde_json::Value;
 
 fn probe(name: &str, code: &str, extra: &[&str]) -> (i32, serde_json::Value) {
     let dir = scratch();
@@ -263,6 +264,26 @@ fn probe_calls_vary_the_rows_the_snippet_passed() {
     assert_eq!(inputs, ["total(items[0] without 'price')"], "{report:#}");
     // each call had its own copy: the snippet's own list is whole
     assert_eq!(report["stdout"], "8.0\n2\n", "{report:#}");
+}
+
+#[test]
+fn a_python_call_does_not_see_what_an_earlier_call_changed_in_the_module() {
+    // the handler fires only once the module's list holds three items: with
+    // the calls sharing the list it would fire on the second call, and be
+    // blamed on whatever input that call had
+    let code = "seen = []\n\n\ndef remember(item):\n    seen.append(item)\n    try:\n        return 10 / (3 - len(seen))\n    except ZeroDivisionError:\n        return 0.0\n\n\nprint(remember('a'))\n";
+    let (_, report) = probe("state.py", code, &[]);
+    assert!(
+        report["probes"]["calls"].as_u64().unwrap() > 10,
+        "{report:#}"
+    );
+    let fired: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["input"].is_string())
+        .collect();
+    assert!(fired.is_empty(), "{report:#}");
 }
 
 #[test]

@@ -111,6 +111,39 @@ def calls(source, globals_, most):
     return list(itertools.islice(merged, most))
 
 
+# module-level containers up to this size are restored after each call
+_RESTORED = 1000
+
+
+class ModuleState:
+    """The snippet module's bindings, and copies of its plain module-level
+    containers (lists, dicts, sets of up to ``_RESTORED`` items), as they
+    were before the calls: ``restore`` puts them back after each, so that
+    no call sees what an earlier one changed there. (What a call changes
+    inside other objects stays.)"""
+
+    def __init__(self, globals_):
+        self._globals = globals_
+        self._saved = dict(globals_)
+        self._containers = {}
+        for key, value in self._saved.items():
+            if type(value) in (list, dict, set) and not key.startswith("__"):
+                try:
+                    if len(value) <= _RESTORED:
+                        self._containers[key] = copy.deepcopy(value)
+                except BaseException:
+                    pass
+
+    def restore(self):
+        """The module as it was before the calls."""
+        module = self._globals
+        for key in [k for k in module if k not in self._saved]:
+            del module[key]
+        module.update(self._saved)
+        for key, value in self._containers.items():
+            module[key] = _copy(value)
+
+
 def _typical(annotation):
     """A typical value (as source) for a parameter annotated `annotation`
     (`int`, `list[str]`, `"dict"`, `Optional[int]`), else `'a'`."""

@@ -216,6 +216,7 @@ def execute(request, send, runtime, guards, lens=None):
         # under the monitor; what fires is told apart by the probe facts
         # a failure to list the calls is the harness's, and is reported as one
         calls = candor_probe.calls(source, globals_, explore)
+        state = candor_probe.ModuleState(globals_)
         budget = request.get("explore_budget_ms")
         deadline = None if budget is None else _monotonic() + budget / 1000
         for made, (label, function, arguments) in enumerate(calls):
@@ -235,6 +236,10 @@ def execute(request, send, runtime, guards, lens=None):
             except BaseException as error:
                 raised = candor_monitor._type_name(error)
             send({"fact": "probe_end", "raised": raised})
+            try:
+                state.restore()
+            except BaseException:
+                pass
     # the interpreter's shutdown, as python3 does it: the functions registered
     # with atexit run (an exception in one is printed and the others go on)
     try:
