@@ -287,6 +287,60 @@ fn a_python_call_does_not_see_what_an_earlier_call_changed_in_the_module() {
 }
 
 #[test]
+fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_named() {
+    let dir = scratch();
+    let snippet = "import math\n\n\ndef parse_price(text):\n    try:\n        return float(text.strip('$'))\n    except ValueError:\n        return 0.0\n\n\ndef root(x):\n    return math.sqrt(abs(x))\n\n\nprint(parse_price('$3.50'), root(4))\n";
+    let reference = "import math\n\n\ndef parse_price(text):\n    return float(text.strip('$'))\n\n\ndef root(x):\n    return math.sqrt(abs(x))\n\n\nprint(parse_price('$3.50'), root(4))\n";
+    std::fs::write(dir.path().join("prices.py"), snippet).unwrap();
+    std::fs::write(dir.path().join("ref.py"), reference).unwrap();
+    let out = candor_in(
+        dir.path(),
+        &[
+            "probe",
+            "prices.py",
+            "--reference",
+            "ref.py",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let report = out.json();
+    let wrong: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "wrong_output")
+        .collect();
+    // the same driver output: only parse_price's calls differ, root's do not
+    assert_eq!(wrong.len(), 1, "{report:#}");
+    assert_eq!(wrong[0]["line"], 4, "{report:#}");
+    assert_eq!(wrong[0]["input"], "parse_price('')", "{report:#}");
+    assert_contains(
+        wrong[0]["message"].as_str().unwrap(),
+        "with `parse_price('')` the function returned 0.0 where the reference ref.py raised ValueError",
+    );
+    // the reference against itself: nothing differs
+    let same = candor_in(
+        dir.path(),
+        &[
+            "probe",
+            "ref.py",
+            "--reference",
+            "ref.py",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(
+        !finding_kinds(&same.json()).contains(&"wrong_output".to_string()),
+        "{}",
+        same.stdout
+    );
+}
+
+#[test]
 fn a_probe_budget_stops_the_calls_and_says_how_many_were_not_made() {
     let code = "import time\n\n\ndef slow(text):\n    t = time.monotonic()\n    while time.monotonic() - t < 0.02:\n        pass\n    return text\n\n\nprint(slow('a'))\n";
     let (_, report) = probe("slow.py", code, &["--probe-budget", "50ms"]);

@@ -229,13 +229,16 @@ def execute(request, send, runtime, guards, lens=None):
                 # an input the snippet's own changes to builtins broke (a
                 # replaced `float`): that call is not made
                 continue
-            send({"fact": "probe", "input": label})
-            raised = None
+            line = getattr(getattr(function, "__code__", None), "co_firstlineno", None)
+            send({"fact": "probe", "input": label, "line": line if type(line) is int else None})
+            raised = returned = None
             try:
-                function(*values)
+                result = function(*values)
             except BaseException as error:
                 raised = candor_monitor._type_name(error)
-            send({"fact": "probe_end", "raised": raised})
+            else:
+                returned = candor_monitor._short_repr(result)
+            send({"fact": "probe_end", "raised": raised, "returned": returned})
             try:
                 state.restore()
             except BaseException:

@@ -59,7 +59,9 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "FILE")]
     expect: Option<PathBuf>,
     /// A known-correct program (any language candor runs) given the same stdin, arguments,
-    /// environment and mounts: its output is the expected output (see --expect)
+    /// environment and mounts: its output is the expected output (see --expect); with probe,
+    /// its Python functions of the same names are called with the same inputs, and each
+    /// function whose calls end otherwise is a wrong_output finding
     #[arg(long, value_name = "FILE", conflicts_with = "expect")]
     reference: Option<PathBuf>,
     /// (probe) Start no call of the snippet's functions once DURATION has passed since the
@@ -160,7 +162,13 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
         .on_compile(super::options::compile_notice)
         .build()?;
     if let Some(path) = &args.reference {
-        probes = probes.expect(reference_output(&sandbox, path, &snippet)?);
+        let reference = reference_snippet(path, &snippet)?;
+        probes = probes.expect(reference_output(&sandbox, path, &reference)?);
+        if probing {
+            // the functions of both, called with the same inputs
+            probes =
+                probes.compare_calls_with(reference, format!("the reference {}", path.display()));
+        }
     }
     let report = candor::probe::run_blocking(&sandbox, &snippet, &probes)?;
     match args.format {
@@ -174,10 +182,8 @@ fn run_as(args: RunArgs, probing: bool) -> Result<Exit, Exit> {
     Ok(Exit::for_report(&report, args.fail_on.threshold()))
 }
 
-/// Runs the reference program at `path` with what `snippet` is given: what
-/// `snippet` is then expected to do, its stdout or its failure. A reference
-/// stopped by a limit is a usage error: there is nothing to compare with.
-fn reference_output(sandbox: &Sandbox, path: &Path, snippet: &Snippet) -> Result<Expected, Exit> {
+/// The reference program at `path`, given what `snippet` is given.
+fn reference_snippet(path: &Path, snippet: &Snippet) -> Result<Snippet, Exit> {
     let mut reference = Snippet::from_path(path, None)?;
     reference.stdin = snippet.stdin.clone();
     reference.args = snippet.args.clone();
@@ -186,7 +192,14 @@ fn reference_output(sandbox: &Sandbox, path: &Path, snippet: &Snippet) -> Result
     if reference.language == snippet.language {
         reference.runtime = snippet.runtime.clone();
     }
-    let report = sandbox.run_blocking(&reference)?;
+    Ok(reference)
+}
+
+/// Runs `reference` (the program at `path`): what the snippet is then
+/// expected to do, its stdout or its failure. A reference stopped by a
+/// limit is a usage error: there is nothing to compare with.
+fn reference_output(sandbox: &Sandbox, path: &Path, reference: &Snippet) -> Result<Expected, Exit> {
+    let report = sandbox.run_blocking(reference)?;
     if report.outcome.is_limit() {
         return Err(Exit::usage(format!(
             "the reference {} did not finish ({}): there is nothing to compare with",

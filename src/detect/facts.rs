@@ -65,11 +65,18 @@ enum Fact {
     /// as source: `parse('')`): what fires until `probe_end` fired on it.
     Probe {
         input: String,
+        /// The first line of the function called, when the guest knows it.
+        #[serde(default)]
+        line: Option<u32>,
     },
     /// The probe's call ended: it returned, or raised an exception of type
     /// `raised` out of the function.
     ProbeEnd {
         raised: Option<String>,
+        /// What it returned (a short repr), when it returned and the guest
+        /// tells.
+        #[serde(default)]
+        returned: Option<String>,
     },
     /// The probe budget ran out: `left` calls were not made.
     ProbeStopped {
@@ -299,8 +306,12 @@ pub(crate) struct GuestFacts {
     pub(crate) tampering: Vec<String>,
     /// Lines that were not valid facts (a snippet writing to the import, or a harness bug).
     pub(crate) malformed: usize,
-    /// The probe call running while the facts arrive, if any.
+    /// The probe call running while the facts arrive, if any, and the first
+    /// line of its function.
     probing: Option<String>,
+    probing_line: Option<u32>,
+    /// How each probe call ended, when the guest said.
+    pub(crate) probe_results: Vec<crate::report::CallResult>,
     /// Probe calls made, and those whose function raised: (input, exception type).
     pub(crate) probe_calls: u64,
     /// Calls the probe budget left unmade.
@@ -477,14 +488,30 @@ impl GuestFacts {
                 }
             }
             Fact::Tampered { detail } => self.tampering.push(detail),
-            Fact::Probe { input } => {
+            Fact::Probe { input, line } => {
                 self.probe_calls += 1;
                 self.probing = Some(input);
+                self.probing_line = line;
             }
             Fact::ProbeStopped { left } => self.probe_left += left,
-            Fact::ProbeEnd { raised } => {
-                if let (Some(input), Some(raised)) = (self.probing.take(), raised) {
-                    self.probe_raised.push((input, raised));
+            Fact::ProbeEnd { raised, returned } => {
+                let line = self.probing_line.take();
+                if let Some(input) = self.probing.take() {
+                    let ended = match (&raised, returned) {
+                        (Some(raised), _) => Some(crate::report::CallEnd::Raised(raised.clone())),
+                        (None, Some(returned)) => Some(crate::report::CallEnd::Returned(returned)),
+                        (None, None) => None,
+                    };
+                    if let Some(ended) = ended {
+                        self.probe_results.push(crate::report::CallResult {
+                            call: input.clone(),
+                            line,
+                            ended,
+                        });
+                    }
+                    if let Some(raised) = raised {
+                        self.probe_raised.push((input, raised));
+                    }
                 }
             }
             Fact::Coerced(c) => {

@@ -36,7 +36,7 @@ pub const DEFAULT_CALLS: u32 = 200;
 pub const DEFAULT_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What to check besides the run. The default checks nothing: a plain run.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct Probes {
     /// Run the snippet again with its clock and random source fixed and
@@ -58,6 +58,15 @@ pub struct Probes {
     /// own limits hold besides); the report's `probes.not_made` counts the
     /// calls left. None: no budget but the run's limits.
     pub budget: Option<std::time::Duration>,
+    /// With calls: a known-correct program (`from` names it in findings)
+    /// whose functions of the same names are called with the same inputs;
+    /// a function whose calls end otherwise (another value returned, an
+    /// exception raised where it returned, or the reverse) is a
+    /// `wrong_output` finding. Only calls whose labels both runs made are
+    /// compared (the labels take the other arguments from each program's
+    /// own first call). Python only: a JavaScript guest does not tell what
+    /// its calls returned.
+    pub reference: Option<(Snippet, String)>,
 }
 
 impl Probes {
@@ -85,6 +94,13 @@ impl Probes {
     /// Gives the calls a time budget (see [`Probes::budget`]).
     pub fn budget(mut self, budget: std::time::Duration) -> Self {
         self.budget = Some(budget);
+        self
+    }
+
+    /// Compares the calls with those of a reference program (see
+    /// [`Probes::reference`]), which findings call `from`.
+    pub fn compare_calls_with(mut self, reference: Snippet, from: impl Into<String>) -> Self {
+        self.reference = Some((reference, from.into()));
         self
     }
 
@@ -135,6 +151,11 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
         )
     {
         found.extend(calls(sandbox, snippet, (most, probes.budget), &mut report).await?);
+        if let Some((reference, from)) = &probes.reference {
+            found.extend(
+                reference_calls(sandbox, reference, from, (most, probes.budget), &report).await?,
+            );
+        }
     }
     if probes.determinism && !sandbox.is_deterministic() {
         found.extend(determinism(sandbox, snippet, &report).await?);
@@ -196,6 +217,34 @@ async fn calls(
             })
     });
     Ok(new)
+}
+
+/// Makes the calls of [`calls`] in `reference` too, and compares how they
+/// ended with how the snippet's (in `report`) did: a finding per function
+/// whose calls end otherwise.
+async fn reference_calls(
+    sandbox: &Sandbox,
+    reference: &Snippet,
+    from: &str,
+    (most, budget): (u32, Option<std::time::Duration>),
+    report: &Report,
+) -> Result<Vec<crate::report::Finding>> {
+    let Some(ours) = &report.probes else {
+        return Ok(Vec::new());
+    };
+    let mut again = reference.clone();
+    again.explore = Some(most);
+    again.explore_budget = budget;
+    let theirs = sandbox.run_once(&again).await?;
+    let Some(theirs) = theirs.probes else {
+        return Ok(Vec::new());
+    };
+    Ok(wrong_output::calls_differ(
+        &ours.results,
+        &theirs.results,
+        from,
+        &report.file,
+    ))
 }
 
 /// Runs `snippet` again with the clock and the random source fixed and

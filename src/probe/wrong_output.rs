@@ -2,7 +2,7 @@
 //! `wrong_output.md`).
 
 use super::output_lines::{first_difference, output_finding};
-use crate::report::{Finding, FindingKind, shorten};
+use crate::report::{CallEnd, CallResult, Finding, FindingKind, shorten};
 use similar::TextDiff;
 
 /// The finding, and a unified diff (expected, then actual) for the report,
@@ -54,11 +54,119 @@ pub(crate) fn completed_instead(reason: &str, from: &str, file: &str) -> Finding
     output_finding(FindingKind::WrongOutput, message, file, None)
 }
 
+/// A finding per function whose calls in `ours` end otherwise than the
+/// calls of the same labels in `theirs` (a reference program's, called
+/// `from`): at the function's first line, naming its first differing call
+/// and how many differ.
+pub(crate) fn calls_differ(
+    ours: &[CallResult],
+    theirs: &[CallResult],
+    from: &str,
+    file: &str,
+) -> Vec<Finding> {
+    let mut by_function: Vec<(String, Vec<(&CallResult, &CallResult)>)> = Vec::new();
+    for mine in ours {
+        let Some(other) = theirs.iter().find(|t| t.call == mine.call) else {
+            continue;
+        };
+        if other.ended == mine.ended {
+            continue;
+        }
+        let function = mine
+            .call
+            .split('(')
+            .next()
+            .unwrap_or(&mine.call)
+            .to_string();
+        match by_function.iter_mut().find(|(f, _)| *f == function) {
+            Some((_, pairs)) => pairs.push((mine, other)),
+            None => by_function.push((function, vec![(mine, other)])),
+        }
+    }
+    let ended = |e: &CallEnd| match e {
+        CallEnd::Returned(repr) => format!("returned {}", shorten(repr)),
+        CallEnd::Raised(kind) => format!("raised {}", shorten(kind)),
+    };
+    by_function
+        .into_iter()
+        .map(|(function, pairs)| {
+            let (mine, other) = pairs[0];
+            let more = match pairs.len() {
+                1 => String::new(),
+                n => format!(" ({} calls of {function} differ)", n),
+            };
+            let message = format!(
+                "with `{}` the function {} where {from} {}{more}",
+                shorten(&mine.call),
+                ended(&mine.ended),
+                ended(&other.ended)
+            );
+            let mut finding = output_finding(FindingKind::WrongOutput, message, file, None);
+            if let Some(line) = mine.line {
+                finding.line = line;
+                finding.end_line = line;
+            }
+            finding.input = Some(mine.call.clone());
+            finding.count = pairs.len() as u64;
+            finding
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const E: &str = "the expected output";
+
+    fn ended(call: &str, line: u32, ended: CallEnd) -> CallResult {
+        CallResult {
+            call: call.to_string(),
+            line: Some(line),
+            ended,
+        }
+    }
+
+    #[test]
+    fn calls_that_end_otherwise_make_one_finding_per_function() {
+        let returned = |r: &str| CallEnd::Returned(r.to_string());
+        let raised = |r: &str| CallEnd::Raised(r.to_string());
+        let ours = [
+            ended("f('')", 3, returned("0.0")),
+            ended("f('x')", 3, returned("0.0")),
+            ended("f('1')", 3, returned("1.0")),
+            ended("g(0)", 9, raised("ZeroDivisionError")),
+            ended("h(0)", 12, returned("1")),
+        ];
+        let theirs = [
+            ended("f('')", 1, raised("ValueError")),
+            ended("f('x')", 1, raised("ValueError")),
+            ended("f('1')", 1, returned("1.0")),
+            ended("g(0)", 5, returned("inf")),
+        ];
+        let found = calls_differ(&ours, &theirs, "the reference r.py", "s.py");
+        let summary: Vec<(u32, u64, &str)> = found
+            .iter()
+            .map(|f| (f.line, f.count, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    3,
+                    2,
+                    "with `f('')` the function returned 0.0 where the reference r.py raised ValueError (2 calls of f differ)"
+                ),
+                (
+                    9,
+                    1,
+                    "with `g(0)` the function raised ZeroDivisionError where the reference r.py returned inf"
+                ),
+            ]
+        );
+        // `h(0)`, which the reference did not make, is not compared
+        assert!(found.iter().all(|f| f.input.as_deref() != Some("h(0)")));
+    }
 
     #[test]
     fn the_same_output_is_no_finding_whatever_the_last_newline() {

@@ -195,6 +195,29 @@ pub struct ProbeCalls {
     /// Calls whose function raised an exception out of itself: for bad
     /// input, what a correct function does (not a finding).
     pub raised: Vec<RaisedOn>,
+    /// How each call ended, for a comparison with a reference's calls.
+    #[serde(skip)]
+    pub(crate) results: Vec<CallResult>,
+}
+
+/// How a probe call ended, as the guest told (for the comparison with a
+/// reference's calls; not in the report's JSON).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CallResult {
+    /// The call, as source (`parse('')`).
+    pub(crate) call: String,
+    /// The first line of the function called.
+    pub(crate) line: Option<u32>,
+    pub(crate) ended: CallEnd,
+}
+
+/// See [`CallResult`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CallEnd {
+    /// It returned a value, of this short repr.
+    Returned(String),
+    /// It raised an exception of this type out of the function.
+    Raised(String),
 }
 
 /// A probe call whose function raised.

@@ -491,6 +491,7 @@ pub(crate) fn assemble(
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
             not_made: facts.probe_left,
+            results: facts.probe_results.clone(),
             duration_ms,
             raised: facts
                 .probe_raised
