@@ -320,6 +320,36 @@ fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_
         wrong[0]["message"].as_str().unwrap(),
         "with `parse_price('')` the function returned 0.0 where the reference ref.py raised ValueError",
     );
+    // the same in JavaScript: what the calls returned is compared too
+    let snippet = "function parsePrice(text) {\n  try {\n    const v = Number.parseFloat(text.replace('$', ''));\n    if (Number.isNaN(v)) throw new Error('not a price');\n    return v;\n  } catch {\n    return 0;\n  }\n}\nconsole.log(parsePrice('$3.50'));\n";
+    let reference = "function parsePrice(text) {\n  const v = Number.parseFloat(text.replace('$', ''));\n  if (Number.isNaN(v)) throw new Error('not a price');\n  return v;\n}\nconsole.log(parsePrice('$3.50'));\n";
+    std::fs::write(dir.path().join("prices.js"), snippet).unwrap();
+    std::fs::write(dir.path().join("ref.js"), reference).unwrap();
+    let js = candor_in(
+        dir.path(),
+        &[
+            "probe",
+            "prices.js",
+            "--reference",
+            "ref.js",
+            "--format",
+            "json",
+        ],
+        &[],
+    )
+    .json();
+    let wrong: Vec<&Value> = js["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "wrong_output")
+        .collect();
+    assert_eq!(wrong.len(), 1, "{js:#}");
+    assert_eq!(wrong[0]["line"], 1, "{js:#}");
+    assert_contains(
+        wrong[0]["message"].as_str().unwrap(),
+        "the function returned 0 where the reference ref.js raised Error",
+    );
     // the reference against itself: nothing differs
     let same = candor_in(
         dir.path(),

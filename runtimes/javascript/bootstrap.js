@@ -586,7 +586,7 @@
       ["{'': null}", () => ({ "": null })],
     ];
     const TEXT_A = "'a'";
-    let probeCalls = null; // [label, fn, given, required, position, ladder index]
+    let probeCalls = null; // [label, fn, given, required, position, ladder index, line]
     let probeNext = 0;
     let probing = null; // the call made last: { settled, raised }
     let probeStarted = null; // when the first call started (ms)
@@ -596,7 +596,7 @@
       const functions = explored === null ? [] : explored;
       const most = exploreMost;
       for (let f = 0; f < functions.length && calls.length < most; f++) {
-        let name, fn, required, sources, given;
+        let name, fn, required, sources, given, line;
         try {
           const entry = functions[f];
           name = entry[0];
@@ -604,6 +604,7 @@
           required = entry[2];
           sources = entry[3];
           given = entry[4];
+          line = typeof entry[5] === "number" ? entry[5] : null;
         } catch (_) {
           continue; // a binding the snippet left uninitialised
         }
@@ -612,14 +613,14 @@
         for (let i = 0; i < sources.length; i++) arrayPush(base, sources[i]);
         while (base.length < required) arrayPush(base, TEXT_A);
         if (base.length === 0) {
-          arrayPush(calls, [name + "()", fn, null, 0, -1, -1]);
+          arrayPush(calls, [name + "()", fn, null, 0, -1, -1, line]);
           continue;
         }
         for (let position = 0; position < base.length && calls.length < most; position++) {
           for (let rung = 0; rung < LADDER.length && calls.length < most; rung++) {
             const shown = [];
             for (let i = 0; i < base.length; i++) arrayPush(shown, i === position ? LADDER[rung][0] : base[i]);
-            arrayPush(calls, [name + "(" + arrayJoin(shown, ", ") + ")", fn, given, base.length, position, rung]);
+            arrayPush(calls, [name + "(" + arrayJoin(shown, ", ") + ")", fn, given, base.length, position, rung, line]);
           }
         }
       }
@@ -669,8 +670,8 @@
             continue; // an argument the snippet's changes broke: that call is not made
           }
           flush();
-          send({ __proto__: null, fact: "probe", input: text(call[0]) });
-          const state = { __proto__: null, settled: true, raised: null };
+          send({ __proto__: null, fact: "probe", input: text(call[0]), line: call[6] });
+          const state = { __proto__: null, settled: true, raised: null, returned: null };
           probing = state;
           let result;
           try {
@@ -679,11 +680,15 @@
             state.raised = errorType(error);
             return 0;
           }
-          if (!isPromise(result)) return 0;
+          if (!isPromise(result)) {
+            state.returned = shortRepr(result);
+            return 0;
+          }
           // an async function's handlers fire within its call; its rejection is a raise
           state.settled = false;
-          promiseThen(result, () => {
+          promiseThen(result, (value) => {
             state.settled = true;
+            state.returned = shortRepr(value);
           }, (error) => {
             state.settled = true;
             state.raised = errorType(error);
@@ -705,7 +710,11 @@
         mapClear(unhandled);
         flush();
         const raised = state !== null && state.settled && state.raised !== null ? text(state.raised) : null;
-        send({ __proto__: null, fact: "probe_end", raised });
+        // what it returned, for a comparison with a reference's calls
+        const returned = state !== null && state.settled && raised === null && state.returned !== null
+          ? text(state.returned)
+          : null;
+        send({ __proto__: null, fact: "probe_end", raised, returned });
       },
     };
     freeze(probe);

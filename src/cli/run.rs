@@ -60,7 +60,7 @@ pub(crate) struct RunArgs {
     expect: Option<PathBuf>,
     /// A known-correct program (any language candor runs) given the same stdin, arguments,
     /// environment and mounts: its output is the expected output (see --expect); with probe,
-    /// its Python functions of the same names are called with the same inputs, and each
+    /// its functions of the same names are called with the same inputs, and each
     /// function whose calls end otherwise is a wrong_output finding
     #[arg(long, value_name = "FILE", conflicts_with = "expect")]
     reference: Option<PathBuf>,

@@ -64,8 +64,8 @@ pub struct Probes {
     /// exception raised where it returned, or the reverse) is a
     /// `wrong_output` finding. Only calls whose labels both runs made are
     /// compared (the labels take the other arguments from each program's
-    /// own first call). Python only: a JavaScript guest does not tell what
-    /// its calls returned.
+    /// own first call), by the short repr of what they returned or the type
+    /// of what they raised.
     pub reference: Option<(Snippet, String)>,
 }
 

@@ -32,6 +32,9 @@ pub(crate) struct Target {
     /// The arguments of the snippet's first call of it whose arguments are
     /// all literals, as source; empty when there is none.
     pub(crate) given: Vec<String>,
+    /// The line of its parameter list (1-based), where a finding about the
+    /// function as a whole points.
+    pub(crate) line: u32,
 }
 
 /// The functions of `program` (parsed from `source`) a probe calls, in the
@@ -42,10 +45,17 @@ pub(crate) fn targets(program: &Program<'_>, source: &str) -> Vec<Target> {
         if name.starts_with('_') || found.iter().any(|t| t.name == name) {
             return;
         }
+        let start = (params.span.start as usize).min(source.len());
+        let line = source.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         found.push(Target {
             name: name.to_string(),
             required: required(params),
             given: Vec::new(),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
         });
     };
     for statement in &program.body {
@@ -215,11 +225,12 @@ pub(crate) fn registration(
         };
         let _ = write!(
             text,
-            "\n[{name}, () => {id}, {required}, [{sources}], {values}],",
+            "\n[{name}, () => {id}, {required}, [{sources}], {values}, {line}],",
             name = quote(&target.name),
             id = target.name,
             required = target.required,
             sources = sources.join(", "),
+            line = target.line,
         );
     }
     match budget {
@@ -246,11 +257,18 @@ mod tests {
         targets(&parsed.program, source)
     }
 
+    /// `target`, on line `line`.
+    fn at(mut target: Target, line: u32) -> Target {
+        target.line = line;
+        target
+    }
+
     fn target(name: &str, required: usize, given: &[&str]) -> Target {
         Target {
             name: name.to_string(),
             required,
             given: given.iter().map(|s| s.to_string()).collect(),
+            line: 1,
         }
     }
 
@@ -291,7 +309,7 @@ mod tests {
             const size = (items: string[], scale: number = 2): number => items.length * scale;\n";
         assert_eq!(
             listed(source, true),
-            [target("pick", 1, &[]), target("size", 1, &[])]
+            [at(target("pick", 1, &[]), 2), at(target("size", 1, &[]), 4)]
         );
     }
 
@@ -312,8 +330,11 @@ mod tests {
             listed(source, false),
             [
                 target("div", 2, &["6", "-3"]),
-                target("fmt", 2, &["{ a: 1, 'b': [null, `t`] }", "[1n, +2]"]),
-                target("bad", 1, &[]),
+                at(
+                    target("fmt", 2, &["{ a: 1, 'b': [null, `t`] }", "[1n, +2]"]),
+                    6
+                ),
+                at(target("bad", 1, &[]), 8),
             ]
         );
     }
@@ -327,7 +348,7 @@ mod tests {
         );
         assert_eq!(
             text,
-            "\n;__candor_1.explore(200, [\n[\"div\", () => div, 2, [\"6\", \"'x\\\"'\"], () => [6, 'x\"']],\n[\"f\", () => f, 0, [], null],\n], 5000);\n"
+            "\n;__candor_1.explore(200, [\n[\"div\", () => div, 2, [\"6\", \"'x\\\"'\"], () => [6, 'x\"'], 1],\n[\"f\", () => f, 0, [], null, 1],\n], 5000);\n"
         );
     }
 }
