@@ -289,29 +289,28 @@ fn a_python_call_does_not_see_what_an_earlier_call_changed_in_the_module() {
 #[test]
 fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_named() {
     let dir = scratch();
+    // the wrong_output findings of `candor probe FILE --reference REF`
+    let compared = |file: &str, reference: &str| -> (Value, Vec<Value>) {
+        let out = candor_in(
+            dir.path(),
+            &["probe", file, "--reference", reference, "--format", "json"],
+            &[],
+        );
+        let report = out.json();
+        let wrong = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "wrong_output")
+            .cloned()
+            .collect();
+        (report, wrong)
+    };
     let snippet = "import math\n\n\ndef parse_price(text):\n    try:\n        return float(text.strip('$'))\n    except ValueError:\n        return 0.0\n\n\ndef root(x):\n    return math.sqrt(abs(x))\n\n\nprint(parse_price('$3.50'), root(4))\n";
     let reference = "import math\n\n\ndef parse_price(text):\n    return float(text.strip('$'))\n\n\ndef root(x):\n    return math.sqrt(abs(x))\n\n\nprint(parse_price('$3.50'), root(4))\n";
     std::fs::write(dir.path().join("prices.py"), snippet).unwrap();
     std::fs::write(dir.path().join("ref.py"), reference).unwrap();
-    let out = candor_in(
-        dir.path(),
-        &[
-            "probe",
-            "prices.py",
-            "--reference",
-            "ref.py",
-            "--format",
-            "json",
-        ],
-        &[],
-    );
-    let report = out.json();
-    let wrong: Vec<&Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "wrong_output")
-        .collect();
+    let (report, wrong) = compared("prices.py", "ref.py");
     // the same driver output: only parse_price's calls differ, root's do not
     assert_eq!(wrong.len(), 1, "{report:#}");
     assert_eq!(wrong[0]["line"], 4, "{report:#}");
@@ -325,49 +324,16 @@ fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_
     let reference = "function parsePrice(text) {\n  const v = Number.parseFloat(text.replace('$', ''));\n  if (Number.isNaN(v)) throw new Error('not a price');\n  return v;\n}\nconsole.log(parsePrice('$3.50'));\n";
     std::fs::write(dir.path().join("prices.js"), snippet).unwrap();
     std::fs::write(dir.path().join("ref.js"), reference).unwrap();
-    let js = candor_in(
-        dir.path(),
-        &[
-            "probe",
-            "prices.js",
-            "--reference",
-            "ref.js",
-            "--format",
-            "json",
-        ],
-        &[],
-    )
-    .json();
-    let wrong: Vec<&Value> = js["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "wrong_output")
-        .collect();
-    assert_eq!(wrong.len(), 1, "{js:#}");
-    assert_eq!(wrong[0]["line"], 1, "{js:#}");
+    let (report, wrong) = compared("prices.js", "ref.js");
+    assert_eq!(wrong.len(), 1, "{report:#}");
+    assert_eq!(wrong[0]["line"], 1, "{report:#}");
     assert_contains(
         wrong[0]["message"].as_str().unwrap(),
         "the function returned 0 where the reference ref.js raised Error",
     );
     // the reference against itself: nothing differs
-    let same = candor_in(
-        dir.path(),
-        &[
-            "probe",
-            "ref.py",
-            "--reference",
-            "ref.py",
-            "--format",
-            "json",
-        ],
-        &[],
-    );
-    assert!(
-        !finding_kinds(&same.json()).contains(&"wrong_output".to_string()),
-        "{}",
-        same.stdout
-    );
+    let (report, wrong) = compared("ref.py", "ref.py");
+    assert!(wrong.is_empty(), "{report:#}");
 }
 
 #[test]
@@ -379,7 +345,7 @@ fn a_probe_budget_stops_the_calls_and_says_how_many_were_not_made() {
         probes["calls"].as_u64().unwrap(),
         probes["not_made"].as_u64().unwrap(),
     );
-    assert!(calls >= 1 && calls < 10, "{probes:#}");
+    assert!((1..10).contains(&calls), "{probes:#}");
     assert!(not_made > 0, "{probes:#}");
     let dir = scratch();
     std::fs::write(dir.path().join("slow.py"), code).unwrap();
