@@ -331,8 +331,17 @@ fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_
         wrong[0]["message"].as_str().unwrap(),
         "the function returned 0 where the reference ref.js raised Error",
     );
-    // the reference against itself: nothing differs
+    // the reference against itself: nothing differs, even where a function
+    // draws random numbers (both calls runs draw the same)
     let (report, wrong) = compared("ref.py", "ref.py");
+    assert!(wrong.is_empty(), "{report:#}");
+    let noise = "import random\n\n\ndef noise(x):\n    return x * random.random()\n\n\nprint(noise(2) < 2)\n";
+    std::fs::write(dir.path().join("noise.py"), noise).unwrap();
+    let (report, wrong) = compared("noise.py", "noise.py");
+    assert!(
+        report["probes"]["calls"].as_u64().unwrap() > 10,
+        "{report:#}"
+    );
     assert!(wrong.is_empty(), "{report:#}");
 }
 

@@ -150,7 +150,9 @@ pub async fn run(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Resul
             Language::Python | Language::JavaScript | Language::TypeScript
         )
     {
-        found.extend(calls(sandbox, snippet, (most, probes.budget), &mut report).await?);
+        // compared with a reference's, the calls draw the same random numbers
+        let random = probes.reference.is_some().then_some(SAME_RANDOM);
+        found.extend(calls(sandbox, snippet, (most, probes.budget, random), &mut report).await?);
         if let Some((reference, from)) = &probes.reference {
             found.extend(
                 reference_calls(sandbox, reference, from, (most, probes.budget), &report).await?,
@@ -192,13 +194,16 @@ pub fn run_blocking(sandbox: &Sandbox, snippet: &Snippet, probes: &Probes) -> Re
 async fn calls(
     sandbox: &Sandbox,
     snippet: &Snippet,
-    (most, budget): (u32, Option<std::time::Duration>),
+    (most, budget, determinism): (u32, Option<std::time::Duration>, Option<Determinism>),
     report: &mut Report,
 ) -> Result<Vec<crate::report::Finding>> {
     use crate::report::FindingKind;
     let mut again = snippet.clone();
     again.explore = Some(most);
     again.explore_budget = budget;
+    if determinism.is_some() {
+        again.determinism = determinism;
+    }
     let probed = sandbox.run_once(&again).await?;
     report.probes = probed.probes;
     let place = |f: &crate::report::Finding| (f.kind, f.line, f.column);
@@ -219,6 +224,14 @@ async fn calls(
     Ok(new)
 }
 
+/// The random source of the calls compared with a reference's: fixed, so
+/// that a function that draws random numbers draws the same in both (the
+/// clock stays free: the budget reads it).
+const SAME_RANDOM: Determinism = Determinism {
+    clock: false,
+    random: true,
+};
+
 /// Makes the calls of [`calls`] in `reference` too, and compares how they
 /// ended with how the snippet's (in `report`) did: a finding per function
 /// whose calls end otherwise.
@@ -235,6 +248,7 @@ async fn reference_calls(
     let mut again = reference.clone();
     again.explore = Some(most);
     again.explore_budget = budget;
+    again.determinism = Some(SAME_RANDOM);
     let theirs = sandbox.run_once(&again).await?;
     let Some(theirs) = theirs.probes else {
         return Ok(Vec::new());
