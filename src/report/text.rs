@@ -30,7 +30,7 @@ pub fn render_text(report: &Report, source: &str) -> String {
     if let Some(probes) = &report.probes {
         let _ = writeln!(
             out,
-            "probed: {} calls of the snippet's functions in {:.1} ms; {} raised out of the function (what a correct function does on bad input){}",
+            "probed: {} calls of the snippet's functions in a run of their own ({:.1} ms: the snippet's code again, then the calls); {} raised out of the function (what a correct function does on bad input){}",
             probes.calls,
             probes.duration_ms,
             probes.raised.len(),
