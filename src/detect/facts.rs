@@ -310,13 +310,13 @@ pub(crate) struct GuestFacts {
     /// line of its function.
     probing: Option<String>,
     probing_line: Option<u32>,
-    /// How each probe call ended, when the guest said.
+    /// How each probe call ended, when the guest said (those whose function
+    /// raised among them).
     pub(crate) probe_results: Vec<crate::report::CallResult>,
-    /// Probe calls made, and those whose function raised: (input, exception type).
+    /// Probe calls made.
     pub(crate) probe_calls: u64,
     /// Calls the probe budget left unmade.
     pub(crate) probe_left: u64,
-    pub(crate) probe_raised: Vec<(String, String)>,
 }
 
 /// One fact of the stream. Tests parse it strictly, without the stream's
@@ -496,22 +496,14 @@ impl GuestFacts {
             Fact::ProbeStopped { left } => self.probe_left += left,
             Fact::ProbeEnd { raised, returned } => {
                 let line = self.probing_line.take();
-                if let Some(input) = self.probing.take() {
-                    let ended = match (&raised, returned) {
-                        (Some(raised), _) => Some(crate::report::CallEnd::Raised(raised.clone())),
-                        (None, Some(returned)) => Some(crate::report::CallEnd::Returned(returned)),
-                        (None, None) => None,
-                    };
-                    if let Some(ended) = ended {
-                        self.probe_results.push(crate::report::CallResult {
-                            call: input.clone(),
-                            line,
-                            ended,
-                        });
-                    }
-                    if let Some(raised) = raised {
-                        self.probe_raised.push((input, raised));
-                    }
+                let ended = match (raised, returned) {
+                    (Some(raised), _) => Some(crate::report::CallEnd::Raised(raised)),
+                    (None, Some(returned)) => Some(crate::report::CallEnd::Returned(returned)),
+                    (None, None) => None,
+                };
+                if let (Some(call), Some(ended)) = (self.probing.take(), ended) {
+                    self.probe_results
+                        .push(crate::report::CallResult { call, line, ended });
                 }
             }
             Fact::Coerced(c) => {

@@ -198,9 +198,7 @@ async fn calls(
     report: &mut Report,
 ) -> Result<Vec<crate::report::Finding>> {
     use crate::report::FindingKind;
-    let mut again = snippet.clone();
-    again.explore = Some(most);
-    again.explore_budget = budget;
+    let mut again = calling(snippet, most, budget);
     if determinism.is_some() {
         again.determinism = determinism;
     }
@@ -224,6 +222,15 @@ async fn calls(
     Ok(new)
 }
 
+/// `snippet`, to be run with at most `most` calls of its functions after
+/// it, none started after `budget`.
+fn calling(snippet: &Snippet, most: u32, budget: Option<std::time::Duration>) -> Snippet {
+    let mut again = snippet.clone();
+    again.explore = Some(most);
+    again.explore_budget = budget;
+    again
+}
+
 /// The random source of the calls compared with a reference's: fixed, so
 /// that a function that draws random numbers draws the same in both (the
 /// clock stays free: the budget reads it).
@@ -245,9 +252,7 @@ async fn reference_calls(
     let Some(ours) = &report.probes else {
         return Ok(Vec::new());
     };
-    let mut again = reference.clone();
-    again.explore = Some(most);
-    again.explore_budget = budget;
+    let mut again = calling(reference, most, budget);
     again.determinism = Some(SAME_RANDOM);
     let theirs = sandbox.run_once(&again).await?;
     let Some(theirs) = theirs.probes else {

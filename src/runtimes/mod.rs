@@ -494,11 +494,14 @@ pub(crate) fn assemble(
             results: facts.probe_results.clone(),
             duration_ms,
             raised: facts
-                .probe_raised
+                .probe_results
                 .iter()
-                .map(|(call, exception)| crate::report::RaisedOn {
-                    call: call.clone(),
-                    exception: exception.clone(),
+                .filter_map(|r| match &r.ended {
+                    crate::report::CallEnd::Raised(exception) => Some(crate::report::RaisedOn {
+                        call: r.call.clone(),
+                        exception: exception.clone(),
+                    }),
+                    crate::report::CallEnd::Returned(_) => None,
                 })
                 .collect(),
         }),
