@@ -190,17 +190,7 @@ fn probe_calls_make_a_latent_handler_fire_and_name_the_input() {
 
     let (code, report) = probe("prices.py", LATENT, &[]);
     assert_eq!(code, 1, "{report:#}");
-    let findings = report["findings"].as_array().unwrap();
-    let summary: Vec<(String, u64, String)> = findings
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["input"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let summary = with_inputs(&report);
     // the first input that made it fire, and no latent finding any more
     assert_eq!(
         summary,

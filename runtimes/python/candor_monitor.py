@@ -735,13 +735,7 @@ def _counted_constant(body, value_counts):
 
 def _literal(node):
     """`_constant`, without probes: a literal the code evaluates afresh each time."""
-    if isinstance(node, ast.Call):
-        return False
-    if isinstance(node, (ast.List, ast.Tuple)):
-        return all(_literal(e) for e in node.elts)
-    if isinstance(node, ast.Dict):
-        return all(_literal(v) for v in node.values) and _constant(node)
-    return _constant(node)
+    return _constant(node) and not any(isinstance(n, ast.Call) for n in ast.walk(node))
 
 
 def _is_probe_call(node):

@@ -185,10 +185,7 @@ def _doctest_calls(node, functions):
             and not call.keywords
         ):
             continue
-        try:
-            for arg in call.args:
-                ast.literal_eval(arg)
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        if not all(_is_literal(arg) for arg in call.args):
             continue
         return {node.name: [_literal(ast.unparse(arg)) for arg in call.args]}
     return {}
@@ -212,12 +209,9 @@ def _first_calls(tree, source, functions, globals_):
             segment = ast.get_source_segment(source, arg)
             if not segment:
                 break
-            try:
-                ast.literal_eval(arg)
+            if _is_literal(arg):
                 args.append(_literal(segment))
                 continue
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                pass
             if isinstance(arg, ast.Name) and arg.id in globals_ and not callable(globals_[arg.id]):
                 args.append(_module_value(segment, globals_, arg.id))
                 continue
@@ -225,6 +219,15 @@ def _first_calls(tree, source, functions, globals_):
         else:
             given[node.func.id] = args
     return given
+
+
+def _is_literal(node):
+    """`node` is a literal `ast.literal_eval` takes."""
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
 
 
 def _literal(text):

@@ -1044,8 +1044,9 @@ class _Rewriter(ast.NodeTransformer):
                     if self._fills_results(sub, try_node, scope):
                         # `values.append(0)` where the guarded code appends the
                         # real value: a constant put into the results
-                        kind = "container" if _constant_kind(sub.args[0]) is None else "literal"
-                        kind = "literal" if _is_nan(sub.args[0]) else kind
+                        # an echo of the guarded record is a container, the rest literals
+                        constant = _constant_kind(sub.args[0]) is not None or _is_nan(sub.args[0])
+                        kind = "literal" if constant else "container"
                         sid = self.a.new_site(
                             handler, sub.args[0], "append", kind, self.a.segment(sub.args[0])
                         )
@@ -1242,10 +1243,7 @@ class _Rewriter(ast.NodeTransformer):
                 return "constructor"
             return None
         if isinstance(node, ast.Attribute):
-            name = _dotted(node)
-            if name and len(name) == 2 and name[0] in _NAN_MODULES and name[1] in _NAN_NAMES:
-                return "literal"  # math.nan, np.nan, math.inf
-            return None
+            return "literal" if _is_nan(node) else None  # math.nan, np.nan, math.inf
         if isinstance(node, ast.Name):
             if (
                 node.id in scope.module_constants
