@@ -27,8 +27,8 @@ mod sandbox;
 
 pub use error::{Error, Result};
 pub use report::{
-    ExceptionInfo, Finding, FindingKind, MAX_STRICT_RUNS, Outcome, ProbeCalls, REPORT_SCHEMA,
-    RaisedOn, Report, RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
+    ExceptionInfo, Finding, FindingKind, MAX_STRICT_RUNS, Outcome, ProbeCalls, ProbeStop,
+    REPORT_SCHEMA, RaisedOn, Report, RuntimeInfo, Severity, StrictCheck, StrictEffect, ValueInfo,
 };
 pub use runtimes::{DEFAULT_MOUNT_POINT, Language, Mount, Snippet, runtime_languages};
 pub use runtimes::{

@@ -257,23 +257,85 @@ fn probe_calls_vary_the_rows_the_snippet_passed() {
 }
 
 #[test]
-fn a_python_call_does_not_see_what_an_earlier_call_changed_in_the_module() {
-    // the handler fires only once the module's list holds three items: with
-    // the calls sharing the list it would fire on the second call, and be
-    // blamed on whatever input that call had
-    let code = "seen = []\n\n\ndef remember(item):\n    seen.append(item)\n    try:\n        return 10 / (3 - len(seen))\n    except ZeroDivisionError:\n        return 0.0\n\n\nprint(remember('a'))\n";
-    let (_, report) = probe("state.py", code, &[]);
+fn a_call_does_not_see_what_an_earlier_call_changed_in_the_module() {
+    // the handler fires only once the module's list holds three items (in
+    // JavaScript also once a top-level `let` counts three calls, or a Map
+    // counts three loads): with the calls sharing the module's state it would fire
+    // on the second call, and be blamed on whatever input that call had
+    let python = "seen = []\n\n\ndef remember(item):\n    seen.append(item)\n    try:\n        return 10 / (3 - len(seen))\n    except ZeroDivisionError:\n        return 0.0\n\n\nprint(remember('a'))\n";
+    let javascript = "const seen = [];\nlet calls = 0;\nconst cache = new Map();\n\nfunction remember(item) {\n  seen.push(item);\n  calls++;\n  try {\n    if (seen.length >= 3 || calls >= 3) throw new Error('full');\n    return 10;\n  } catch (e) {\n    return 0;\n  }\n}\n\nfunction load(key) {\n  const n = (cache.get('n') || 0) + 1;\n  cache.set('n', n);\n  try {\n    return n >= 3 ? JSON.parse(key) : 1;\n  } catch (e) {\n    return {};\n  }\n}\n\nconsole.log(remember('a'), load('a'));\n";
+    for (name, code, stdout) in [
+        ("state.py", python, "5.0\n"),
+        ("state.js", javascript, "10 1\n"),
+        ("state.ts", javascript, "10 1\n"),
+    ] {
+        let (_, report) = probe(name, code, &[]);
+        assert!(
+            report["probes"]["calls"].as_u64().unwrap() > 10,
+            "{name}: {report:#}"
+        );
+        let fired: Vec<&Value> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["input"].is_string())
+            .collect();
+        assert!(fired.is_empty(), "{name}: {report:#}");
+        assert_eq!(report["stdout"], stdout, "{name}: {report:#}");
+        assert!(
+            report["probes"].get("shared_state").is_none(),
+            "{name}: {report:#}"
+        );
+    }
+}
+
+#[test]
+fn javascript_calls_that_grow_the_memory_stop_before_its_limit_and_say_so() {
+    // each call allocates ~25 MiB, which the next call cannot reuse (its
+    // memory is put back, the allocator's records with it; the snippet's own
+    // run never made such an array, whose memory the calls would reuse): the
+    // calls stop while there is still room for one more, and no call runs out
+    // of memory (which the handler would catch, and report as a swallow)
+    let code = "function big(n) {\n  try {\n    return new Array(1500000).fill(n).length;\n  } catch (e) {\n    return 0;\n  }\n}\n\nconsole.log(typeof big);\n";
+    let (code_, report) = probe("grow.js", code, &["--memory", "200M"]);
+    assert_eq!(code_, 0, "{report:#}");
+    let probes = &report["probes"];
+    let calls = probes["calls"].as_u64().unwrap();
+    let not_made = probes["not_made"].as_u64().unwrap();
+    assert!(calls >= 2 && not_made > 0, "{report:#}");
+    assert_eq!(probes["stopped_by"], "memory", "{report:#}");
     assert!(
-        report["probes"]["calls"].as_u64().unwrap() > 10,
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["input"].is_null()),
         "{report:#}"
     );
-    let fired: Vec<&Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["input"].is_string())
-        .collect();
-    assert!(fired.is_empty(), "{report:#}");
+    let dir = scratch();
+    std::fs::write(dir.path().join("grow.js"), code).unwrap();
+    let text = candor_in(dir.path(), &["probe", "grow.js", "--memory", "200M"], &[]);
+    assert_contains(
+        &text.stdout,
+        &format!("{not_made} more calls not made: the calls grew the memory near its limit"),
+    );
+}
+
+#[test]
+fn javascript_calls_share_a_memory_too_large_to_keep_and_say_so() {
+    // a run that leaves more than 64 MiB of memory: it is not kept, and the
+    // calls see what earlier calls changed, which the report says
+    let code = "const keep = new Array(5000000).fill(1.5);\nlet count = 0;\n\nfunction bump(n) {\n  count++;\n  return count + keep.length;\n}\n\nconsole.log(bump(1) > 0);\n";
+    let (_, report) = probe("large.js", code, &[]);
+    assert!(
+        report["probes"]["calls"].as_u64().unwrap() > 1,
+        "{report:#}"
+    );
+    assert_eq!(report["probes"]["shared_state"], true, "{report:#}");
+    let dir = scratch();
+    std::fs::write(dir.path().join("large.js"), code).unwrap();
+    let text = candor_in(dir.path(), &["probe", "large.js"], &[]);
+    assert_contains(&text.stdout, "the calls shared the snippet's state");
 }
 
 #[test]

@@ -587,9 +587,8 @@
     ];
     const TEXT_A = "'a'";
     let probeCalls = null; // [label, fn, given, required, position, ladder index, line]
-    let probeNext = 0;
     let probing = null; // the call made last: { settled, raised }
-    let probeStarted = null; // when the first call started (ms)
+    let probeStarted = null; // when the calls were listed (ms)
     /** The calls to make, from what `hook.explore` was given. */
     function listCalls() {
       const calls = [];
@@ -646,55 +645,72 @@
       }
     }
     const probe = {
-      /** Makes the next call: 1 while what it returned (a promise) is
-       *  pending, 0 once it ended, -1 when no call is left. */
-      start() {
+      /** Lists the calls to make (once), and returns how many there are: the
+       *  budget counts from here. The runner then keeps the memory, and puts
+       *  it back after each call (see explore in runner.c): each call starts
+       *  from this state, this object's included. */
+      list() {
         if (probeCalls === null) probeCalls = listCalls();
-        probing = null;
-        for (;;) {
-          if (probeNext >= probeCalls.length) return -1;
-          if (probeStarted === null) {
-            probeStarted = now();
-          } else if (exploreBudget !== null && now() - probeStarted > exploreBudget) {
-            // the budget ran out: the calls left are counted, not made
-            flush();
-            send({ __proto__: null, fact: "probe_stopped", left: probeCalls.length - probeNext });
-            probeNext = probeCalls.length;
-            return -1;
-          }
-          const call = probeCalls[probeNext++];
-          let args;
-          try {
-            args = callArgs(call);
-          } catch (_) {
-            continue; // an argument the snippet's changes broke: that call is not made
-          }
-          flush();
-          send({ __proto__: null, fact: "probe", input: text(call[0]), line: call[6] });
-          const state = { __proto__: null, settled: true, raised: null, returned: null };
-          probing = state;
-          let result;
-          try {
-            result = funcApply(call[1], undefined, args);
-          } catch (error) {
-            state.raised = errorType(error);
-            return 0;
-          }
-          if (!isPromise(result)) {
-            state.returned = shortRepr(result);
-            return 0;
-          }
-          // an async function's handlers fire within its call; its rejection is a raise
-          state.settled = false;
-          promiseThen(result, (value) => {
-            state.settled = true;
-            state.returned = shortRepr(value);
-          }, (error) => {
-            state.settled = true;
-            state.raised = errorType(error);
-          });
-          return 1;
+        probeStarted = now();
+        flush();
+        return probeCalls.length;
+      },
+      /** The memory could not be kept: the calls share the snippet's state. */
+      shared() {
+        send({ __proto__: null, fact: "probe_shared" });
+        return 0;
+      },
+      /** Counts calls `i` and after as not made: memory grew too far. */
+      stop(i) {
+        if (probeCalls !== null && i < probeCalls.length) {
+          send({ __proto__: null, fact: "probe_stopped", left: probeCalls.length - i, memory: true });
         }
+        return 0;
+      },
+      /** Makes call `i`: 1 while what it returned (a promise) is pending, 0
+       *  once it ended, 2 when its arguments could not be made (no call),
+       *  -1 when no call is left (the budget ran out). */
+      start(i) {
+        probing = null;
+        if (probeCalls === null || i >= probeCalls.length) return -1;
+        if (exploreBudget !== null && now() - probeStarted > exploreBudget) {
+          // the budget ran out: the calls left are counted, not made
+          flush();
+          send({ __proto__: null, fact: "probe_stopped", left: probeCalls.length - i });
+          return -1;
+        }
+        const call = probeCalls[i];
+        let args;
+        try {
+          args = callArgs(call);
+        } catch (_) {
+          return 2; // an argument the snippet's changes broke: that call is not made
+        }
+        flush();
+        send({ __proto__: null, fact: "probe", input: text(call[0]), line: call[6] });
+        const state = { __proto__: null, settled: true, raised: null, returned: null };
+        probing = state;
+        let result;
+        try {
+          result = funcApply(call[1], undefined, args);
+        } catch (error) {
+          state.raised = errorType(error);
+          return 0;
+        }
+        if (!isPromise(result)) {
+          state.returned = shortRepr(result);
+          return 0;
+        }
+        // an async function's handlers fire within its call; its rejection is a raise
+        state.settled = false;
+        promiseThen(result, (value) => {
+          state.settled = true;
+          state.returned = shortRepr(value);
+        }, (error) => {
+          state.settled = true;
+          state.raised = errorType(error);
+        });
+        return 1;
       },
       /** 1 when the call made last has settled, else 0. */
       settled() {

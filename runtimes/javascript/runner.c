@@ -326,15 +326,29 @@ static bool check_unhandled(JSContext *ctx) {
     return ok;
 }
 
-static double harness_number(JSContext *ctx, JSValueConst obj, const char *method, bool *failed) {
+/** Calls `obj[method](...args)` and returns its result as a number (-1 when
+ *  it threw, which is printed, and `*failed` set). */
+static double harness_call(JSContext *ctx, JSValueConst obj, const char *method, int argc,
+                           JSValueConst *argv, bool *failed) {
     JSValue fn = JS_GetPropertyStr(ctx, obj, method);
-    JSValue r = JS_Call(ctx, fn, obj, 0, NULL);
+    JSValue r = JS_Call(ctx, fn, obj, argc, argv);
     JS_FreeValue(ctx, fn);
     double d = -1;
     if (JS_IsException(r)) { print_pending_exception(ctx); *failed = true; }
     else JS_ToFloat64(ctx, &d, r);
     JS_FreeValue(ctx, r);
     return d;
+}
+
+static double harness_number(JSContext *ctx, JSValueConst obj, const char *method, bool *failed) {
+    return harness_call(ctx, obj, method, 0, NULL, failed);
+}
+
+/** `obj[method](n)` as a number (see harness_call). */
+static double harness_number_of(JSContext *ctx, JSValueConst obj, const char *method, int n,
+                                bool *failed) {
+    JSValue arg = JS_NewInt32(ctx, n);
+    return harness_call(ctx, obj, method, 1, &arg, failed);
 }
 
 static void sleep_ms(double wait) {
@@ -404,47 +418,98 @@ static void drain_jobs_quietly(JSRuntime *rt) {
     }
 }
 
+/** The memory of the run kept, and put back after each probe call (the
+ *  host's `candor.snapshot`/`candor.restore`, src/sandbox/memory_snapshot.rs). */
+__attribute__((import_module("candor"), import_name("snapshot")))
+int candor_snapshot(void);
+__attribute__((import_module("candor"), import_name("restore")))
+int candor_restore(uintptr_t live);
+
+// The end of the static data (wasm-ld's symbol).
+extern unsigned char __data_end;
+
+/** Where the part of the stack no frame uses (below this one's) ends: the
+ *  host need not put that part back. 0 unless the stack lies below the
+ *  static data (the linker's stack-first layout), where nothing else is. */
+__attribute__((noinline)) static uintptr_t unused_stack_end(void) {
+    uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
+    return frame < (uintptr_t)&__data_end ? frame : 0;
+}
+
+/** Runs probe call `i`, its jobs, and its timers while what it returned is
+ *  pending (the calls before it having waited `total` ms), then ends it.
+ *  Returns the ms it waited, or -1 when no call is left to make or the
+ *  harness failed. */
+static double probe_call(JSContext *ctx, JSValueConst probe, JSValueConst loop, int i,
+                         double total) {
+    JSRuntime *rt = JS_GetRuntime(ctx);
+    bool failed = false;
+    double started = harness_number_of(ctx, probe, "start", i, &failed);
+    if (started < 0 || failed) return -1;
+    if (started == 2) return 0; // its arguments could not be made: no call
+    double waited = 0;
+    for (;;) {
+        drain_jobs_quietly(rt);
+        if (harness_number(ctx, probe, "settled", &failed) > 0 || failed) break;
+        double wait = harness_number(ctx, loop, "next", &failed);
+        if (failed || wait < 0 || waited + wait > PROBE_WAIT_MS ||
+            total + waited + wait > PROBE_TOTAL_WAIT_MS)
+            break;
+        if (wait > 0) sleep_ms(wait);
+        waited += wait;
+        JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
+        JSValue r = JS_Call(ctx, fn, loop, 0, NULL);
+        JS_FreeValue(ctx, fn);
+        if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, r);
+    }
+    if (failed) return -1;
+    harness_number(ctx, probe, "end", &failed);
+    return failed ? -1 : waited;
+}
+
 /**
  * A probe run (`candor probe`), once the snippet's own run completed: the
- * harness calls the snippet's functions with edge-case inputs, one call at a
- * time (`probe.start`); each runs its jobs, and its timers while what it
- * returned is pending, then ends (`probe.end`). A snippet whose program did
- * not ask for calls (`hook.explore`) has none. What the calls print, throw or
- * leave behind does not change the run's exit status.
+ * harness lists the calls of the snippet's functions with edge-case inputs
+ * (`probe.list`), and the runner makes them one at a time (`probe_call`). A
+ * snippet whose program did not ask for calls (`hook.explore`) has none. What
+ * the calls print, throw or leave behind does not change the run's exit
+ * status.
+ *
+ * Each call starts from the state the program left: the memory is kept once
+ * the calls are listed and put back after each call, so that a call that
+ * changes the snippet's variables (a top-level `let`, a cache, a counter)
+ * does not change what a later call sees. The index of the call and the
+ * waiting done are this function's locals, which live outside the memory
+ * (they are never address-taken), and everything the host was sent is out
+ * before each restore. Memory cannot shrink, and the allocator's record
+ * of what it grew goes back with the rest: what a call grew is not used
+ * again, so the host stops the calls once they grew it too far past what was
+ * kept (`candor_restore` returns 0).
  */
 static void explore(JSContext *ctx) {
-    JSRuntime *rt = JS_GetRuntime(ctx);
     JSValue probe = JS_GetPropertyStr(ctx, harness, "probe");
     JSValue loop = JS_GetPropertyStr(ctx, harness, "loop");
-    double total = 0;
-    for (;;) {
-        bool failed = false;
-        if (harness_number(ctx, probe, "start", &failed) < 0 || failed) break;
-        double waited = 0;
-        for (;;) {
-            drain_jobs_quietly(rt);
-            if (harness_number(ctx, probe, "settled", &failed) > 0 || failed) break;
-            double wait = harness_number(ctx, loop, "next", &failed);
-            if (failed || wait < 0 || waited + wait > PROBE_WAIT_MS ||
-                total + wait > PROBE_TOTAL_WAIT_MS)
+    bool failed = false;
+    int count = (int)harness_number(ctx, probe, "list", &failed);
+    if (!failed && count > 0) {
+        fflush(stdout);
+        fflush(stderr);
+        bool reset = candor_snapshot() != 0;
+        if (!reset) harness_number(ctx, probe, "shared", &failed);
+        double total = 0;
+        for (int i = 0; i < count && !failed; i++) {
+            double waited = probe_call(ctx, probe, loop, i, total);
+            if (waited < 0) break;
+            total += waited;
+            fflush(stdout);
+            fflush(stderr);
+            if (reset && !candor_restore(unused_stack_end())) {
+                // the calls grew the memory too far: those left are counted
+                harness_number_of(ctx, probe, "stop", i + 1, &failed);
                 break;
-            if (wait > 0) sleep_ms(wait);
-            waited += wait;
-            total += wait;
-            JSValue fn = JS_GetPropertyStr(ctx, loop, "fire");
-            JSValue r = JS_Call(ctx, fn, loop, 0, NULL);
-            JS_FreeValue(ctx, fn);
-            if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
-            JS_FreeValue(ctx, r);
+            }
         }
-        if (failed) break;
-        JSValue end = JS_GetPropertyStr(ctx, probe, "end");
-        JSValue r = JS_Call(ctx, end, probe, 0, NULL);
-        JS_FreeValue(ctx, end);
-        failed = JS_IsException(r);
-        if (failed) print_pending_exception(ctx);
-        JS_FreeValue(ctx, r);
-        if (failed) break;
     }
     JS_FreeValue(ctx, loop);
     JS_FreeValue(ctx, probe);

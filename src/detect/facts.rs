@@ -78,10 +78,17 @@ enum Fact {
         #[serde(default)]
         returned: Option<String>,
     },
-    /// The probe budget ran out: `left` calls were not made.
+    /// The probe budget ran out (or with `memory`, the calls grew the
+    /// memory too far past what was kept between them): `left` calls were
+    /// not made.
     ProbeStopped {
         left: u64,
+        #[serde(default)]
+        memory: bool,
     },
+    /// The probe calls share the snippet's state: it could not be put back
+    /// after each call.
+    ProbeShared,
 }
 
 /// What a library call that made up data did (see [`CoercedFact::event`]).
@@ -315,8 +322,11 @@ pub(crate) struct GuestFacts {
     pub(crate) probe_results: Vec<crate::report::CallResult>,
     /// Probe calls made.
     pub(crate) probe_calls: u64,
-    /// Calls the probe budget left unmade.
+    /// Calls left unmade, and why.
     pub(crate) probe_left: u64,
+    pub(crate) probe_stop: Option<crate::report::ProbeStop>,
+    /// The probe calls shared the snippet's state.
+    pub(crate) probe_shared: bool,
 }
 
 /// One fact of the stream. Tests parse it strictly, without the stream's
@@ -493,7 +503,15 @@ impl GuestFacts {
                 self.probing = Some(input);
                 self.probing_line = line;
             }
-            Fact::ProbeStopped { left } => self.probe_left += left,
+            Fact::ProbeStopped { left, memory } => {
+                self.probe_left += left;
+                self.probe_stop = Some(if memory {
+                    crate::report::ProbeStop::Memory
+                } else {
+                    crate::report::ProbeStop::Budget
+                });
+            }
+            Fact::ProbeShared => self.probe_shared = true,
             Fact::ProbeEnd { raised, returned } => {
                 let line = self.probing_line.take();
                 let ended = match (raised, returned) {

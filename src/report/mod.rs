@@ -185,9 +185,18 @@ pub struct Report {
 pub struct ProbeCalls {
     /// Calls made.
     pub calls: u64,
-    /// Calls the probe budget (`--probe-budget`) left unmade.
+    /// Calls left unmade, for the reason `stopped_by` gives.
     #[serde(default)]
     pub not_made: u64,
+    /// Why calls were left unmade, when some were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<ProbeStop>,
+    /// The calls shared the snippet's state: what one call changed (a
+    /// module-level variable, a cache) a later call saw. Each call starts from
+    /// the state the snippet's run left unless its memory (JavaScript, over
+    /// 64 MiB) is too large to keep between calls.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared_state: bool,
     /// Wall-clock time of the run that made them (the snippet's own code
     /// included), in milliseconds.
     #[serde(default)]
@@ -218,6 +227,20 @@ pub(crate) enum CallEnd {
     Returned(String),
     /// It raised an exception of this type out of the function.
     Raised(String),
+}
+
+/// Why a probe made fewer calls than it listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProbeStop {
+    /// The probe budget (`--probe-budget`) ran out.
+    Budget,
+    /// The calls grew the guest's memory near its limit: each call starts
+    /// from the memory the snippet's run left, and what a call grew cannot be
+    /// given back (JavaScript; the calls stop while twice the most one call
+    /// grew, and 16 MiB, are left under the limit).
+    Memory,
 }
 
 /// A probe call whose function raised.

@@ -47,12 +47,21 @@ pub fn render_text(report: &Report, source: &str) -> String {
         if probes.raised.len() > 5 {
             let _ = writeln!(out, "  and {} more", probes.raised.len() - 5);
         }
-        if probes.not_made > 0 {
-            let _ = writeln!(
-                out,
-                "  {} more calls not made: the probe budget ran out (--probe-budget)",
-                probes.not_made
+        if probes.shared_state {
+            out.push_str(
+                "  the calls shared the snippet's state: its memory was too large to put back \
+                 after each call, so a call saw what earlier calls changed\n",
             );
+        }
+        if probes.not_made > 0 {
+            let why = match probes.stopped_by {
+                Some(crate::report::ProbeStop::Memory) => {
+                    "the calls grew the memory near its limit (--memory): each call starts from \
+                     the memory the snippet's run left, and what a call grew cannot be given back"
+                }
+                _ => "the probe budget ran out (--probe-budget)",
+            };
+            let _ = writeln!(out, "  {} more calls not made: {why}", probes.not_made);
         }
     }
     if let Some(diff) = &report.output_diff {

@@ -491,6 +491,8 @@ pub(crate) fn assemble(
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
             not_made: facts.probe_left,
+            stopped_by: facts.probe_stop,
+            shared_state: facts.probe_shared,
             results: facts.probe_results.clone(),
             duration_ms,
             raised: facts

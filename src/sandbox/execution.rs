@@ -671,13 +671,17 @@ pub(crate) fn event_command_pre(
     Ok(linker.instantiate_pre(module).map_err(|e| format!("{e:#}")))
 }
 
-/// Links a WASI preview-1 module against WASI (async) and candor's
-/// `candor.emit(ptr, len)` import, which streams one UTF-8 fact.
+/// Links a WASI preview-1 module against WASI (async), candor's
+/// `candor.emit(ptr, len)` import, which streams one UTF-8 fact, and the
+/// `candor.snapshot()` and `candor.restore()` imports that reset its memory
+/// between probe calls ([`super::memory_snapshot`]).
 pub(crate) fn module_pre(
     engine: &Engine,
     module: &wasmtime::Module,
 ) -> Result<ModulePre<GuestState<WasiP1Ctx>>> {
     let mut linker = wasi_p1_linker(engine)?;
+    super::memory_snapshot::link(&mut linker)
+        .map_err(|e| Error::engine("linking candor's memory snapshot imports", e))?;
     linker
         .func_wrap(
             "candor",

@@ -4,6 +4,7 @@
 
 use super::disk::DiskQuota;
 use super::input::LateInput;
+use super::memory_snapshot::MemorySnapshot;
 use super::output::CappedOutput;
 use crate::error::{Error, Result};
 use std::sync::Arc;
@@ -30,6 +31,9 @@ pub(crate) struct GuestState<W> {
     pub(crate) facts: FactLog,
     /// The scratch directory's quota (counted by [`super::wasi_fs`]).
     pub(crate) disk: Arc<DiskQuota>,
+    /// The memory a preview-1 guest kept between its probe calls (see
+    /// [`super::memory_snapshot`]).
+    pub(crate) snapshot: MemorySnapshot,
 }
 
 /// WASI (preview 2) state of a component guest.
@@ -117,6 +121,11 @@ impl MemoryLimiter {
     /// before its run's limits were known).
     pub(crate) fn set_limit(&mut self, limit: u64) {
         self.limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    }
+
+    /// The most bytes a memory of the guest may hold.
+    pub(crate) fn limit(&self) -> usize {
+        self.limit
     }
 }
 
@@ -215,6 +224,7 @@ impl GuestIo<'_> {
             memory,
             facts: FactLog::default(),
             disk,
+            snapshot: MemorySnapshot::default(),
         })
     }
 
@@ -230,6 +240,7 @@ impl GuestIo<'_> {
             memory,
             facts: FactLog::default(),
             disk,
+            snapshot: MemorySnapshot::default(),
         })
     }
 

@@ -18,6 +18,7 @@ pub(crate) mod execution;
 pub(crate) mod guest;
 mod input;
 pub(crate) mod limits;
+mod memory_snapshot;
 mod output;
 pub(crate) mod p2_command;
 pub(crate) mod preinit;

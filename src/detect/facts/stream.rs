@@ -80,7 +80,10 @@ impl StreamCheck {
                 self.unknown_ids += u64::from(!self.sites.contains(site) || !known_handler);
             }
             Fact::Tampered { .. } => {}
-            Fact::Probe { .. } | Fact::ProbeEnd { .. } | Fact::ProbeStopped { .. } => {
+            Fact::Probe { .. }
+            | Fact::ProbeEnd { .. }
+            | Fact::ProbeStopped { .. }
+            | Fact::ProbeShared => {
                 self.probe_out_of_place += u64::from(self.started == 0);
             }
             Fact::Coerced(c) => {
