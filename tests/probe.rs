@@ -339,6 +339,41 @@ fn javascript_calls_share_a_memory_too_large_to_keep_and_say_so() {
 }
 
 #[test]
+fn a_call_that_never_ends_is_named_with_the_calls_it_left_unmade() {
+    // an empty text makes the loop spin for ever: the calls' run runs out of
+    // fuel in that call, and the report names it instead of reporting the
+    // calls made as all there were
+    let python = "def parse_count(text):\n    n = 0\n    while text != 'ok' and len(text) < 5:\n        if text == '':\n            continue\n        n += 1\n        text = text + 'x'\n    return n\n\n\nprint(parse_count('ab'))\n";
+    let javascript = "function parseCount(text) {\n  let n = 0;\n  while (text !== 'ok' && String(text).length < 5) {\n    if (text === '') continue;\n    n += 1;\n    text = text + 'x';\n  }\n  return n;\n}\n\nconsole.log(parseCount('ab'));\n";
+    for (name, code, call) in [
+        ("count.py", python, "parse_count('')"),
+        ("count.js", javascript, "parseCount('')"),
+    ] {
+        let (exit, report) = probe(name, code, &["--fuel", "200000000"]);
+        // the snippet's own run completed
+        assert_eq!(exit, 0, "{name}: {report:#}");
+        assert_eq!(report["outcome"], "completed", "{name}: {report:#}");
+        let probes = &report["probes"];
+        assert_eq!(probes["unfinished"]["call"], call, "{name}: {report:#}");
+        assert_contains(probes["unfinished"]["reason"].as_str().unwrap(), "fuel");
+        assert_eq!(probes["stopped_by"], "run_ended", "{name}: {report:#}");
+        let listed = probes["calls"].as_u64().unwrap() + probes["not_made"].as_u64().unwrap();
+        assert!(listed >= 18, "{name}: {report:#}");
+        let dir = scratch();
+        std::fs::write(dir.path().join(name), code).unwrap();
+        let text = candor_in(dir.path(), &["probe", name, "--fuel", "200000000"], &[]);
+        assert_contains(
+            &text.stdout,
+            &format!("the calls' run ended in {call}: fuel"),
+        );
+        assert_contains(
+            &text.stdout,
+            "more calls not made: the calls' run ended first",
+        );
+    }
+}
+
+#[test]
 fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_named() {
     let dir = scratch();
     // the wrong_output findings of `candor probe FILE --reference REF`

@@ -653,6 +653,7 @@
         if (probeCalls === null) probeCalls = listCalls();
         probeStarted = now();
         flush();
+        send({ __proto__: null, fact: "probe_listed", calls: probeCalls.length });
         return probeCalls.length;
       },
       /** The memory could not be kept: the calls share the snippet's state. */

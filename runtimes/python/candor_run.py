@@ -216,6 +216,7 @@ def execute(request, send, runtime, guards, lens=None):
         # under the monitor; what fires is told apart by the probe facts
         # a failure to list the calls is the harness's, and is reported as one
         calls = candor_probe.calls(source, globals_, explore)
+        send({"fact": "probe_listed", "calls": len(calls)})
         state = candor_probe.ModuleState(globals_)
         budget = request.get("explore_budget_ms")
         deadline = None if budget is None else _monotonic() + budget / 1000

@@ -89,6 +89,10 @@ enum Fact {
     /// The probe calls share the snippet's state: it could not be put back
     /// after each call.
     ProbeShared,
+    /// The probe listed `calls` calls to make (before making any).
+    ProbeListed {
+        calls: u64,
+    },
 }
 
 /// What a library call that made up data did (see [`CoercedFact::event`]).
@@ -327,6 +331,8 @@ pub(crate) struct GuestFacts {
     pub(crate) probe_stop: Option<crate::report::ProbeStop>,
     /// The probe calls shared the snippet's state.
     pub(crate) probe_shared: bool,
+    /// The calls the probe listed, when it said.
+    pub(crate) probe_listed: Option<u64>,
 }
 
 /// One fact of the stream. Tests parse it strictly, without the stream's
@@ -351,6 +357,11 @@ fn parse(line: &str) -> serde_json::Result<Fact> {
 pub(crate) static REJECTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 impl GuestFacts {
+    /// The probe call that started and did not end (the run ended in it).
+    pub(crate) fn unfinished_probe(&self) -> Option<&str> {
+        self.probing.as_deref()
+    }
+
     /// Folds the streamed lines, in order, into per-handler and per-site totals.
     pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut facts = GuestFacts::default();
@@ -512,6 +523,7 @@ impl GuestFacts {
                 });
             }
             Fact::ProbeShared => self.probe_shared = true,
+            Fact::ProbeListed { calls } => self.probe_listed = Some(calls),
             Fact::ProbeEnd { raised, returned } => {
                 let line = self.probing_line.take();
                 let ended = match (raised, returned) {

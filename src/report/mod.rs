@@ -188,9 +188,15 @@ pub struct ProbeCalls {
     /// Calls left unmade, for the reason `stopped_by` gives.
     #[serde(default)]
     pub not_made: u64,
-    /// Why calls were left unmade, when some were.
+    /// Why calls were left unmade, when some were and the reason is known
+    /// (a call whose arguments could not be made is left unmade with none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_by: Option<ProbeStop>,
+    /// The call the calls' run ended in, and why, when it ended before the
+    /// calls did (a limit: a call that loops on its input runs out of fuel
+    /// or time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfinished: Option<UnfinishedCall>,
     /// The calls shared the snippet's state: what one call changed (a
     /// module-level variable, a cache) a later call saw. Each call starts from
     /// the state the snippet's run left unless its memory (JavaScript, over
@@ -241,6 +247,18 @@ pub enum ProbeStop {
     /// given back (JavaScript; the calls stop while twice the most one call
     /// grew, and 16 MiB, are left under the limit).
     Memory,
+    /// The calls' run ended before the calls did: a limit, or the snippet
+    /// ended the process (see [`ProbeCalls::unfinished`]).
+    RunEnded,
+}
+
+/// The probe call a run ended in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnfinishedCall {
+    /// The call, as source: `parse('')`.
+    pub call: String,
+    /// Why the run ended, in words (the report's `reason` for such a run).
+    pub reason: String,
 }
 
 /// A probe call whose function raised.

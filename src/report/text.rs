@@ -30,8 +30,9 @@ pub fn render_text(report: &Report, source: &str) -> String {
     if let Some(probes) = &report.probes {
         let _ = writeln!(
             out,
-            "probed: {} calls of the snippet's functions in a run of their own ({:.1} ms: the snippet's code again, then the calls); {} raised out of the function (what a correct function does on bad input){}",
+            "probed: {} call{} of the snippet's functions in a run of their own ({:.1} ms: the snippet's code again, then the calls); {} raised out of the function (what a correct function does on bad input){}",
             probes.calls,
+            if probes.calls == 1 { "" } else { "s" },
             probes.duration_ms,
             probes.raised.len(),
             if probes.raised.is_empty() { "" } else { ":" }
@@ -53,15 +54,31 @@ pub fn render_text(report: &Report, source: &str) -> String {
                  after each call, so a call saw what earlier calls changed\n",
             );
         }
+        if let Some(unfinished) = &probes.unfinished {
+            let _ = writeln!(
+                out,
+                "  the calls' run ended in {}: {}",
+                escape_line(&unfinished.call),
+                escape_line(&unfinished.reason)
+            );
+        }
         if probes.not_made > 0 {
+            use crate::report::ProbeStop;
             let why = match probes.stopped_by {
-                Some(crate::report::ProbeStop::Memory) => {
+                Some(ProbeStop::Budget) => "the probe budget ran out (--probe-budget)",
+                Some(ProbeStop::Memory) => {
                     "the calls grew the memory near its limit (--memory): each call starts from \
                      the memory the snippet's run left, and what a call grew cannot be given back"
                 }
-                _ => "the probe budget ran out (--probe-budget)",
+                Some(ProbeStop::RunEnded) => "the calls' run ended first",
+                _ => "their arguments could not be made",
             };
-            let _ = writeln!(out, "  {} more calls not made: {why}", probes.not_made);
+            let _ = writeln!(
+                out,
+                "  {} more call{} not made: {why}",
+                probes.not_made,
+                if probes.not_made == 1 { "" } else { "s" }
+            );
         }
     }
     if let Some(diff) = &report.output_diff {

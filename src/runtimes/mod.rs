@@ -469,6 +469,16 @@ pub(crate) fn assemble(
     }
     let (name, version) = (runtime.0.to_string(), runtime.1.to_string());
     let findings = detect::findings(&facts, &snippet.file);
+    // a probe run that ended before its calls did: in which call, and why
+    let ended_early = run.outcome != Outcome::Completed
+        && (facts.unfinished_probe().is_some() || probe_not_made(&facts) > 0);
+    let unfinished = facts
+        .unfinished_probe()
+        .filter(|_| run.outcome != Outcome::Completed)
+        .map(|call| crate::report::UnfinishedCall {
+            call: call.to_string(),
+            reason: String::new(),
+        });
     // milliseconds, to the microsecond
     let duration_ms = (run.duration.as_secs_f64() * 1e6).round() / 1e3;
     let mut report = Report {
@@ -490,8 +500,13 @@ pub(crate) fn assemble(
         output_diff: None,
         probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
             calls: facts.probe_calls,
-            not_made: facts.probe_left,
-            stopped_by: facts.probe_stop,
+            not_made: probe_not_made(&facts),
+            stopped_by: if ended_early {
+                Some(crate::report::ProbeStop::RunEnded)
+            } else {
+                facts.probe_stop
+            },
+            unfinished: unfinished.clone(),
             shared_state: facts.probe_shared,
             results: facts.probe_results.clone(),
             duration_ms,
@@ -510,5 +525,17 @@ pub(crate) fn assemble(
     };
     // every run that did not complete says why (its exception, its exit status)
     report.reason = report.reason.take().or_else(|| explain_outcome(&report));
+    if let Some(unfinished) = report.probes.as_mut().and_then(|p| p.unfinished.as_mut()) {
+        unfinished.reason = report.reason.clone().unwrap_or_default();
+    }
     report
+}
+
+/// The probe calls listed and not made (by the budget, the memory, a run
+/// that ended, arguments that could not be made); without a listing, those
+/// the guest said it left.
+fn probe_not_made(facts: &GuestFacts) -> u64 {
+    facts.probe_listed.map_or(facts.probe_left, |listed| {
+        listed.saturating_sub(facts.probe_calls)
+    })
 }

@@ -83,7 +83,8 @@ impl StreamCheck {
             Fact::Probe { .. }
             | Fact::ProbeEnd { .. }
             | Fact::ProbeStopped { .. }
-            | Fact::ProbeShared => {
+            | Fact::ProbeShared
+            | Fact::ProbeListed { .. } => {
                 self.probe_out_of_place += u64::from(self.started == 0);
             }
             Fact::Coerced(c) => {
