@@ -364,13 +364,75 @@ fn a_call_that_never_ends_is_named_with_the_calls_it_left_unmade() {
         let text = candor_in(dir.path(), &["probe", name, "--fuel", "200000000"], &[]);
         assert_contains(
             &text.stdout,
-            &format!("the calls' run ended in {call}: fuel"),
+            &format!("the probe calls' run ended in {call}: fuel"),
         );
         assert_contains(
             &text.stdout,
             "more calls not made: the calls' run ended first",
         );
     }
+}
+
+#[test]
+fn check_probe_formats_name_the_call_that_fired_and_the_call_a_run_ended_in() {
+    // each format that gives a finding one line of text gives its input too,
+    // and says in which call a calls' run ended
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("price.js"),
+        "function parsePrice(text) {\n  try {\n    if (text === '') throw new Error('empty');\n    return Number(text);\n  } catch (e) {\n    return 0;\n  }\n}\n\nconsole.log(parsePrice('3'));\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("spin.py"),
+        "def spin(text):\n    while text == '':\n        pass\n    return text\n\n\nprint(spin('a'))\n",
+    )
+    .unwrap();
+    let args = |format: &'static str| {
+        [
+            "check",
+            ".",
+            "--probe",
+            "--fuel",
+            "200000000",
+            "--format",
+            format,
+        ]
+    };
+    let sarif = candor_in(dir.path(), &args("sarif"), &[]).json();
+    let messages: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(!messages.is_empty(), "{sarif:#}");
+    for message in &messages {
+        assert!(message.ends_with("; with: parsePrice('')"), "{sarif:#}");
+    }
+    let notes: Vec<&str> = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("spin.py: the probe calls' run ended in spin(''): fuel")),
+        "{sarif:#}"
+    );
+    let junit = candor_in(dir.path(), &args("junit"), &[]);
+    assert_contains(
+        &junit.stdout,
+        "dropped; with: parsePrice(&apos;&apos;)\" type=",
+    );
+    let github = candor_in(dir.path(), &args("github"), &[]);
+    assert_contains(&github.stdout, "; with: parsePrice('')");
+    assert_contains(
+        &github.stdout,
+        "::notice file=spin.py,line=1,title=candor probe::the probe calls' run ended in spin(''): fuel",
+    );
 }
 
 #[test]

@@ -41,7 +41,16 @@ pub fn render_github(entries: &[CheckEntry]) -> String {
                         f.column,
                         f.end_line,
                         property(&format!("candor {}", f.kind.as_str())),
-                        data(&f.message)
+                        data(&f.message_in_context())
+                    );
+                }
+                if let Some(sentence) = report.probes.as_ref().and_then(|p| p.unfinished_sentence())
+                {
+                    let _ = writeln!(
+                        out,
+                        "::notice file={},line=1,title=candor probe::{}",
+                        property(&report.file),
+                        data(&sentence)
                     );
                 }
                 if report.outcome != Outcome::Completed {

@@ -46,17 +46,18 @@ pub fn render_junit(entries: &[CheckEntry], fail_on: Option<Severity>) -> String
                 for f in &report.findings {
                     if fail_on.is_some_and(|level| f.severity >= level) {
                         failed = true;
+                        let message = escape(&f.message_in_context());
                         let _ = writeln!(
                             cases,
                             "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
-                            escape(&f.message),
+                            message,
                             f.kind.as_str(),
                             escape(&f.file),
                             f.line,
                             f.column,
                             f.severity.as_str(),
                             f.kind.as_str(),
-                            escape(&f.message)
+                            message
                         );
                     }
                 }

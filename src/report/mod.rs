@@ -180,6 +180,33 @@ pub struct Report {
     pub probes: Option<ProbeCalls>,
 }
 
+impl Finding {
+    /// The message with what the report keeps beside it: what `--strict`
+    /// saw the exception do, and the probe call that made it happen; for
+    /// the formats that carry one line of text per finding (SARIF, JUnit,
+    /// GitHub annotations).
+    pub fn message_in_context(&self) -> String {
+        let mut text = self.message.clone();
+        if let Some(check) = &self.strict {
+            text = format!("{text} ({})", check.detail);
+        }
+        if let Some(input) = &self.input {
+            text = format!("{text}; with: {input}");
+        }
+        text
+    }
+}
+
+impl ProbeCalls {
+    /// The sentence that says the calls' run ended in a call, when it did:
+    /// "the probe calls' run ended in parse(''): fuel budget of … exhausted".
+    pub fn unfinished_sentence(&self) -> Option<String> {
+        self.unfinished
+            .as_ref()
+            .map(|u| format!("the probe calls' run ended in {}: {}", u.call, u.reason))
+    }
+}
+
 /// What `candor probe`'s calls of a snippet's functions did.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProbeCalls {

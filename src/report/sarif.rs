@@ -166,10 +166,7 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
                             .unwrap_or(0),
                         level: level(f.severity),
                         message: Text {
-                            text: match &f.strict {
-                                Some(check) => format!("{} ({})", f.message, check.detail),
-                                None => f.message.clone(),
-                            },
+                            text: f.message_in_context(),
                         },
                         locations: vec![Location {
                             physical_location: PhysicalLocation {
@@ -186,6 +183,10 @@ pub fn render_sarif(entries: &[CheckEntry], base: &Path) -> String {
                         }],
                         occurrence_count: (f.count > 0).then_some(f.count),
                     });
+                }
+                if let Some(sentence) = report.probes.as_ref().and_then(|p| p.unfinished_sentence())
+                {
+                    notifications.push(notification(&report.file, sentence, base));
                 }
                 if report.outcome != Outcome::Completed {
                     let why = super::failure_reason(report);

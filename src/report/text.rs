@@ -54,13 +54,8 @@ pub fn render_text(report: &Report, source: &str) -> String {
                  after each call, so a call saw what earlier calls changed\n",
             );
         }
-        if let Some(unfinished) = &probes.unfinished {
-            let _ = writeln!(
-                out,
-                "  the calls' run ended in {}: {}",
-                escape_line(&unfinished.call),
-                escape_line(&unfinished.reason)
-            );
+        if let Some(sentence) = probes.unfinished_sentence() {
+            let _ = writeln!(out, "  {}", escape_line(&sentence));
         }
         if probes.not_made > 0 {
             use crate::report::ProbeStop;
