@@ -19,8 +19,10 @@ source, or as near to it as a changed value allows (``rate(row without
 
 import ast
 import builtins
+import collections
 import copy
 import itertools
+import types
 
 # The inputs a probe gives a parameter (Python source): empty and blank text,
 # text that is no number, no JSON, no CSV row and no date, None, zero, negative
@@ -111,28 +113,54 @@ def calls(source, globals_, most):
     return list(itertools.islice(merged, most))
 
 
-# module-level containers up to this size are restored after each call
-_RESTORED = 1000
+# module-level state up to this size (a container's items, an object's
+# attributes, and theirs in turn) is put back after each call
+_RESTORED = 10000
+# what is put back in place: containers (subclasses too: defaultdict,
+# Counter, OrderedDict), and objects of the snippet's own classes
+_CONTAINERS_PUT_BACK = (list, bytearray, dict, set, collections.deque)
 
 
 class ModuleState:
-    """The snippet module's bindings, and copies of its plain module-level
-    containers (lists, dicts, sets of up to ``_RESTORED`` items), as they
-    were before the calls: ``restore`` puts them back after each, so that
-    no call sees what an earlier one changed there. (What a call changes
-    inside other objects stays.)"""
+    """The snippet module as its run left it, put back after each call
+    (``restore``), so that no call sees what an earlier one changed: the
+    module's bindings, and in place (so that every reference to them sees
+    it) the contents of its mutable state: module-level containers, objects
+    of the snippet's own classes, and the containers its classes hold as
+    attributes, each of up to ``_RESTORED`` items in all. References between
+    them are kept. A container too large to keep, or one that does not copy, is
+    shared between the calls; ``shared`` says whether a call changed one's
+    size."""
 
     def __init__(self, globals_):
         self._globals = globals_
         self._saved = dict(globals_)
-        self._containers = {}
+        name = globals_.get("__name__")
+        targets = []
         for key, value in self._saved.items():
-            if type(value) in (list, dict, set) and not key.startswith("__"):
+            if key.startswith("__") or isinstance(value, types.ModuleType):
+                continue
+            if isinstance(value, type):
+                if value.__module__ == name:
+                    targets += [v for v in vars(value).values() if isinstance(v, _CONTAINERS_PUT_BACK)]
+            elif isinstance(value, _CONTAINERS_PUT_BACK) or _own_object(value, name):
+                targets.append(value)
+        unique = {id(t): t for t in targets}
+        self._memo = dict(unique)
+        self._kept = []  # (target, contents)
+        self._unkept = []  # (container, its size)
+        for target in unique.values():
+            try:
+                contents = _contents(target)
+                if _plain(contents, self._memo, name, [_RESTORED]) is False:
+                    raise OverflowError
+                self._kept.append((target, copy.deepcopy(contents, dict(self._memo))))
+            except BaseException:
                 try:
-                    if len(value) <= _RESTORED:
-                        self._containers[key] = copy.deepcopy(value)
+                    self._unkept.append((target, len(target)))
                 except BaseException:
                     pass
+        self._shared = False
 
     def restore(self):
         """The module as it was before the calls."""
@@ -140,8 +168,101 @@ class ModuleState:
         for key in [k for k in module if k not in self._saved]:
             del module[key]
         module.update(self._saved)
-        for key, value in self._containers.items():
-            module[key] = _copy(value)
+        for target, contents in self._kept:
+            try:
+                # comparing costs less than copying, and most calls change nothing
+                if _contents(target) == contents:
+                    continue
+            except BaseException:
+                pass
+            try:
+                _put_back(target, copy.deepcopy(contents, dict(self._memo)))
+            except BaseException:
+                pass
+        for target, size in self._unkept:
+            try:
+                self._shared = self._shared or len(target) != size
+            except BaseException:
+                pass
+
+    def shared(self):
+        """Whether a call changed the size of a container not put back."""
+        return self._shared
+
+
+# values deepcopy keeps as they are, or that cannot change
+_ATOMIC = (
+    type(None), bool, int, float, complex, str, bytes, range, slice,
+    types.FunctionType, types.BuiltinFunctionType, types.MethodType, type,
+)
+# modules whose values cannot change (dates, decimals, fractions, paths, ...)
+_IMMUTABLE_FROM = frozenset(("datetime", "decimal", "fractions", "uuid", "pathlib", "re", "enum", "ipaddress"))
+
+
+def _plain(value, memo, name, budget):
+    """Whether `value` is cheap and safe to copy for each call: containers,
+    objects of the snippet's classes (module `name`) and values that cannot
+    change, of at most `budget[0]` items in all (spent as it walks). A module
+    it holds is added to `memo`, so that copies keep it as it is. False for
+    anything else (a data frame, a file, a lock)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    if id(value) in memo or isinstance(value, _ATOMIC):
+        return True
+    if isinstance(value, types.ModuleType):
+        memo[id(value)] = value
+        return True
+    kind = type(value)
+    if kind.__module__ in _IMMUTABLE_FROM:
+        return True
+    if isinstance(value, (tuple, frozenset, list, set, collections.deque)):
+        items = value
+    elif isinstance(value, dict):
+        items = itertools.chain(value.keys(), value.values())
+    elif isinstance(value, bytearray):
+        return True
+    elif _own_object(value, name):
+        items = vars(value).values()
+    else:
+        return False
+    return all(_plain(item, memo, name, budget) is not False for item in items)
+
+
+def _own_object(value, name):
+    """Whether `value` is an object of a class the snippet defined (module
+    `name`), with attributes to put back."""
+    return (
+        type(value).__module__ == name
+        and not isinstance(value, (type, types.FunctionType))
+        and isinstance(getattr(value, "__dict__", None), dict)
+    )
+
+
+def _contents(target):
+    """What `_put_back` puts back into `target`, shallow."""
+    if isinstance(target, (list, bytearray, collections.deque)):
+        return list(target)
+    if isinstance(target, dict):
+        return dict(target)
+    if isinstance(target, set):
+        return set(target)
+    return dict(vars(target))
+
+
+def _put_back(target, contents):
+    if isinstance(target, (list, bytearray)):
+        target[:] = contents
+    elif isinstance(target, (dict, set, collections.deque)):
+        target.clear()
+        if isinstance(target, collections.deque):
+            target.extend(contents)
+        else:
+            target.update(contents)
+    else:
+        attributes = vars(target)
+        attributes.clear()
+        attributes.update(contents)
 
 
 def _typical(annotation):

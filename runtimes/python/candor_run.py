@@ -244,6 +244,8 @@ def execute(request, send, runtime, guards, lens=None):
                 state.restore()
             except BaseException:
                 pass
+        if state.shared():
+            send({"fact": "probe_shared"})
     # the interpreter's shutdown, as python3 does it: the functions registered
     # with atexit run (an exception in one is printed and the others go on)
     try:

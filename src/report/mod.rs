@@ -224,10 +224,12 @@ pub struct ProbeCalls {
     /// or time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unfinished: Option<UnfinishedCall>,
-    /// The calls shared the snippet's state: what one call changed (a
-    /// module-level variable, a cache) a later call saw. Each call starts from
-    /// the state the snippet's run left unless its memory (JavaScript, over
-    /// 64 MiB) is too large to keep between calls.
+    /// The calls shared some of the snippet's state: what one call changed
+    /// (a module-level variable, a cache) a later call may have seen. Each
+    /// call starts from the state the snippet's run left unless that is too
+    /// large to keep between calls: in JavaScript a memory over 64 MiB, in
+    /// Python a module-level container a call changed the size of that held
+    /// over 10 000 items (or did not copy).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shared_state: bool,
     /// Wall-clock time of the run that made them (the snippet's own code

@@ -50,8 +50,8 @@ pub fn render_text(report: &Report, source: &str) -> String {
         }
         if probes.shared_state {
             out.push_str(
-                "  the calls shared the snippet's state: its memory was too large to put back \
-                 after each call, so a call saw what earlier calls changed\n",
+                "  the calls shared some of the snippet's state, too large to put back after \
+                 each call: a call may have seen what earlier calls changed\n",
             );
         }
         if let Some(sentence) = probes.unfinished_sentence() {
