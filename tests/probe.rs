@@ -439,6 +439,22 @@ fn check_probe_formats_name_the_call_that_fired_and_the_call_a_run_ended_in() {
 }
 
 #[test]
+fn a_python_async_function_is_run_to_its_end_and_its_handler_named() {
+    // a coroutine function's handler fires only once the coroutine runs: the
+    // call runs it in an event loop of its own
+    let code = "import asyncio\nimport json\n\n\nasync def fetch_config(text):\n    await asyncio.sleep(0)\n    try:\n        return json.loads(text)\n    except json.JSONDecodeError:\n        return {}\n\n\nasync def main():\n    print(await fetch_config('{\"a\": 1}'))\n\n\nasyncio.run(main())\n";
+    let (_, report) = probe("config.py", code, &[]);
+    assert_eq!(report["stdout"], "{'a': 1}\n", "{report:#}");
+    let fired = with_inputs(&report);
+    assert!(
+        fired
+            .iter()
+            .any(|(kind, line, input)| kind == "fabricated_value" && *line == 10 && input.starts_with("fetch_config(")),
+        "{report:#}"
+    );
+}
+
+#[test]
 fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_named() {
     let dir = scratch();
     // the wrong_output findings of `candor probe FILE --reference REF`

@@ -1,5 +1,6 @@
 """The calls ``candor probe`` makes of a snippet's functions, after its own
-code ran: each top-level function (not ``_private``, not a method) called with
+code ran: each top-level function (not ``_private``, not a method; an
+``async def`` one run to its end in an event loop of its own) called with
 one argument at a time replaced by an edge-case input, the others as the
 snippet's own first call of it passes them.
 
@@ -74,6 +75,24 @@ _BY_ANNOTATION = {
 }
 
 
+# the definitions whose functions are called
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def _awaited(function):
+    """`function`, a coroutine function, called and run to its end in an
+    event loop of its own (as ``asyncio.run`` does), so that its handlers fire
+    within the call; the coroutine function is its ``__wrapped__``."""
+
+    def run(*args):
+        import asyncio
+
+        return asyncio.run(function(*args))
+
+    run.__wrapped__ = function
+    return run
+
+
 def calls(source, globals_, most):
     """At most `most` calls of the functions `source` defines (as `globals_`,
     the snippet's module, holds them after its run), taken from each function
@@ -81,9 +100,11 @@ def calls(source, globals_, most):
     tree = ast.parse(source)
     functions = {}
     for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+        if not isinstance(node, _FUNCTIONS) or node.name.startswith("_"):
             continue
         function = globals_.get(node.name)
+        if isinstance(node, ast.AsyncFunctionDef) and callable(function):
+            function = _awaited(function)
         args = node.args.posonlyargs + node.args.args
         if not callable(function) or [a.arg for a in args[:1]] in (["self"], ["cls"]):
             continue
@@ -92,7 +113,7 @@ def calls(source, globals_, most):
         functions[node.name] = (function, typical)
     given = _first_calls(tree, source, functions, globals_)
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name in functions:
+        if isinstance(node, _FUNCTIONS) and node.name in functions:
             if node.name not in given:
                 given.update(_doctest_calls(node, functions))
     per_function = []

@@ -230,7 +230,8 @@ def execute(request, send, runtime, guards, lens=None):
                 # an input the snippet's own changes to builtins broke (a
                 # replaced `float`): that call is not made
                 continue
-            line = getattr(getattr(function, "__code__", None), "co_firstlineno", None)
+            code = getattr(getattr(function, "__wrapped__", function), "__code__", None)
+            line = getattr(code, "co_firstlineno", None)
             send({"fact": "probe", "input": label, "line": line if type(line) is int else None})
             raised = returned = None
             try:
