@@ -449,7 +449,9 @@ fn a_python_async_function_is_run_to_its_end_and_its_handler_named() {
     assert!(
         fired
             .iter()
-            .any(|(kind, line, input)| kind == "fabricated_value" && *line == 10 && input.starts_with("fetch_config(")),
+            .any(|(kind, line, input)| kind == "fabricated_value"
+                && *line == 10
+                && input.starts_with("fetch_config(")),
         "{report:#}"
     );
 }

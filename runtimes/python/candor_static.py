@@ -53,6 +53,8 @@ _PLACEHOLDER_MODULES = frozenset(
     "random uuid datetime date time secrets decimal fractions np numpy pd pandas".split()
 )
 _RANDOM_MODULES = frozenset("random secrets uuid".split())
+# builtins whose call with constant arguments is a constant (`abs(0)`, `len([])`)
+_PURE_BUILTINS = frozenset("abs max min round len sum sorted reversed".split())
 
 
 # Exceptions that a cleanup or process call raises when there is nothing to do.
@@ -455,7 +457,7 @@ def _walk_local(nodes):
 class _Scope:
     """What the analysis needs to know about the function (or module) around a handler."""
 
-    def __init__(self, node, module_constants):
+    def __init__(self, node, analysis):
         self.node = node
         body = node.body if not isinstance(node, ast.Lambda) else []
         self.loads = set()
@@ -477,7 +479,10 @@ class _Scope:
             for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
                 if arg is not None:
                     self.params.add(arg.arg)
-        self.module_constants = module_constants
+        self.module_constants = analysis._module_constants
+        # module-level functions that only return a constant, and names bound by imports
+        self.constant_functions = analysis._constant_functions
+        self.imported = analysis._imported
         self.is_function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
 
 
@@ -640,6 +645,79 @@ def _module_constants(tree):
     }
 
 
+def _constant_functions(tree):
+    """Module-level functions (defined once, not decorated, not rebound) whose
+    body, past a docstring, only returns a literal or a container of literals:
+    `def default_settings(): return {"theme": "light"}`."""
+    defined, rebound = {}, set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef):
+            if stmt.name in defined:
+                rebound.add(stmt.name)
+            body = stmt.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:]
+            constant = (
+                not stmt.decorator_list
+                and len(body) == 1
+                and isinstance(body[0], ast.Return)
+                and body[0].value is not None
+                and _constant_kind(body[0].value) in ("literal", "container")
+            )
+            defined[stmt.name] = constant
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            rebound.add(sub.id)
+        elif isinstance(sub, (ast.Global, ast.Nonlocal)):
+            rebound.update(sub.names)
+    return frozenset(n for n, constant in defined.items() if constant and n not in rebound)
+
+
+def _imported_names(tree):
+    """The names the module's top-level imports bind (`timezone` of `from
+    datetime import timezone`, `math`), unless rebound elsewhere."""
+    names = set()
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for alias in stmt.names:
+                names.add((alias.asname or alias.name).split(".")[0])
+    stored = {
+        sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
+    }
+    return frozenset(names - stored)
+
+
+def _constant_argument(node, scope):
+    """An argument that is the same in every call: a constant, NaN, or an
+    attribute of an imported name (`timezone.utc`, `math.pi`)."""
+    if _constant_kind(node) is not None or _is_nan(node):
+        return True
+    if isinstance(node, ast.Attribute):
+        root = node
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        return (
+            isinstance(root, ast.Name)
+            and root.id in scope.imported
+            and root.id not in scope.params
+        )
+    return False
+
+
+def _spreads_constants(node, scope):
+    """`{**DEFAULTS, "source": "defaults"}`: a dict of module constants spread
+    and constant entries."""
+    spreads = [v for k, v in zip(node.keys, node.values) if k is None]
+    return bool(spreads) and all(
+        (
+            isinstance(v, ast.Name) and v.id in scope.module_constants and v.id not in scope.params
+        )
+        if k is None
+        else _constant_kind(k) is not None and _constant_kind(v) is not None
+        for k, v in zip(node.keys, node.values)
+    )
+
+
 class _Handler:
     """Everything known statically about one handler."""
 
@@ -698,6 +776,8 @@ class Analysis:
         if has_handlers:
             self.tree = ast.parse(source, filename)
             self._module_constants = _module_constants(self.tree)
+            self._constant_functions = _constant_functions(self.tree)
+            self._imported = _imported_names(self.tree)
             _link_siblings(self.tree)
             self._checked_results = _checked_result_functions(self.tree)
             self._loads = {
@@ -834,7 +914,7 @@ class _MarkSuccess(ast.NodeTransformer):
 class _Rewriter(ast.NodeTransformer):
     def __init__(self, analysis):
         self.a = analysis
-        self.scopes = [_Scope(analysis.tree, analysis._module_constants)]
+        self.scopes = [_Scope(analysis.tree, analysis)]
         self.loops = [[]]  # per scope: the loop statements around the current node
         self.in_handler = [0]  # per scope: depth of enclosing except bodies
         self.after_swallow_scopes = set()
@@ -842,7 +922,7 @@ class _Rewriter(ast.NodeTransformer):
     # -- scopes ----------------------------------------------------------------
 
     def _visit_scope(self, node):
-        self.scopes.append(_Scope(node, self.a._module_constants))
+        self.scopes.append(_Scope(node, self.a))
         self.loops.append([])
         self.in_handler.append(0)
         self.generic_visit(node)
@@ -1218,12 +1298,23 @@ class _Rewriter(ast.NodeTransformer):
             return kind
         if _echo_container(node, scope, try_node):
             return "container"
+        if isinstance(node, ast.Dict) and _spreads_constants(node, scope):
+            return "constant"
         if isinstance(node, ast.Call):
             if _copies_constant(node, scope):
                 return "constant"
             name = _dotted(node.func)
             if not name:
                 return None
+            if (
+                len(name) == 1
+                and name[0] in scope.constant_functions
+                and name[0] not in scope.params
+                and all(_constant_argument(a, scope) for a in node.args)
+                and all(_constant_argument(k.value, scope) for k in node.keywords)
+            ):
+                # `default_settings()`: a helper that only returns a constant
+                return "constant"
             if any(isinstance(a, ast.Starred) for a in node.args) or any(
                 k.arg is None for k in node.keywords
             ):
@@ -1237,9 +1328,14 @@ class _Rewriter(ast.NodeTransformer):
                 self._placeholder(a, scope, try_node) == "random" for a in args
             ):
                 return "random"  # str(uuid.uuid4())
-            if any(_constant_kind(a) is None for a in args):
+            if not all(_constant_argument(a, scope) for a in args):
                 return None
-            if last in _BUILTIN_TYPES or last[:1].isupper() or name[0] in _PLACEHOLDER_MODULES:
+            if (
+                last in _BUILTIN_TYPES
+                or last[:1].isupper()
+                or name[0] in _PLACEHOLDER_MODULES
+                or (len(name) == 1 and last in _PURE_BUILTINS)
+            ):
                 return "constructor"
             return None
         if isinstance(node, ast.Attribute):

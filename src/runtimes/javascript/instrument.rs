@@ -261,6 +261,7 @@ pub(crate) fn compile_within(
         sites: Vec::new(),
         scopes: Vec::new(),
         module_constants: module_constants(&program),
+        constant_functions: constant_functions(&program),
         enums,
         reads: Reads::of(&program),
         checked: idioms::checked_results(&program),
@@ -507,6 +508,8 @@ struct Rewriter<'a, 's> {
     sites: Vec<serde_json::Value>,
     scopes: Vec<Scope>,
     module_constants: HashSet<String>,
+    /// Top-level functions that only return a constant.
+    constant_functions: HashSet<String>,
     /// TypeScript `enum` names of the program's top level.
     enums: HashSet<String>,
     /// What the program reads (for counters of failures).

@@ -50,6 +50,9 @@ impl<'a> Rewriter<'a, '_> {
                     return Some(kind);
                 }
                 let name = dotted(&c.callee)?;
+                if self.copies_constants(&name, c) {
+                    return Some(Kind::Constant);
+                }
                 if !c.arguments.iter().all(constant_argument) {
                     return None;
                 }
@@ -62,6 +65,19 @@ impl<'a> Rewriter<'a, '_> {
                     return Some(Kind::Constructor);
                 }
                 None
+            }
+            // `{ ...DEFAULTS, source: "defaults" }`
+            Expression::ObjectExpression(o) => {
+                let spreads = o.properties.iter().any(|p| {
+                    matches!(p, ObjectPropertyKind::SpreadProperty(s) if self.fixed_read(&s.argument))
+                });
+                let rest_constant = o.properties.iter().all(|p| match p {
+                    ObjectPropertyKind::SpreadProperty(s) => self.fixed_read(&s.argument),
+                    ObjectPropertyKind::ObjectProperty(p) => {
+                        !p.computed && !p.method && constant_kind(&p.value).is_some()
+                    }
+                });
+                (spreads && rest_constant).then_some(Kind::Constant)
             }
             Expression::BinaryExpression(b) => {
                 // `Math.random() * 1000`: arithmetic on a random value and constants
@@ -81,6 +97,35 @@ impl<'a> Rewriter<'a, '_> {
             | Expression::Identifier(_)) => self.fixed_read(e).then_some(Kind::Constant),
             _ => None,
         }
+    }
+
+    /// A call that makes a copy of constants: `Object.assign({}, DEFAULTS)`, or
+    /// a call of a top-level function that only returns a constant
+    /// (`defaultSettings()`), with constant arguments.
+    fn copies_constants(&self, name: &[String], call: &CallExpression<'a>) -> bool {
+        let constant_or_fixed = |a: &Argument<'a>| {
+            constant_argument(a) || a.as_expression().is_some_and(|e| self.fixed_read(e))
+        };
+        if name == ["Object", "assign"] {
+            return call.arguments.len() >= 2
+                && call.arguments.iter().all(constant_or_fixed)
+                && call.arguments.iter().any(|a| {
+                    a.as_expression().is_some_and(|e| {
+                        !matches!(e.without_parentheses(), Expression::ObjectExpression(_))
+                            && self.fixed_read(e)
+                    })
+                });
+        }
+        let [only] = name else {
+            return false;
+        };
+        let param = self
+            .scopes
+            .last()
+            .is_some_and(|s| s.params.contains(only.as_str()));
+        !param
+            && self.constant_functions.contains(only.as_str())
+            && call.arguments.iter().all(constant_argument)
     }
 
     /// A call that only transforms a placeholder with constants: a method with

@@ -185,6 +185,90 @@ pub(super) fn module_constants(program: &Program<'_>) -> HashSet<String> {
     names
 }
 
+/// Top-level functions that only return a constant: `function defaults() {
+/// return { theme: "light" }; }`, `const fallback = () => 0;` (a call of one
+/// with constant arguments is that constant).
+pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
+    let returns_constant = |body: &FunctionBody<'_>| match body.statements.as_slice() {
+        [Statement::ReturnStatement(r)] => r
+            .argument
+            .as_ref()
+            .is_some_and(|v| matches!(constant_kind(v), Some(Kind::Literal | Kind::Container))),
+        _ => false,
+    };
+    let mut names = HashSet::new();
+    for stmt in &program.body {
+        let stmt = match stmt {
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::FunctionDeclaration(f) => {
+                    if let (Some(id), Some(body)) = (&f.id, &f.body)
+                        && !f.generator
+                        && !f.r#async
+                        && returns_constant(body)
+                    {
+                        names.insert(id.name.to_string());
+                    }
+                    continue;
+                }
+                Declaration::VariableDeclaration(d) => {
+                    constant_arrows(d, &returns_constant, &mut names);
+                    continue;
+                }
+                _ => continue,
+            },
+            stmt => stmt,
+        };
+        match stmt {
+            Statement::FunctionDeclaration(f) => {
+                if let (Some(id), Some(body)) = (&f.id, &f.body)
+                    && !f.generator
+                    && !f.r#async
+                    && returns_constant(body)
+                {
+                    names.insert(id.name.to_string());
+                }
+            }
+            Statement::VariableDeclaration(d) => constant_arrows(d, &returns_constant, &mut names),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// The `const NAME = () => <constant>` of `decl` whose body `returns_constant`.
+fn constant_arrows(
+    decl: &VariableDeclaration<'_>,
+    returns_constant: &dyn Fn(&FunctionBody<'_>) -> bool,
+    names: &mut HashSet<String>,
+) {
+    if decl.kind != VariableDeclarationKind::Const {
+        return;
+    }
+    for d in &decl.declarations {
+        let (Some(name), Some(init)) = (d.id.get_identifier_name(), &d.init) else {
+            continue;
+        };
+        let constant = match init.without_parentheses() {
+            Expression::ArrowFunctionExpression(a) => {
+                !a.r#async
+                    && match &a.body {
+                        ArrowFunctionBody::FunctionBody(body) => returns_constant(body),
+                        body => body.as_expression().is_some_and(|e| {
+                            matches!(constant_kind(e), Some(Kind::Literal | Kind::Container))
+                        }),
+                    }
+            }
+            Expression::FunctionExpression(f) => {
+                !f.generator && !f.r#async && f.body.as_ref().is_some_and(|b| returns_constant(b))
+            }
+            _ => false,
+        };
+        if constant {
+            names.insert(name.to_string());
+        }
+    }
+}
+
 /// 'literal' / 'container' / 'none' when `expr` is built only from constants.
 pub(super) fn constant_kind(expr: &Expression<'_>) -> Option<Kind> {
     match expr.without_parentheses() {
