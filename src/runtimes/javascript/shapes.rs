@@ -198,28 +198,15 @@ pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
     };
     let mut names = HashSet::new();
     for stmt in &program.body {
-        let stmt = match stmt {
-            Statement::ExportDeclaration(e) => match &e.declaration {
-                Declaration::FunctionDeclaration(f) => {
-                    if let (Some(id), Some(body)) = (&f.id, &f.body)
-                        && !f.generator
-                        && !f.r#async
-                        && returns_constant(body)
-                    {
-                        names.insert(id.name.to_string());
-                    }
-                    continue;
-                }
-                Declaration::VariableDeclaration(d) => {
-                    constant_arrows(d, &returns_constant, &mut names);
-                    continue;
-                }
-                _ => continue,
+        let decl = match stmt {
+            Statement::ExportDeclaration(e) => &e.declaration,
+            stmt => match stmt.as_declaration() {
+                Some(decl) => decl,
+                None => continue,
             },
-            stmt => stmt,
         };
-        match stmt {
-            Statement::FunctionDeclaration(f) => {
+        match decl {
+            Declaration::FunctionDeclaration(f) => {
                 if let (Some(id), Some(body)) = (&f.id, &f.body)
                     && !f.generator
                     && !f.r#async
@@ -228,7 +215,9 @@ pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
                     names.insert(id.name.to_string());
                 }
             }
-            Statement::VariableDeclaration(d) => constant_arrows(d, &returns_constant, &mut names),
+            Declaration::VariableDeclaration(d) => {
+                constant_arrows(d, &returns_constant, &mut names)
+            }
             _ => {}
         }
     }
