@@ -457,6 +457,34 @@ fn a_python_async_function_is_run_to_its_end_and_its_handler_named() {
 }
 
 #[test]
+fn javascript_probe_calls_vary_the_records_the_snippet_passed() {
+    // a record the driver passed is varied key by key, one level down too
+    // (an order's first line without its price), before the ladder, the
+    // outer keys first (a user without its contact); a CSV text with a short
+    // row is on the ladder
+    let code = "function lineTotal(order) {\n  let total = 0;\n  for (const line of order.lines) {\n    try {\n      if (line.price === undefined) throw new Error('no price');\n      total += line.price * line.qty;\n    } catch (e) {\n      total += 0;\n    }\n  }\n  return total;\n}\n\nfunction emailOf(user) {\n  try {\n    return user.contact.email.toLowerCase();\n  } catch (e) {\n    return '';\n  }\n}\n\nfunction parseRows(text) {\n  return text.split('\\n').slice(1).map((row) => {\n    const [name, amount] = row.split(',');\n    try {\n      if (amount === undefined) throw new Error('short row');\n      return { name, amount: Number(amount) };\n    } catch (e) {\n      return { name: '?', amount: 0 };\n    }\n  });\n}\n\nconst order = { id: 'A-1', lines: [{ sku: 'bolt', price: 2, qty: 3 }] };\nconst user = { name: 'Ann', contact: { email: 'ANN@EXAMPLE.COM' } };\nconsole.log(lineTotal(order), emailOf(user), parseRows('name,amount\\nbolt,3').length);\n";
+    let (_, report) = probe("records.js", code, &[]);
+    assert_eq!(report["stdout"], "6 ann@example.com 1\n", "{report:#}");
+    let inputs: Vec<(u64, String)> = with_inputs(&report)
+        .into_iter()
+        .filter(|(kind, _, _)| kind == "fabricated_value")
+        .map(|(_, line, input)| (line, input))
+        .collect();
+    assert_eq!(
+        inputs,
+        [
+            (
+                8,
+                "lineTotal(order['lines'][0] without 'price')".to_string()
+            ),
+            (18, "emailOf(user without 'contact')".to_string()),
+            (29, "parseRows('a,b\\n1')".to_string()),
+        ],
+        "{report:#}"
+    );
+}
+
+#[test]
 fn a_reference_is_called_with_the_same_inputs_and_each_function_that_differs_is_named() {
     let dir = scratch();
     // the wrong_output findings of `candor probe FILE --reference REF`
@@ -632,8 +660,8 @@ fn javascript_probe_calls_make_a_latent_handler_fire_and_name_the_input() {
     );
     // the snippet's own output, not the calls'
     assert_eq!(report["stdout"], "2.5 2\n1\n", "{report:#}");
-    // one parameter each, 18 inputs
-    assert_eq!(report["probes"]["calls"], 54, "{report:#}");
+    // one parameter each, 19 inputs
+    assert_eq!(report["probes"]["calls"], 57, "{report:#}");
     let raised = raised_by(&report);
     assert!(raised.contains(&("average([])".to_string(), "RangeError".to_string())));
     assert!(raised.contains(&("average(null)".to_string(), "TypeError".to_string())));
@@ -649,7 +677,7 @@ fn javascript_probe_calls_make_a_latent_handler_fire_and_name_the_input() {
     );
     let text = candor_in(dir.path(), &["probe", "prices.js"], &[]);
     assert_contains(&text.stdout, "  = with: parsePrice('')\n");
-    assert_contains(&text.stdout, "probed: 54 calls");
+    assert_contains(&text.stdout, "probed: 57 calls");
 }
 
 #[test]
@@ -671,8 +699,8 @@ console.log(share(90, 4), scale([1, 2]));
     assert_eq!(code, 1, "{report:#}");
     let inputs: Vec<String> = with_inputs(&report).into_iter().map(|f| f.2).collect();
     assert_eq!(inputs, ["share(90, 0)", "share(90, 0)"], "{report:#}");
-    // both of share's arguments, each through the 18 inputs; scale's one
-    assert_eq!(report["probes"]["calls"], 54, "{report:#}");
+    // both of share's arguments, each through the 19 inputs; scale's one
+    assert_eq!(report["probes"]["calls"], 57, "{report:#}");
     let raised = raised_by(&report);
     assert!(raised.contains(&("scale(null)".to_string(), "TypeError".to_string())));
 }
@@ -697,7 +725,7 @@ Object.getPrototypeOf = () => null;
 String.prototype.toWellFormed = () => 'mangled';
 ";
     let (_, report) = probe("hostile.js", code, &[]);
-    assert_eq!(report["probes"]["calls"], 18, "{report:#}");
+    assert_eq!(report["probes"]["calls"], 19, "{report:#}");
     let inputs: Vec<String> = with_inputs(&report).into_iter().map(|f| f.2).collect();
     assert_eq!(inputs, ["load('')", "load('')"], "{report:#}");
 }

@@ -556,14 +556,16 @@
     // -- probe calls (`candor probe`) -----------------------------------------------
     // After the snippet's own run completed, the runner calls each function the
     // host listed (`hook.explore`) with edge-case inputs, one argument at a time;
-    // the other arguments are the snippet's own first call's, else 'a'. Each call
+    // the other arguments are the snippet's own first call's, else 'a'. A record
+    // the snippet passed (or a list of records) is first varied key by key:
+    // each key missing, a number zeroed, a text emptied. Each call
     // is framed by a `probe` fact, which names it as source (`parse('')`), and a
     // `probe_end` fact, which says what it raised: the host attributes what fired
     // in between to that call. Counts held back are flushed at both, so that
     // each is counted with the call that made it.
     //
     // The inputs, as source and as a value made anew for each call: empty and
-    // blank text, text that is no number, no JSON and no date, null, undefined,
+    // blank text, text that is no number, no JSON, no CSV row and no date, null, undefined,
     // zero, negative and huge numbers, NaN and infinity, empty and odd containers.
     const LADDER = [
       ["''", () => ""],
@@ -572,6 +574,7 @@
       ["'\u00e9'", () => "\u00e9"],
       ["'-1'", () => "-1"],
       ["'{\"a\": 1'", () => '{"a": 1'],
+      ["'a,b\\n1'", () => "a,b\n1"],
       ["'2024-13-45'", () => "2024-13-45"],
       ["null", () => null],
       ["undefined", () => undefined],
@@ -586,7 +589,102 @@
       ["{'': null}", () => ({ "": null })],
     ];
     const TEXT_A = "'a'";
-    let probeCalls = null; // [label, fn, given, required, position, ladder index, line]
+    const KEYS = 8; // the keys of an object argument varied one at a time, at most
+    const ObjectProto = Object.prototype;
+    /** A plain object (an object literal, JSON's), whose keys a call may vary. */
+    function isRecord(v) {
+      try {
+        if (v === null || typeof v !== "object" || isArray(v)) return false;
+        const proto = getPrototypeOf(v);
+        return proto === ObjectProto || proto === null;
+      } catch (_) {
+        return false; // a proxy's trap
+      }
+    }
+    /** A copy of the record `v` with `key` deleted, or set to `value`. */
+    function changedRecord(v, key, remove, value) {
+      const copy = { __proto__: getPrototypeOf(v) };
+      const keys = objectKeys(v);
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] !== key) copy[keys[i]] = v[keys[i]];
+        else if (!remove) copy[key] = value;
+      }
+      return copy;
+    }
+    /** `made` with `change` applied to what `path` (keys, and 0 for a list's
+     *  first item) leads to, copied along the way; `made` itself when the path
+     *  leads nowhere. */
+    function changedAt(made, path, i, change) {
+      if (i === path.length) return change(made);
+      const step = path[i];
+      if (step === 0) {
+        if (!isArray(made) || made.length === 0) return made;
+        const list = [];
+        for (let n = 0; n < made.length; n++) arrayPush(list, n === 0 ? changedAt(made[0], path, i + 1, change) : made[n]);
+        return list;
+      }
+      if (!isRecord(made) || !hasOwn(made, step)) return made;
+      return changedRecord(made, step, false, changedAt(made[step], path, i + 1, change));
+    }
+    /** A copy of `list` with `item` after its items (by index: a spread would
+     *  go through the snippet's iterator). */
+    function appended(list, item) {
+      const copy = [];
+      for (let i = 0; i < list.length; i++) arrayPush(copy, list[i]);
+      arrayPush(copy, item);
+      return copy;
+    }
+    /** The records in `v` a call may vary, as [path, label suffix]: `v`
+     *  itself, or its first item when it is a list of records, and in turn the
+     *  records (or first records of lists) its keys hold. */
+    function recordsIn(v, path, shown, depth, found) {
+      let at = v;
+      if (isArray(v) && v.length > 0 && isRecord(v[0])) {
+        path = appended(path, 0);
+        shown += "[0]";
+        at = v[0];
+      } else if (!isRecord(v)) {
+        return found;
+      }
+      arrayPush(found, [path, shown, at]);
+      if (depth > 0) {
+        const keys = objectKeys(at);
+        for (let i = 0; i < keys.length && i < KEYS; i++) {
+          const inner = at[keys[i]];
+          if (isRecord(inner) || isArray(inner)) {
+            recordsIn(inner, appended(path, keys[i]), shown + "['" + text(keys[i]) + "']", depth - 1, found);
+          }
+        }
+      }
+      return found;
+    }
+    /** [label, change] of each variant of the argument the snippet passed as
+     *  `shown` with value `v`: each record in it (see recordsIn) with each key
+     *  missing, a number zeroed, a text emptied; the outer record's first. */
+    function recordVariants(shown, v) {
+      const changes = [];
+      const records = recordsIn(v, [], shown, 1, []);
+      for (let r = 0; r < records.length; r++) {
+        const path = records[r][0], prefix = records[r][1], record = records[r][2];
+        const keys = objectKeys(record);
+        for (let i = 0; i < keys.length && i < KEYS; i++) {
+          const key = keys[i];
+          const value = record[key];
+          const quoted = "'" + text(key) + "'";
+          const variants = [[prefix + " without " + quoted, true, undefined]];
+          if (typeof value === "number" && value !== 0) arrayPush(variants, [prefix + " with " + quoted + ": 0", false, 0]);
+          if (typeof value === "string" && value !== "") arrayPush(variants, [prefix + " with " + quoted + ": ''", false, ""]);
+          for (let j = 0; j < variants.length; j++) {
+            // by index: destructuring would go through the snippet's iterator
+            const label = variants[j][0], remove = variants[j][1], replaced = variants[j][2];
+            const change = (rec) => (isRecord(rec) ? changedRecord(rec, key, remove, replaced) : rec);
+            arrayPush(changes, [label, (made) => changedAt(made, path, 0, change)]);
+          }
+        }
+      }
+      return changes;
+    }
+    let probeCalls = null; // [label, fn, given, required, position, change of the argument, line]
     let probing = null; // the call made last: { settled, raised }
     let probeStarted = null; // when the calls were listed (ms)
     /** The calls to make, from what `hook.explore` was given. */
@@ -612,14 +710,26 @@
         for (let i = 0; i < sources.length; i++) arrayPush(base, sources[i]);
         while (base.length < required) arrayPush(base, TEXT_A);
         if (base.length === 0) {
-          arrayPush(calls, [name + "()", fn, null, 0, -1, -1, line]);
+          arrayPush(calls, [name + "()", fn, null, 0, -1, null, line]);
           continue;
         }
+        // the snippet's own arguments, to vary a record it passed key by key
+        let sample = null;
+        try {
+          if (given !== null) sample = given();
+        } catch (_) {
+          sample = null;
+        }
         for (let position = 0; position < base.length && calls.length < most; position++) {
-          for (let rung = 0; rung < LADDER.length && calls.length < most; rung++) {
+          const changes = sample !== null && position < sample.length ? recordVariants(base[position], sample[position]) : [];
+          for (let rung = 0; rung < LADDER.length; rung++) {
+            const input = LADDER[rung];
+            arrayPush(changes, [input[0], () => input[1]()]);
+          }
+          for (let c = 0; c < changes.length && calls.length < most; c++) {
             const shown = [];
-            for (let i = 0; i < base.length; i++) arrayPush(shown, i === position ? LADDER[rung][0] : base[i]);
-            arrayPush(calls, [name + "(" + arrayJoin(shown, ", ") + ")", fn, given, base.length, position, rung, line]);
+            for (let i = 0; i < base.length; i++) arrayPush(shown, i === position ? changes[c][0] : base[i]);
+            arrayPush(calls, [name + "(" + arrayJoin(shown, ", ") + ")", fn, given, base.length, position, changes[c][1], line]);
           }
         }
       }
@@ -634,7 +744,7 @@
         for (let i = 0; i < values.length; i++) arrayPush(args, values[i]);
       }
       while (args.length < call[3]) arrayPush(args, "a");
-      if (call[4] >= 0) args[call[4]] = LADDER[call[5]][1]();
+      if (call[4] >= 0) args[call[4]] = call[5](args[call[4]]);
       return args;
     }
     function isPromise(v) {

@@ -645,10 +645,12 @@ def _module_constants(tree):
     }
 
 
-def _constant_functions(tree):
+def _constant_functions(tree, module_constants):
     """Module-level functions (defined once, not decorated, not rebound) whose
-    body, past a docstring, only returns a literal or a container of literals:
-    `def default_settings(): return {"theme": "light"}`."""
+    body, past a docstring, only returns a constant: a literal or a container
+    of literals (`def default_settings(): return {"theme": "light"}`), a
+    module constant (`return DEFAULTS`), or a constructor of constants
+    (`return Decimal("0.00")`, `dict(amount=0)`)."""
     defined, rebound = {}, set()
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef):
@@ -662,7 +664,7 @@ def _constant_functions(tree):
                 and len(body) == 1
                 and isinstance(body[0], ast.Return)
                 and body[0].value is not None
-                and _constant_kind(body[0].value) in ("literal", "container")
+                and _returns_constant(body[0].value, module_constants)
             )
             defined[stmt.name] = constant
     for sub in ast.walk(tree):
@@ -671,6 +673,24 @@ def _constant_functions(tree):
         elif isinstance(sub, (ast.Global, ast.Nonlocal)):
             rebound.update(sub.names)
     return frozenset(n for n, constant in defined.items() if constant and n not in rebound)
+
+
+def _returns_constant(value, module_constants):
+    """A helper's returned `value` that is the same at every call (see
+    `_constant_functions`)."""
+    if _constant_kind(value) in ("literal", "container"):
+        return True
+    if isinstance(value, ast.Name):
+        return value.id in module_constants
+    if isinstance(value, ast.Call):
+        name = _dotted(value.func) or [""]
+        args = list(value.args) + [k.value for k in value.keywords]
+        return (
+            all(k.arg is not None for k in value.keywords)
+            and all(_constant_kind(a) is not None for a in args)
+            and (name[-1] in _BUILTIN_TYPES or name[-1][:1].isupper() or name[0] in _PLACEHOLDER_MODULES)
+        )
+    return False
 
 
 def _imported_names(tree):
@@ -776,7 +796,7 @@ class Analysis:
         if has_handlers:
             self.tree = ast.parse(source, filename)
             self._module_constants = _module_constants(self.tree)
-            self._constant_functions = _constant_functions(self.tree)
+            self._constant_functions = _constant_functions(self.tree, self._module_constants)
             self._imported = _imported_names(self.tree)
             _link_siblings(self.tree)
             self._checked_results = _checked_result_functions(self.tree)

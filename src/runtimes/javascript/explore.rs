@@ -6,7 +6,8 @@
 //! or a function expression, exported or not; not `_private` ones, not
 //! generators, not class methods) with edge-case inputs, one argument at a
 //! time; the other arguments are the ones the snippet's own first call of it
-//! with literal arguments gives, else `'a'`. The host lists the functions and
+//! with literal arguments (or names of the module's own variables, see
+//! `module_variables`) gives, else `'a'`. The host lists the functions and
 //! those arguments; the guest harness (`runtimes/javascript/bootstrap.js`)
 //! holds the inputs, builds each call and its label (`parsePrice('')`), and
 //! makes the calls once the snippet's own run completed.
@@ -19,6 +20,7 @@
 use oxc::ast::ast::*;
 use oxc::ast_visit::{Visit, walk};
 use oxc::span::GetSpan;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A function a probe calls.
@@ -79,6 +81,8 @@ pub(crate) fn targets(program: &Program<'_>, source: &str) -> Vec<Target> {
         source,
         targets: &mut found,
         seen: Vec::new(),
+        records: module_variables(program),
+        depth: 0,
     };
     calls.visit_program(program);
     found
@@ -132,13 +136,52 @@ fn required(params: &FormalParameters<'_>) -> usize {
         .count()
 }
 
+/// The variables the program declares at its top level, each with whether
+/// it is bound nowhere else (no parameter or local of the same name). An
+/// argument that names one means the same at the top level, where the guest
+/// evaluates the arguments, when the call is made at the top level too, or
+/// the name is bound nowhere else.
+fn module_variables(program: &Program<'_>) -> HashMap<String, bool> {
+    #[derive(Default)]
+    struct Bindings(HashMap<String, usize>);
+    impl<'a> Visit<'a> for Bindings {
+        fn visit_binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
+            *self.0.entry(id.name.to_string()).or_default() += 1;
+        }
+    }
+    let mut all = Bindings::default();
+    all.visit_program(program);
+    let mut top = HashMap::new();
+    for statement in &program.body {
+        let declaration = match statement {
+            Statement::VariableDeclaration(d) => d,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::VariableDeclaration(d) => d,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for declarator in &declaration.declarations {
+            if let BindingPattern::BindingIdentifier(id) = &declarator.id {
+                let only = all.0.get(id.name.as_str()) == Some(&1);
+                top.insert(id.name.to_string(), only);
+            }
+        }
+    }
+    top
+}
+
 /// Finds each target's first call (in source order) whose arguments are all
-/// literals.
+/// literals or module variables.
 struct FirstCalls<'s, 't> {
     source: &'s str,
     targets: &'t mut Vec<Target>,
     /// The targets whose call was found.
     seen: Vec<usize>,
+    /// The module's variables (see `module_variables`).
+    records: HashMap<String, bool>,
+    /// How many functions the visit is inside.
+    depth: usize,
 }
 
 impl<'a> Visit<'a> for FirstCalls<'_, '_> {
@@ -155,7 +198,11 @@ impl<'a> Visit<'a> for FirstCalls<'_, '_> {
                 .iter()
                 .map(|arg| {
                     let expr = arg.as_expression()?;
-                    literal(expr).then(|| expr.span().source_text(self.source).to_string())
+                    let variable = matches!(expr.without_parentheses(),
+                        Expression::Identifier(id) if self.records.get(id.name.as_str())
+                            .is_some_and(|only| *only || self.depth == 0));
+                    (literal(expr) || variable)
+                        .then(|| expr.span().source_text(self.source).to_string())
                 })
                 .collect();
             if let Some(args) = args {
@@ -164,6 +211,18 @@ impl<'a> Visit<'a> for FirstCalls<'_, '_> {
             }
         }
         walk::walk_call_expression(self, call);
+    }
+
+    fn visit_function(&mut self, f: &Function<'a>, flags: oxc::semantic::ScopeFlags) {
+        self.depth += 1;
+        walk::walk_function(self, f, flags);
+        self.depth -= 1;
+    }
+
+    fn visit_arrow_function_expression(&mut self, f: &ArrowFunctionExpression<'a>) {
+        self.depth += 1;
+        walk::walk_arrow_function_expression(self, f);
+        self.depth -= 1;
     }
 }
 

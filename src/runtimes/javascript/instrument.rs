@@ -252,6 +252,7 @@ pub(crate) fn compile_within(
         drop(semantic);
     }
 
+    let module_constants = module_constants(&program);
     let mut rewriter = Rewriter {
         alloc: &allocator,
         hook,
@@ -260,8 +261,8 @@ pub(crate) fn compile_within(
         handlers: Vec::new(),
         sites: Vec::new(),
         scopes: Vec::new(),
-        module_constants: module_constants(&program),
-        constant_functions: constant_functions(&program),
+        constant_functions: constant_functions(&program, &module_constants),
+        module_constants,
         enums,
         reads: Reads::of(&program),
         checked: idioms::checked_results(&program),

@@ -99,13 +99,20 @@ impl<'a> Rewriter<'a, '_> {
         }
     }
 
-    /// A call that makes a copy of constants: `Object.assign({}, DEFAULTS)`, or
+    /// A call that makes a copy of constants: `Object.assign({}, DEFAULTS)`,
+    /// `structuredClone(DEFAULTS)`, or
     /// a call of a top-level function that only returns a constant
     /// (`defaultSettings()`), with constant arguments.
     fn copies_constants(&self, name: &[String], call: &CallExpression<'a>) -> bool {
         let constant_or_fixed = |a: &Argument<'a>| {
             constant_argument(a) || a.as_expression().is_some_and(|e| self.fixed_read(e))
         };
+        if name == ["structuredClone"] {
+            return call.arguments.len() == 1
+                && call.arguments[0]
+                    .as_expression()
+                    .is_some_and(|e| self.fixed_read(e));
+        }
         if name == ["Object", "assign"] {
             return call.arguments.len() >= 2
                 && call.arguments.iter().all(constant_or_fixed)

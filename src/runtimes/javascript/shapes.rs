@@ -186,14 +186,19 @@ pub(super) fn module_constants(program: &Program<'_>) -> HashSet<String> {
 }
 
 /// Top-level functions that only return a constant: `function defaults() {
-/// return { theme: "light" }; }`, `const fallback = () => 0;` (a call of one
-/// with constant arguments is that constant).
-pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
+/// return { theme: "light" }; }`, `const fallback = () => 0;`, a function that
+/// returns one of `module_constants` (a call of one with constant arguments is
+/// that constant).
+pub(super) fn constant_functions(
+    program: &Program<'_>,
+    module_constants: &HashSet<String>,
+) -> HashSet<String> {
+    let constant = |v: &Expression<'_>| match v.without_parentheses() {
+        Expression::Identifier(id) => module_constants.contains(id.name.as_str()),
+        v => matches!(constant_kind(v), Some(Kind::Literal | Kind::Container)),
+    };
     let returns_constant = |body: &FunctionBody<'_>| match body.statements.as_slice() {
-        [Statement::ReturnStatement(r)] => r
-            .argument
-            .as_ref()
-            .is_some_and(|v| matches!(constant_kind(v), Some(Kind::Literal | Kind::Container))),
+        [Statement::ReturnStatement(r)] => r.argument.as_ref().is_some_and(constant),
         _ => false,
     };
     let mut names = HashSet::new();
@@ -216,7 +221,7 @@ pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
                 }
             }
             Declaration::VariableDeclaration(d) => {
-                constant_arrows(d, &returns_constant, &mut names)
+                constant_arrows(d, &returns_constant, &constant, &mut names)
             }
             _ => {}
         }
@@ -228,6 +233,7 @@ pub(super) fn constant_functions(program: &Program<'_>) -> HashSet<String> {
 fn constant_arrows(
     decl: &VariableDeclaration<'_>,
     returns_constant: &dyn Fn(&FunctionBody<'_>) -> bool,
+    constant: &dyn Fn(&Expression<'_>) -> bool,
     names: &mut HashSet<String>,
 ) {
     if decl.kind != VariableDeclarationKind::Const {
@@ -237,14 +243,12 @@ fn constant_arrows(
         let (Some(name), Some(init)) = (d.id.get_identifier_name(), &d.init) else {
             continue;
         };
-        let constant = match init.without_parentheses() {
+        let returns = match init.without_parentheses() {
             Expression::ArrowFunctionExpression(a) => {
                 !a.r#async
                     && match &a.body {
                         ArrowFunctionBody::FunctionBody(body) => returns_constant(body),
-                        body => body.as_expression().is_some_and(|e| {
-                            matches!(constant_kind(e), Some(Kind::Literal | Kind::Container))
-                        }),
+                        body => body.as_expression().is_some_and(constant),
                     }
             }
             Expression::FunctionExpression(f) => {
@@ -252,7 +256,7 @@ fn constant_arrows(
             }
             _ => false,
         };
-        if constant {
+        if returns {
             names.insert(name.to_string());
         }
     }

@@ -30,4 +30,23 @@ function loadProfile(text) {
   }
 }
 
+const fallbackSettings = () => DEFAULTS;
+
+function loadTheme(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fallbackSettings();
+  }
+}
+
+function loadCopy(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return structuredClone(DEFAULTS);
+  }
+}
+
 console.log(loadSettings("{broken"), loadOverrides("nope"), loadProfile("?"));
+console.log(loadTheme("{"), loadCopy("}"));

@@ -3,6 +3,7 @@ a spread of the module's defaults, or an epoch date in UTC."""
 
 import json
 from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
 
 DEFAULTS = {"theme": "light", "page_size": 20}
 
@@ -33,7 +34,31 @@ def parse_event_time(text):
         return datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
+def default_price():
+    return Decimal("0.00")
+
+
+def fallback_settings():
+    return DEFAULTS
+
+
+def parse_price(text):
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return default_price()
+
+
+def settings_of(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return fallback_settings()
+
+
 print(load_settings("{broken"), load_overrides("nope"), parse_event_time("soon").year)
-# a helper that only returns a constant, a spread of a module constant with
+print(parse_price("n/a"), settings_of("{"))
+# a helper that only returns a constant (a literal, a constructor of
+# constants, a module constant), a spread of a module constant with
 # constants, and a constructor whose arguments are constants (a module's
 # `timezone.utc` among them) are made-up values like the literal they stand for
