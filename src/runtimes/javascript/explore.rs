@@ -373,10 +373,14 @@ mod tests {
     }
 
     #[test]
-    fn the_first_call_with_literal_arguments_gives_the_others() {
+    fn the_first_call_with_literals_or_module_variables_gives_the_others() {
+        // `run`'s `n` is its parameter, `m` no variable of the module: only
+        // a top-level call may name a module variable that something else
+        // binds too
         let source = "function div(a, b) { return a / b; }\n\
             const n = 2;\n\
-            div(n, 3);\n\
+            function run(n) { return div(n, 1); }\n\
+            div(m, 3);\n\
             div(...[1, 2]);\n\
             console.log(div(6, -3), div(1, 1));\n\
             function fmt(o, list) { return ''; }\n\
@@ -384,16 +388,20 @@ mod tests {
             function bad(o) {}\n\
             bad({ n });\n\
             bad({ [n]: 1 });\n\
-            bad(undefined);\n";
+            bad(undefined);\n\
+            function scale(x) { return x; }\n\
+            scale(n);\n";
         assert_eq!(
             listed(source, false),
             [
                 target("div", 2, &["6", "-3"]),
+                at(target("run", 1, &[]), 3),
                 at(
                     target("fmt", 2, &["{ a: 1, 'b': [null, `t`] }", "[1n, +2]"]),
-                    6
+                    7
                 ),
-                at(target("bad", 1, &[]), 8),
+                at(target("bad", 1, &[]), 9),
+                at(target("scale", 1, &["n"]), 13),
             ]
         );
     }
