@@ -81,7 +81,7 @@ pub(crate) fn targets(program: &Program<'_>, source: &str) -> Vec<Target> {
         source,
         targets: &mut found,
         seen: Vec::new(),
-        records: module_variables(program),
+        variables: module_variables(program),
         depth: 0,
     };
     calls.visit_program(program);
@@ -179,7 +179,7 @@ struct FirstCalls<'s, 't> {
     /// The targets whose call was found.
     seen: Vec<usize>,
     /// The module's variables (see `module_variables`).
-    records: HashMap<String, bool>,
+    variables: HashMap<String, bool>,
     /// How many functions the visit is inside.
     depth: usize,
 }
@@ -199,7 +199,7 @@ impl<'a> Visit<'a> for FirstCalls<'_, '_> {
                 .map(|arg| {
                     let expr = arg.as_expression()?;
                     let variable = matches!(expr.without_parentheses(),
-                        Expression::Identifier(id) if self.records.get(id.name.as_str())
+                        Expression::Identifier(id) if self.variables.get(id.name.as_str())
                             .is_some_and(|only| *only || self.depth == 0));
                     (literal(expr) || variable)
                         .then(|| expr.span().source_text(self.source).to_string())
