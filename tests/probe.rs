@@ -706,6 +706,18 @@ console.log(share(90, 4), scale([1, 2]));
 }
 
 #[test]
+fn javascript_probe_calls_survive_a_record_whose_keys_cannot_be_read() {
+    // the driver passes a proxy whose key list throws: it is not varied key
+    // by key, and the ladder's calls are still made
+    let code = "const record = new Proxy({ a: 1 }, { ownKeys() { throw new Error('no keys'); } });\n\nfunction read(r) {\n  try {\n    return r.a.toFixed(1);\n  } catch (e) {\n    return '';\n  }\n}\n\nconsole.log(read(record));\n";
+    let (_, report) = probe("proxy.js", code, &[]);
+    assert_eq!(report["stdout"], "1.0\n", "{report:#}");
+    assert_eq!(report["probes"]["calls"], 19, "{report:#}");
+    let inputs: Vec<String> = with_inputs(&report).into_iter().map(|f| f.2).collect();
+    assert_eq!(inputs, ["read('')", "read('')"], "{report:#}");
+}
+
+#[test]
 fn javascript_probe_calls_survive_a_snippet_that_replaced_builtins() {
     // the harness keeps its own builtins: the calls are made and counted
     let code = "function load(text) {

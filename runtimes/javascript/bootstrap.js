@@ -721,7 +721,12 @@
           sample = null;
         }
         for (let position = 0; position < base.length && calls.length < most; position++) {
-          const changes = sample !== null && position < sample.length ? recordVariants(base[position], sample[position]) : [];
+          let changes = [];
+          try {
+            if (sample !== null && position < sample.length) changes = recordVariants(base[position], sample[position]);
+          } catch (_) {
+            changes = []; // a proxy's trap, a getter that throws: the ladder alone
+          }
           for (let rung = 0; rung < LADDER.length; rung++) {
             const input = LADDER[rung];
             arrayPush(changes, [input[0], () => input[1]()]);
