@@ -498,29 +498,34 @@ pub(crate) fn assemble(
         tampering,
         findings,
         output_diff: None,
-        probes: (facts.probe_calls > 0).then(|| crate::report::ProbeCalls {
-            calls: facts.probe_calls,
-            not_made: probe_not_made(&facts),
-            stopped_by: if ended_early {
-                Some(crate::report::ProbeStop::RunEnded)
-            } else {
-                facts.probe_stop
-            },
-            unfinished: unfinished.clone(),
-            shared_state: facts.probe_shared,
-            results: facts.probe_results.clone(),
-            duration_ms,
-            raised: facts
-                .probe_results
-                .iter()
-                .filter_map(|r| match &r.ended {
-                    crate::report::CallEnd::Raised(exception) => Some(crate::report::RaisedOn {
-                        call: r.call.clone(),
-                        exception: exception.clone(),
-                    }),
-                    crate::report::CallEnd::Returned(_) => None,
-                })
-                .collect(),
+        // calls listed and none made (the budget ran out first) are said too
+        probes: (facts.probe_calls > 0 || facts.probe_listed.is_some_and(|n| n > 0)).then(|| {
+            crate::report::ProbeCalls {
+                calls: facts.probe_calls,
+                not_made: probe_not_made(&facts),
+                stopped_by: if ended_early {
+                    Some(crate::report::ProbeStop::RunEnded)
+                } else {
+                    facts.probe_stop
+                },
+                unfinished,
+                shared_state: facts.probe_shared,
+                results: facts.probe_results.clone(),
+                duration_ms,
+                raised: facts
+                    .probe_results
+                    .iter()
+                    .filter_map(|r| match &r.ended {
+                        crate::report::CallEnd::Raised(exception) => {
+                            Some(crate::report::RaisedOn {
+                                call: r.call.clone(),
+                                exception: exception.clone(),
+                            })
+                        }
+                        crate::report::CallEnd::Returned(_) => None,
+                    })
+                    .collect(),
+            }
         }),
     };
     // every run that did not complete says why (its exception, its exit status)
