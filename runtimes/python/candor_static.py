@@ -688,9 +688,16 @@ def _returns_constant(value, module_constants):
         return (
             all(k.arg is not None for k in value.keywords)
             and all(_constant_kind(a) is not None for a in args)
-            and (name[-1] in _BUILTIN_TYPES or name[-1][:1].isupper() or name[0] in _PLACEHOLDER_MODULES)
+            and _makes_values(name)
         )
     return False
+
+
+def _makes_values(name):
+    """Whether a call of the dotted `name` with constant arguments makes a
+    made-up value: a builtin type, a class, or a function of a module of
+    placeholders (`datetime`, `random`, `numpy`)."""
+    return name[-1] in _BUILTIN_TYPES or name[-1][:1].isupper() or name[0] in _PLACEHOLDER_MODULES
 
 
 def _imported_names(tree):
@@ -1350,12 +1357,7 @@ class _Rewriter(ast.NodeTransformer):
                 return "random"  # str(uuid.uuid4())
             if not all(_constant_argument(a, scope) for a in args):
                 return None
-            if (
-                last in _BUILTIN_TYPES
-                or last[:1].isupper()
-                or name[0] in _PLACEHOLDER_MODULES
-                or (len(name) == 1 and last in _PURE_BUILTINS)
-            ):
+            if _makes_values(name) or (len(name) == 1 and last in _PURE_BUILTINS):
                 return "constructor"
             return None
         if isinstance(node, ast.Attribute):

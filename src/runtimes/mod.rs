@@ -470,8 +470,9 @@ pub(crate) fn assemble(
     let (name, version) = (runtime.0.to_string(), runtime.1.to_string());
     let findings = detect::findings(&facts, &snippet.file);
     // a probe run that ended before its calls did: in which call, and why
-    let ended_early = run.outcome != Outcome::Completed
-        && (facts.unfinished_probe().is_some() || probe_not_made(&facts) > 0);
+    let not_made = probe_not_made(&facts);
+    let ended_early =
+        run.outcome != Outcome::Completed && (facts.unfinished_probe().is_some() || not_made > 0);
     let unfinished = facts
         .unfinished_probe()
         .filter(|_| run.outcome != Outcome::Completed)
@@ -502,7 +503,7 @@ pub(crate) fn assemble(
         probes: (facts.probe_calls > 0 || facts.probe_listed.is_some_and(|n| n > 0)).then(|| {
             crate::report::ProbeCalls {
                 calls: facts.probe_calls,
-                not_made: probe_not_made(&facts),
+                not_made,
                 stopped_by: if ended_early {
                     Some(crate::report::ProbeStop::RunEnded)
                 } else {
